@@ -1,0 +1,28 @@
+# The two set-up commands of the README: `make demo` and `make test`. Both install what they need.
+PYTHON ?= python3
+STAMP := .make-installed
+
+.PHONY: demo test install system-packages goldens benchmarks
+
+demo: install
+	$(PYTHON) -m extractor.demo corpus
+
+test: install
+	$(PYTHON) -m pytest
+
+# Debian packages for OCR and the Thai fonts the PDF round trips render with (root; skipped when present).
+system-packages:
+	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx tha \
+	    || ! fc-list 2>/dev/null | grep -qi garuda; then \
+	  apt-get update && apt-get install -y tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg; \
+	fi
+
+install: system-packages
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+# Regenerate golden files (never in CI): review the diff against the source documents before committing.
+goldens: install
+	EXTRACTOR_REGENERATE_GOLDENS=1 $(PYTHON) -m pytest tests/test_golden.py
+
+benchmarks: install
+	$(PYTHON) -m pytest benchmarks --benchmark-enable -p no:cacheprovider

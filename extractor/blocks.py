@@ -1,0 +1,127 @@
+"""The block flow: what readers and the layout stage hand to the grammar stage.
+
+Every reader (text dump, born-digital PDF, scanned PDF) ends in the same flow of typed blocks, so the grammars and
+the canonical model are shared by all input formats.  A block is either a line of text (heading candidate, paragraph,
+list item, footnote, ...) or a table made of rows of cells.  Every block and every cell carries its provenance: page
+and bounding box for PDFs, a 1-based source line span for text dumps.
+
+These are plain frozen dataclasses, not pydantic models: they are created per line and per cell on the hot path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One change made to source text by a repair function (``extractor.thai``)."""
+
+    code: str  # e.g. "thai.sara_am_composed", "thai.pua_glyph"
+    position: int  # offset in the text *before* the repair
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a block or cell came from.  Rendering-dependent: kept apart from content in the canonical JSON."""
+
+    line_start: int | None = None  # 1-based source line (text dumps)
+    line_end: int | None = None
+    page: int | None = None  # 1-based page number (PDFs)
+    bbox: tuple[float, float, float, float] | None = None  # x0, y0, x1, y1 in PDF points, top-left origin
+
+    def merge(self, other: Provenance) -> Provenance:
+        """The span covering both (used when continuation rows or wrapped lines are joined)."""
+        return Provenance(
+            line_start=_min_opt(self.line_start, other.line_start),
+            line_end=_max_opt(self.line_end, other.line_end),
+            page=self.page if self.page is not None else other.page,
+            bbox=_union_bbox(self.bbox, other.bbox) if self.page == other.page else self.bbox,
+        )
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"  # a heading candidate: markdown '#', bold line, or large/bold font in a PDF
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    FOOTNOTE = "footnote"
+    TABLE = "table"
+    IMAGE = "image"  # an image placeholder, kept so nothing is silently lost
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str  # repaired text (whitespace folded, Thai repaired)
+    raw: str  # text as read from the source
+    row_span: int = 1
+    col_span: int = 1
+    inherited: bool = False  # True where the value is copied from a row-spanning cell above
+    provenance: Provenance = field(default_factory=Provenance)
+    repairs: tuple[Repair, ...] = ()
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[Cell]
+    provenance: Provenance = field(default_factory=Provenance)
+    is_header: bool = False
+    is_continuation: bool = False  # the row continues the previous one (its leading cells are empty)
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass(slots=True)
+class Block:
+    kind: BlockKind
+    text: str = ""  # repaired text of a non-table block
+    raw: str = ""
+    rows: list[Row] = field(default_factory=list)  # table blocks only
+    provenance: Provenance = field(default_factory=Provenance)
+    level: int | None = None  # heading level hint (markdown '#' count); a hint only, never trusted alone
+    bold: bool = False
+    repairs: tuple[Repair, ...] = ()
+
+    @property
+    def is_table(self) -> bool:
+        return self.kind is BlockKind.TABLE
+
+
+@dataclass(slots=True)
+class PageInfo:
+    """What the reader knows of one page (PDF inputs); dumps have none."""
+
+    number: int
+    width: float
+    height: float
+    route: str = "text"  # "text" (text layer) or "ocr"
+    route_reason: str = ""
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """A read input: the block flow plus what the reader knows of the source."""
+
+    blocks: list[Block]
+    input_format: str  # "text-dump", "pdf", "pdf-ocr", ...
+    pages: list[PageInfo] = field(default_factory=list)
+    sha256: str = ""
+    reader_findings: list[tuple[str, str, Provenance]] = field(default_factory=list)  # (code, message, where)
+
+
+def _min_opt(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _max_opt(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _union_bbox(a, b):
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))

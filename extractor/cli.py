@@ -1,0 +1,66 @@
+"""Command line: ``extractor parse``, ``extractor schema`` and the subcommands of ``extractor/commands/``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+from pathlib import Path
+
+from extractor import commands
+from extractor.errors import ExtractorError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except ExtractorError as exc:
+        print(f"extractor: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="extractor", description=__doc__)
+    sub = parser.add_subparsers(metavar="COMMAND")
+    p = sub.add_parser("parse", help="parse a plan (PDF or text export) into canonical JSON")
+    p.add_argument("input", type=Path)
+    p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    p.set_defaults(func=_cmd_parse)
+    s = sub.add_parser("schema", help="print the JSON Schema of the canonical output")
+    s.set_defaults(func=_cmd_schema)
+    for module in pkgutil.iter_modules(commands.__path__):
+        importlib.import_module(f"{commands.__name__}.{module.name}").add_parser(sub)
+    return parser
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from extractor.emit import to_canonical_json
+    from extractor.emit.atomic import write_text_atomic
+    from extractor.pipeline import parse
+
+    text = to_canonical_json(parse(args.input))
+    if args.output:
+        write_text_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from extractor.emit import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Subcommands beyond ``parse`` and ``schema``: each module defines ``add_parser(subparsers)``."""

@@ -1,0 +1,32 @@
+"""Builder of the 2567 action plan family (department and district office plans)."""
+
+from __future__ import annotations
+
+from extractor.blocks import Block
+from extractor.grammar.builders import builder
+from extractor.grammar.builders.document_info import document_info
+from extractor.grammar.builders.front_matter import front_matter
+from extractor.grammar.builders.part1 import strategic_alignment
+from extractor.grammar.builders.part2 import development_issues
+from extractor.grammar.builders.part3 import routine_projects
+from extractor.grammar.builders.part4 import monitoring
+from extractor.grammar.builders.summaries import project_summaries
+from extractor.grammar.engine import Node
+from extractor.grammar.spec import Grammar
+from extractor.model.document import PlanDocument
+
+
+@builder("bma-2567")
+def build_bma_2567(tree: Node, grammar: Grammar, blocks: list[Block]) -> PlanDocument:
+    findings: list = []
+    document = PlanDocument(
+        document=document_info(tree, grammar, blocks, findings),
+        front_matter=front_matter(tree, findings),
+        strategic_alignment=strategic_alignment(tree, findings),
+        development_issues=development_issues(tree, findings),
+        routine_projects=routine_projects(tree, findings),
+        project_summaries=project_summaries(tree, findings),
+        monitoring=monitoring(tree, findings),
+    )
+    document.findings = findings
+    return document

@@ -1,0 +1,286 @@
+"""Runs a grammar over the block flow and builds the plan tree.
+
+The tree is generic: nodes of the kinds the grammar declares (part, strategy, tactic, …), each with the fields its
+heading pattern captured, the paragraphs that follow it, and the logical tables whose rows attach to it.  The model
+stage (``extractor.model.build``) turns the tree into typed records.
+
+Rules applied here, for every template:
+- a heading line opens a node under the nearest open node of an allowed parent kind (levels are never taken from
+  markdown, which the exports get wrong);
+- a table row is classified by header fingerprint; header rows repeated after a page break are dropped and the rows
+  continue the same logical table;
+- cells are placed in columns by content type (6-digit codes, KR/KPI ids, budgets, unit abbreviations, P-codes)
+  where the row lost its empty cells, and by position otherwise;
+- a row without its key cell continues the previous record (wrapped cells, page-break continuations);
+- nothing is dropped: unmatched text stays as paragraphs of the current node, unclassified tables are kept raw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.blocks import Block, BlockKind, Cell, Provenance, Row
+from extractor.grammar.fingerprint import header_score
+from extractor.grammar.spec import EntitySpec, Grammar, TableSpec
+
+
+@dataclass(slots=True)
+class TableRecord:
+    """One logical row of a recognised table: column name → cell (several source rows when continued)."""
+
+    cells: dict[str, Cell]
+    provenance: Provenance
+    continued: int = 0  # how many continuation rows were merged into it
+    extra: list[Cell] = field(default_factory=list)  # non-empty cells no column could take
+
+    def text(self, column: str) -> str:
+        cell = self.cells.get(column)
+        return cell.text if cell else ""
+
+
+@dataclass(slots=True)
+class LogicalTable:
+    """A table as the document means it: one header (maybe written many times), rows across page breaks."""
+
+    role: str
+    header: list[Row]
+    records: list[TableRecord] = field(default_factory=list)
+    header_values: list[list[str]] = field(default_factory=list)  # subheader rows (e.g. target years)
+    repeated_headers: int = 0
+    provenance: Provenance = field(default_factory=Provenance)
+
+
+@dataclass(slots=True)
+class Node:
+    kind: str
+    fields: dict[str, str] = field(default_factory=dict)
+    block: Block | None = None
+    children: list[Node] = field(default_factory=list)
+    paragraphs: list[Block] = field(default_factory=list)
+    tables: list[LogicalTable] = field(default_factory=list)
+    raw_tables: list[Block] = field(default_factory=list)  # tables no grammar spec recognised
+
+    @property
+    def provenance(self) -> Provenance:
+        return self.block.provenance if self.block else Provenance()
+
+    def walk(self):
+        """This node and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, kind: str) -> list[Node]:
+        return [n for n in self.walk() if n.kind == kind]
+
+
+def build_tree(blocks: list[Block], grammar: Grammar) -> Node:
+    """The plan tree of a block flow under one grammar."""
+    return _TreeBuilder(grammar).run(blocks)
+
+
+class _TreeBuilder:
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
+        self.root = Node(kind="root")
+        self.stack: list[Node] = [self.root]
+        self.table: LogicalTable | None = None
+        self.table_spec: TableSpec | None = None
+
+    def run(self, blocks: list[Block]) -> Node:
+        for block in blocks:
+            if block.is_table:
+                self._table_block(block)
+            else:
+                self._text_block(block)
+        return self.root
+
+    # -- text -------------------------------------------------------------------------------------------------
+
+    def _text_block(self, block: Block) -> None:
+        match = match_entity(block.text, block.kind, self.grammar)
+        if match is None:
+            self.stack[-1].paragraphs.append(block)
+            return
+        spec, fields = match
+        self._open(Node(kind=spec.kind, fields=fields, block=block), spec)
+
+    def _open(self, node: Node, spec: EntitySpec) -> None:
+        """Attach under the nearest open node of an allowed kind; close everything deeper.
+
+        A heading repeated with the same key under the same parent (a running heading after a page break) reopens
+        the node it repeats, so its content is not split in two.
+        """
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].kind in spec.parents:
+                del self.stack[depth + 1 :]
+                break
+        else:
+            del self.stack[1:]  # no allowed parent open: attach to the root
+        parent = self.stack[-1]
+        existing = _same_entity(parent, node, spec.key)
+        if existing is None:
+            parent.children.append(node)
+        self.stack.append(existing or node)
+        self.table = None  # a new heading ends the table run it interrupted
+        self.table_spec = None
+
+    # -- tables -----------------------------------------------------------------------------------------------
+
+    def _table_block(self, block: Block) -> None:
+        unclassified: list[Row] = []
+        for row in block.rows:
+            if self._table_row(row):
+                continue
+            unclassified.append(row)
+        if unclassified:
+            self.stack[-1].raw_tables.append(
+                Block(kind=BlockKind.TABLE, rows=unclassified, provenance=unclassified[0].provenance)
+            )
+
+    def _table_row(self, row: Row) -> bool:
+        """Place one row; False when no table spec takes it."""
+        spec = classify_header(row, self.grammar)
+        if spec is not None:
+            self._header(row, spec)
+            return True
+        entity = self._row_entity(row)
+        if entity is not None:
+            spec_e, fields = entity
+            self._open(Node(kind=spec_e.kind, fields=fields, block=_row_as_block(row)), spec_e)
+            return True
+        if self.table_spec is None or self.table is None:
+            return False
+        sub = self.table_spec.subheader_regex
+        texts = [t for t in row.texts if t]
+        if sub is not None and texts and all(sub.fullmatch(t) for t in texts):
+            self.table.header_values.append(texts)
+            return True
+        self._record(row, self.table_spec, self.table)
+        return True
+
+    def _row_entity(self, row: Row) -> tuple[EntitySpec, dict[str, str]] | None:
+        first = next((c.text for c in row.cells if c.text), "")
+        for spec in self.grammar.entities:
+            if spec.in_table:
+                m = spec.regex.match(" ".join(t for t in row.texts if t))
+                if m and first and m.start() == 0:
+                    return spec, _groups(m)
+        return None
+
+    def _header(self, row: Row, spec: TableSpec) -> None:
+        row.is_header = True
+        if self.table is not None and self.table.role == spec.role and self.table_spec == spec:
+            self.table.repeated_headers += 1  # repeated after a page break: the same logical table goes on
+            return
+        owner = self._owner(spec)
+        self.table = LogicalTable(role=spec.role, header=[row], provenance=row.provenance)
+        self.table_spec = spec
+        owner.tables.append(self.table)
+
+    def _owner(self, spec: TableSpec) -> Node:
+        for node in reversed(self.stack):
+            if node.kind in spec.attach_to:
+                return node
+        return self.stack[-1]
+
+    def _record(self, row: Row, spec: TableSpec, table: LogicalTable) -> None:
+        cells, extra = assign_columns(row, spec, self.grammar)
+        table.provenance = table.provenance.merge(row.provenance)
+        previous = table.records[-1] if table.records else None
+        if previous is not None and spec.key and not cells.get(spec.key):
+            row.is_continuation = True
+            _merge_into(previous, cells, extra, row.provenance)
+            return
+        table.records.append(TableRecord(cells=cells, provenance=row.provenance, extra=extra))
+
+
+def match_entity(text: str, kind: BlockKind, grammar: Grammar) -> tuple[EntitySpec, dict[str, str]] | None:
+    """The first entity pattern of the grammar that matches a text line, with its captured fields."""
+    for spec in grammar.entities:
+        if spec.block_kinds and kind.value not in spec.block_kinds:
+            continue
+        m = spec.regex.match(text)
+        if m:
+            return spec, _groups(m)
+    return None
+
+
+def classify_header(row: Row, grammar: Grammar) -> TableSpec | None:
+    """The table spec whose header fingerprint this row matches best, if any reaches its threshold."""
+    best, best_score = None, 0.0
+    for spec in grammar.tables:
+        score = header_score(row.texts, spec.header)
+        if score >= spec.min_score and score > best_score:
+            best, best_score = spec, score
+    return best
+
+
+def assign_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[str, Cell], list[Cell]]:
+    """Cells of a row placed in the spec's columns.
+
+    Typed columns (a content type is declared) take the cell of their type nearest to their position; the other
+    columns take the remaining non-empty cells in order.  When the row has exactly one cell per column and the
+    types agree, this is plain positional assignment.
+    """
+    regexes = grammar.content_regexes
+    cells = [c for c in row.cells]
+    taken: set[int] = set()
+    placed: dict[str, Cell] = {}
+    for index, column in enumerate(spec.columns):
+        if column.content is None:
+            continue
+        pattern = regexes[column.content]
+        candidates = [i for i, c in enumerate(cells) if i not in taken and c.text and pattern.search(c.text)]
+        if candidates:
+            chosen = min(candidates, key=lambda i: (abs(i - index), i))
+            placed[column.name] = cells[chosen]
+            taken.add(chosen)
+    if len(cells) == len(spec.columns):
+        for index, column in enumerate(spec.columns):
+            if column.name not in placed and index not in taken and cells[index].text:
+                placed[column.name] = cells[index]
+                taken.add(index)
+        return placed, [c for i, c in enumerate(cells) if i not in taken and c.text]
+    free = [c for i, c in enumerate(cells) if i not in taken and c.text]
+    open_columns = [c.name for c in spec.columns if c.name not in placed and c.content is None]
+    for name, cell in zip(open_columns, free):
+        placed[name] = cell
+    return placed, free[len(open_columns) :]
+
+
+def _merge_into(record: TableRecord, cells: dict[str, Cell], extra: list[Cell], prov: Provenance) -> None:
+    for name, cell in cells.items():
+        if not cell.text:
+            continue
+        old = record.cells.get(name)
+        if old is None or not old.text:
+            record.cells[name] = cell
+            continue
+        record.cells[name] = Cell(
+            text=f"{old.text}\n{cell.text}",
+            raw=f"{old.raw}\n{cell.raw}",
+            provenance=old.provenance.merge(cell.provenance),
+            repairs=old.repairs + cell.repairs,
+        )
+    record.extra.extend(extra)
+    record.continued += 1
+    record.provenance = record.provenance.merge(prov)
+
+
+def _same_entity(parent: Node, node: Node, key: str | None) -> Node | None:
+    if key is None or key not in node.fields:
+        return None
+    for child in reversed(parent.children):
+        if child.kind == node.kind and child.fields.get(key) == node.fields[key]:
+            return child
+    return None
+
+
+def _row_as_block(row: Row) -> Block:
+    text = " ".join(t for t in row.texts if t)
+    return Block(kind=BlockKind.PARAGRAPH, text=text, raw=text, provenance=row.provenance)
+
+
+def _groups(match) -> dict[str, str]:
+    return {k: " ".join(v.split()) for k, v in match.groupdict().items() if v is not None}

@@ -1,0 +1,123 @@
+"""The schema of a grammar file (``grammars/*.toml``): what a template family looks like, as data.
+
+A grammar declares
+- how to recognise the template (``detect`` phrases with weights);
+- the entities whose heading lines open a node of the plan tree (``[[entities]]``: a regex with named groups, and the
+  kinds of node it may nest under);
+- the tables it contains (``[[tables]]``: a header fingerprint, the column roles, the content type of each column
+  so cells can be placed by what they contain when the row lost its empty cells, and the node kinds a row attaches to);
+- content types shared by all grammars (``grammars/common.toml``).
+
+A new template should mostly be a new grammar file; the engine (``extractor.grammar.engine``) is generic.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cached_property
+from pathlib import Path
+
+import regex as re
+from pydantic import BaseModel, ConfigDict, Field
+
+GRAMMAR_DIR = Path(__file__).resolve().parents[2] / "grammars"
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DetectRule(_Spec):
+    pattern: str
+    weight: float = 1.0
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(self.pattern)
+
+
+class EntitySpec(_Spec):
+    """A heading line that opens a node: ``ยุทธศาสตร์ที่ 4 …`` opens a strategy under a dimension or the part."""
+
+    kind: str
+    pattern: str
+    parents: list[str] = Field(default_factory=lambda: ["root"])
+    block_kinds: list[str] = Field(default_factory=list, description="Restrict to these block kinds (empty: any text)")
+    in_table: bool = Field(False, description="Also match the first cell of table rows (headings written in a table)")
+    key: str | None = Field(
+        None,
+        description="Captured field identifying the entity: a heading repeated with the same key under the same "
+        "parent (running headings after a page break) reopens the existing node instead of creating a new one",
+    )
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(self.pattern)
+
+
+class ColumnSpec(_Spec):
+    name: str
+    header: list[str] = Field(default_factory=list, description="Keywords of this column's header cell")
+    content: str | None = Field(None, description="Content type (see common.toml) that identifies this column's cells")
+
+
+class TableSpec(_Spec):
+    """A table type recognised by its header row, whatever letter (ตาราง ก/ข/…) the template gives it."""
+
+    role: str
+    header: list[str] = Field(description="Keywords that must mostly appear in the header row (after folding)")
+    min_score: float = 0.75
+    columns: list[ColumnSpec]
+    key: str | None = Field(None, description="Column that starts a record; a row without it continues the previous")
+    subheader: str | None = Field(None, description="Regex: rows whose non-empty cells all match are header rows")
+    attach_to: list[str] = Field(default_factory=lambda: ["root"])
+
+    @cached_property
+    def subheader_regex(self) -> re.Pattern | None:
+        return re.compile(self.subheader) if self.subheader else None
+
+
+class Grammar(_Spec):
+    id: str
+    name: str
+    family: str = Field(description="Which builder turns this template's tree into the canonical document")
+    detect: list[DetectRule] = Field(default_factory=list)
+    min_score: float = 1.0
+    entities: list[EntitySpec] = Field(default_factory=list)
+    tables: list[TableSpec] = Field(default_factory=list)
+    content_types: dict[str, str] = Field(default_factory=dict)
+
+    @cached_property
+    def content_regexes(self) -> dict[str, re.Pattern]:
+        return {name: re.compile(pattern) for name, pattern in self.content_types.items()}
+
+
+_LIST_KEYS = ("detect", "entities", "tables")
+
+
+def load_grammar(path: Path, common: dict | None = None) -> Grammar:
+    """Load one grammar: a TOML file, or a folder of TOML files merged in name order (lists concatenated,
+    so each part of a template can keep its own file), plus the shared content types of ``common.toml``."""
+    files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+    data: dict = {}
+    for file in files:
+        part = tomllib.loads(file.read_text(encoding="utf-8"))
+        for key, value in part.items():
+            if key in _LIST_KEYS:
+                data.setdefault(key, []).extend(value)
+            elif key == "content_types":
+                data.setdefault(key, {}).update(value)
+            else:
+                data[key] = value
+    content_types = dict((common or {}).get("content_types", {}))
+    content_types.update(data.get("content_types", {}))
+    data["content_types"] = content_types
+    return Grammar.model_validate(data)
+
+
+def load_grammars(directory: Path = GRAMMAR_DIR) -> list[Grammar]:
+    """Every template grammar in ``directory`` (files and folders), in name order (deterministic)."""
+    common_path = directory / "common.toml"
+    common = tomllib.loads(common_path.read_text(encoding="utf-8")) if common_path.exists() else {}
+    entries = sorted(p for p in directory.iterdir() if (p.suffix == ".toml" or p.is_dir()) and p.name != "common.toml")
+    return [load_grammar(p, common) for p in entries]

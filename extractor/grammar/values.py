@@ -1,0 +1,117 @@
+"""Value parsers shared by every builder: small pure functions from a cell's text to a typed value.
+
+Each keeps the source text where it normalises (Thai digits, spaces inside numbers, wrapped abbreviations).
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from extractor.model.base import Budget, BudgetStatus, Number
+from extractor.model.strategy import StrategyCode
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+_AMOUNT = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d,])")
+_STRATEGY_CODE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
+_ADDED_IN_YEAR = re.compile(r"เพิ่มเติม\s*ปี\s*(\d{4})")
+_POLICY_CODE = re.compile(r"P\s*(\d{3})")
+_UNIT_ABBREVIATION = re.compile(r"[ก-ฮ][ก-ฮะ-ู็-์]{0,5}\.(?:[ก-ฮ]{1,4}\.)*")
+_INTEGER = re.compile(r"^\s*([-+]?\d{1,3}(?:,\d{3})+|[-+]?\d+)(?:\.(\d+))?\s*$")
+
+# Budget words, in the order they are tested: the status a cell states overrides any amount it also shows.
+_BUDGET_STATUS_WORDS: tuple[tuple[re.Pattern, BudgetStatus], ...] = (
+    (re.compile(r"ไม่ได้รับ\s*(?:การจัดสรร)?\s*งบ"), BudgetStatus.NOT_RECEIVED),
+    (re.compile(r"ไม่ใช้\s*งบ|ไม่ใช้เงิน"), BudgetStatus.NO_BUDGET),
+    (re.compile(r"อยู่\s*ระหว่าง\s*(?:การ)?\s*ขอ"), BudgetStatus.PENDING),
+    (re.compile(r"งบกลาง|เงินนอกงบ|นอกงบประมาณ|เงินอุดหนุน|เงินกู้"), BudgetStatus.OTHER_SOURCE),
+)
+
+
+def arabic_digits(text: str) -> str:
+    """Thai digits (๐-๙) as ASCII digits; everything else unchanged."""
+    return text.translate(_THAI_DIGITS)
+
+
+def parse_int(text: str) -> int | None:
+    """An integer written with optional thousands separators and Thai digits ('๑,๒๐๐' → 1200), else None."""
+    m = _INTEGER.match(arabic_digits(text))
+    if not m or (m.group(2) and set(m.group(2)) != {"0"}):
+        return None
+    return int(m.group(1).replace(",", ""))
+
+
+def parse_number(text: str) -> Number | None:
+    """A number as printed and as read (int, or a decimal string when it has a fractional part)."""
+    m = _INTEGER.match(arabic_digits(text))
+    if not m:
+        return None
+    whole = m.group(1).replace(",", "")
+    fraction = m.group(2)
+    value: int | str = int(whole) if not fraction or set(fraction) == {"0"} else f"{int(whole)}.{fraction}"
+    return Number(raw=text.strip(), value=value)
+
+
+def parse_budget(text: str) -> Budget:
+    """A budget cell: status words first, then an amount in whole baht (a decimal string when fractional)."""
+    raw = " ".join(text.split())
+    folded = arabic_digits(raw)
+    for pattern, status in _BUDGET_STATUS_WORDS:
+        if pattern.search(folded):
+            amount = _AMOUNT.search(folded)
+            return Budget(raw=raw, status=status, **_amount_fields(amount) if amount else {})
+    amount = _AMOUNT.search(folded.replace(" ", ""))
+    if amount is None:
+        return Budget(raw=raw, status=BudgetStatus.UNKNOWN)
+    return Budget(raw=raw, status=BudgetStatus.ALLOCATED, **_amount_fields(amount))
+
+
+def _amount_fields(match: re.Match) -> dict:
+    whole = int(match.group(1).replace(",", ""))
+    fraction = match.group(2)
+    if fraction and set(fraction) != {"0"}:
+        return {"amount_decimal": f"{whole}.{fraction}"}
+    return {"amount": whole}
+
+
+def parse_strategy_code(text: str) -> StrategyCode | None:
+    """A 6-digit strategy code (รหัสยุทธศาสตร์) split into strategy, sub-strategy and sequence."""
+    folded = arabic_digits(text)
+    m = _STRATEGY_CODE.search(folded)
+    if not m:
+        return None
+    code = m.group(1)
+    strategy, sub_strategy, sequence = code_parts(code)
+    return StrategyCode(
+        code=code,
+        raw=text.strip() if text.strip() != code else None,
+        strategy=strategy,
+        sub_strategy=sub_strategy,
+        sequence=sequence,
+    )
+
+
+def code_parts(code: str) -> tuple[str, str, str]:
+    """Strategy, sub-strategy and sequence of a 6-digit code, laid out ``S S s nnn``: the strategy digit written
+    twice, the sub-strategy digit, a 3-digit sequence.  551002 → ('5', '5.1', '002'); 775013 → ('7', '7.5', '013')."""
+    return code[0], f"{code[0]}.{code[2]}", code[3:]
+
+
+def added_in_year(text: str) -> int | None:
+    """The year of an 'added in year' marker (เพิ่มเติมปี 2567) written instead of a code."""
+    m = _ADDED_IN_YEAR.search(arabic_digits(text))
+    return int(m.group(1)) if m else None
+
+
+def policy_codes(text: str) -> list[str]:
+    """Policy codes P### in a cell ('P045, P046' → ['P045', 'P046']); a bare 'P' gives none."""
+    return [f"P{m.group(1)}" for m in _POLICY_CODE.finditer(arabic_digits(text))]
+
+
+def unit_abbreviations(text: str) -> list[str]:
+    """Unit abbreviations (สยป., กยบ., สนข.) in a cell, in order, without repeats."""
+    seen: list[str] = []
+    for m in _UNIT_ABBREVIATION.finditer(text.replace(" .", ".")):
+        if m.group(0) not in seen:
+            seen.append(m.group(0))
+    return seen
