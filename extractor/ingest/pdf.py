@@ -1,0 +1,107 @@
+"""Reader for born-digital PDFs (text layer): PDF → the shared block flow.
+
+Glyphs are read at raw level with PyMuPDF, repaired by ``extractor.thai.repair_glyphs`` (private-use positional
+glyphs, legacy font remaps, fake-bold duplicates), then laid out by ``extractor.layout`` into the same flow of
+blocks the dump reader produces.  A page whose text layer is too damaged to trust is not laid out: it is marked
+for the OCR route with the reason, and a finding says so (its content is not silently dropped).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import pymupdf
+
+from extractor.blocks import PageInfo, Provenance, SourceDocument
+from extractor.errors import EncryptedPDFError, InputError
+from extractor.ingest.pdf_page import read_page
+from extractor.layout.document import layout_document
+from extractor.layout.thai_bridge import is_text_layer_damaged, repair_glyphs
+from extractor.layout.types import PageModel
+
+
+def read_pdf(path_or_bytes: str | Path | bytes, *, pages: Iterable[int] | None = None) -> SourceDocument:
+    """Read a born-digital PDF into a SourceDocument.
+
+    ``pages``: 1-based page numbers to read (default: all).  Raises ``InputError`` for input that is not a readable
+    PDF and ``EncryptedPDFError`` for a PDF that needs a password.
+    """
+    data = _load(path_or_bytes)
+    doc = _open(data)
+    try:
+        numbers = _page_numbers(pages, doc.page_count)
+        models: list[PageModel] = []
+        infos: list[PageInfo] = []
+        findings: list[tuple[str, str, Provenance]] = []
+        for number in numbers:
+            model, info = _read_one(doc, number, findings)
+            infos.append(info)
+            if info.route == "text":
+                models.append(model)
+        blocks, layout_findings = layout_document(models)
+    finally:
+        doc.close()
+    findings.extend(layout_findings)
+    return SourceDocument(blocks, "pdf", infos, hashlib.sha256(data).hexdigest(), findings)
+
+
+def _read_one(doc: pymupdf.Document, number: int, findings: list) -> tuple[PageModel, PageInfo]:
+    try:
+        model = read_page(doc[number - 1], number)
+    except (RuntimeError, ValueError) as exc:  # a broken page object: report it, read the rest
+        findings.append(("pdf.page_unreadable", str(exc), Provenance(page=number)))
+        return PageModel(number, 0.0, 0.0, []), PageInfo(number, 0.0, 0.0, "ocr", f"unreadable page: {exc}")
+    model.glyphs, repairs = repair_glyphs(model.glyphs)
+    info = PageInfo(number, model.width, model.height)
+    if repairs:
+        counts: dict[str, int] = {}
+        for r in repairs:
+            counts[r.code] = counts.get(r.code, 0) + 1
+        summary = ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items()))
+        findings.append(("thai.glyph_repairs", summary, Provenance(page=number)))
+    damaged, reason = is_text_layer_damaged("".join(g.char for g in model.glyphs))
+    if damaged:
+        info.route, info.route_reason = "ocr", reason
+        findings.append(("pdf.text_layer_damaged", reason, Provenance(page=number)))
+    return model, info
+
+
+def _load(path_or_bytes: str | Path | bytes) -> bytes:
+    if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
+        data = bytes(path_or_bytes)
+    else:
+        try:
+            data = Path(path_or_bytes).read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {path_or_bytes}: {exc.strerror or exc}") from exc
+    if not data:
+        raise InputError("empty input: not a PDF")
+    if b"%PDF-" not in data[:1024]:
+        raise InputError("not a PDF: no %PDF- header in the first 1024 bytes")
+    return data
+
+
+def _open(data: bytes) -> pymupdf.Document:
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except (RuntimeError, ValueError) as exc:  # pymupdf.FileDataError derives from RuntimeError
+        raise InputError(f"corrupt PDF: {exc}") from exc
+    if doc.needs_pass:
+        doc.close()
+        raise EncryptedPDFError("the PDF is encrypted and needs a password")
+    if doc.page_count == 0:
+        doc.close()
+        raise InputError("corrupt PDF: no pages")
+    return doc
+
+
+def _page_numbers(pages: Iterable[int] | None, count: int) -> list[int]:
+    if pages is None:
+        return list(range(1, count + 1))
+    numbers = sorted(set(pages))
+    bad = [n for n in numbers if not 1 <= n <= count]
+    if bad:
+        raise InputError(f"page(s) {bad} out of range 1..{count}")
+    return numbers

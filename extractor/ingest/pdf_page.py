@@ -1,0 +1,99 @@
+"""One PDF page → the layout stage's page model (raw glyphs, rulings, images), with PyMuPDF.
+
+Glyphs are read at the raw level (``rawdict``): a plain ``get_text()`` drops the private-use positional tone marks
+that Thai fonts emit, and its word/line grouping splits Thai words.  Drawn lines and rectangles become rulings:
+a stroked axis-parallel line, a thin filled rectangle (Word/InDesign draw table rules that way), the edges of a
+stroked rectangle, and the edges of a coloured cell fill.
+"""
+
+from __future__ import annotations
+
+import pymupdf
+
+from extractor.layout.types import BBox, PageModel, Ruling
+from extractor.layout.thai_bridge import Glyph
+
+# rawdict without image blocks; keep whitespace (word gaps) and ligatures as written; clip to the media box.
+_TEXT_FLAGS = (
+    pymupdf.TEXT_PRESERVE_WHITESPACE
+    | pymupdf.TEXT_PRESERVE_LIGATURES
+    | pymupdf.TEXT_MEDIABOX_CLIP
+    | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE  # legacy fonts: keep the Latin-1 code (É, Ê) the Thai repair remaps
+)
+_THIN = 2.0  # a filled rectangle thinner than this (points) is a ruling
+_AXIS_TOLERANCE = 1.0  # a line whose ends differ by less than this in x (or y) is vertical (or horizontal)
+_MIN_RULING = 3.0  # shorter segments are ticks or dots, not rulings
+
+
+def read_page(page: pymupdf.Page, number: int) -> PageModel:
+    """The raw page model of ``page`` (1-based ``number``)."""
+    rect = page.rect
+    glyphs = read_glyphs(page)
+    rulings, images = read_graphics(page, rect.width, rect.height)
+    return PageModel(number, rect.width, rect.height, glyphs, rulings, images)
+
+
+def read_glyphs(page: pymupdf.Page) -> list[Glyph]:
+    """Every glyph of the text layer with its box, font and size, in content-stream order."""
+    glyphs: list[Glyph] = []
+    append = glyphs.append
+    raw = page.get_text("rawdict", flags=_TEXT_FLAGS)
+    for block in raw["blocks"]:
+        for line in block.get("lines", ()):
+            if line["dir"][1] != 0.0:  # rotated text (stamps, side notes): not part of the reading flow
+                continue
+            for span in line["spans"]:
+                font, size = span["font"], span["size"]
+                for ch in span["chars"]:
+                    append(Glyph(ch["c"], tuple(ch["bbox"]), font, size))
+    return glyphs
+
+
+def read_graphics(page: pymupdf.Page, width: float, height: float) -> tuple[list[Ruling], list[BBox]]:
+    """Ruling segments from vector drawings, and image boxes (kept so that no content is silently lost)."""
+    rulings: list[Ruling] = []
+    for path in page.get_drawings():
+        filled = path.get("fill") is not None and path["type"] in ("f", "fs")
+        stroked = path["type"] in ("s", "fs")
+        for item in path["items"]:
+            op = item[0]
+            if op == "l":
+                _line_ruling(item[1], item[2], rulings)
+            elif op == "re":
+                _rect_rulings(item[1], filled, stroked, path.get("fill"), width, height, rulings)
+            elif op == "qu":
+                _rect_rulings(item[1].rect, filled, stroked, path.get("fill"), width, height, rulings)
+    images = [tuple(info["bbox"]) for info in page.get_image_info()]
+    return rulings, images
+
+
+def _line_ruling(p1, p2, out: list[Ruling]) -> None:
+    if abs(p1.y - p2.y) < _AXIS_TOLERANCE and abs(p1.x - p2.x) >= _MIN_RULING:
+        out.append(Ruling(True, (p1.y + p2.y) / 2, min(p1.x, p2.x), max(p1.x, p2.x)))
+    elif abs(p1.x - p2.x) < _AXIS_TOLERANCE and abs(p1.y - p2.y) >= _MIN_RULING:
+        out.append(Ruling(False, (p1.x + p2.x) / 2, min(p1.y, p2.y), max(p1.y, p2.y)))
+
+
+def _rect_rulings(r, filled: bool, stroked: bool, fill, width: float, height: float, out: list[Ruling]) -> None:
+    w, h = r.width, r.height
+    if filled and h < _THIN and w >= _MIN_RULING:
+        out.append(Ruling(True, (r.y0 + r.y1) / 2, r.x0, r.x1))
+        return
+    if filled and w < _THIN and h >= _MIN_RULING:
+        out.append(Ruling(False, (r.x0 + r.x1) / 2, r.y0, r.y1))
+        return
+    if w < _MIN_RULING or h < _MIN_RULING:
+        return
+    if not stroked and not _is_cell_fill(fill, w, h, width, height):
+        return
+    out.append(Ruling(True, r.y0, r.x0, r.x1))
+    out.append(Ruling(True, r.y1, r.x0, r.x1))
+    out.append(Ruling(False, r.x0, r.y0, r.y1))
+    out.append(Ruling(False, r.x1, r.y0, r.y1))
+
+
+def _is_cell_fill(fill, w: float, h: float, width: float, height: float) -> bool:
+    """A coloured (not white) fill smaller than most of the page: a shaded cell or header band."""
+    if fill is None or min(fill) > 0.95:
+        return False
+    return w < 0.95 * width or h < 0.95 * height

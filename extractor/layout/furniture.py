@@ -1,0 +1,63 @@
+"""Page furniture: running headers and footers, page numbers, footnotes.
+
+Furniture is recognised, not guessed per line: a page number is a lone number (``3``, ``- 3 -``, ``หน้า 3``) in the
+top or bottom band of the page; a running header/footer is a line of the band whose text, digits aside, repeats on
+several pages.  Both are kept out of the content flow (and counted in a reader finding).  Footnotes are the lines
+under a short separator rule near the page bottom, or small lines at the bottom opening with a note mark.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex as re
+
+from extractor.layout.types import Ruling, TextLine
+
+BAND = 0.09  # top and bottom bands, as a fraction of the page height
+_PAGE_NUMBER = re.compile(r"^(?:หน้า|page|-|–|\(|\[)?\s*[\d๐-๙]{1,4}\s*(?:-|–|\)|\]|/\s*[\d๐-๙]{1,4})?$", re.I)
+_DIGITS = re.compile(r"[\d๐-๙]+")
+_NOTE_START = re.compile(r"^(?:[\d๐-๙]{1,2}|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S")
+
+
+def in_band(line: TextLine, height: float) -> bool:
+    return line.y1 <= BAND * height or line.y0 >= (1 - BAND) * height
+
+
+def running_keys(pages: list[tuple[float, list[TextLine]]]) -> set[str]:
+    """Texts (digits folded) that recur in the top/bottom bands of enough pages to be running headers/footers."""
+    counts: Counter[str] = Counter()
+    for height, lines in pages:
+        counts.update({_key(ln) for ln in lines if in_band(ln, height)})
+    need = 2 if len(pages) <= 4 else max(3, len(pages) // 4)
+    return {k for k, n in counts.items() if n >= need and k}
+
+
+def is_furniture(line: TextLine, height: float, running: set[str]) -> bool:
+    if not in_band(line, height):
+        return False
+    return bool(_PAGE_NUMBER.match(line.text.strip())) or _key(line) in running
+
+
+def _key(line: TextLine) -> str:
+    return _DIGITS.sub("#", "".join(line.text.split()))
+
+
+def footnote_start(lines: list[TextLine], rulings: list[Ruling], width: float, height: float, body: float) -> float:
+    """The y where the page's footnote area begins (``inf`` when the page has none)."""
+    separators = [
+        r.pos
+        for r in rulings
+        if r.horizontal and r.pos > 0.6 * height and r.end - r.start < 0.45 * width
+        and not any(abs(ln.y0 - r.pos) < 2 or ln.y0 < r.pos < ln.y1 for ln in lines)
+    ]
+    below = [s for s in separators if any(ln.y0 >= s for ln in lines)]
+    if below:
+        return max(below)
+    start = float("inf")
+    for ln in sorted(lines, key=lambda t: -t.y0):
+        if ln.y0 < 0.7 * height or ln.size > 0.88 * body:
+            break
+        if _NOTE_START.match(ln.text):
+            start = ln.y0
+    return start

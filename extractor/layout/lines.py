@@ -1,0 +1,236 @@
+"""Thai-aware line building: glyphs → lines (split at wide gaps into segments).
+
+Plain y-clustering of glyphs splits Thai words: above/below vowels, tone marks, thanthakhat and nikhahit sit above or
+below the base line, and a reader that clusters every glyph by its vertical position emits them as separate lines
+(``รหสยทธศาสตร\\nุ`` from PyMuPDF ``find_tables``).  Here only *base* glyphs are clustered into lines; each combining
+mark is then attached to the base glyph it belongs to horizontally, whatever its vertical offset:
+
+- a zero-width mark (the usual case: PDF writers place it at the pen position after its base, the ink hanging
+  left) belongs to the base whose right edge is nearest to it;
+- a mark with a real ink box belongs to the base it overlaps most.
+
+Footnote references glued to a word (``วัตถุประสงค์หลัก1``) are recognised by their smaller size and raise and taken
+out of the text into ``TextLine.marks``, so nothing is lost and the word stays clean.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from extractor.layout.types import FootnoteMark, TextLine
+
+# Thai combining marks (สระบน สระล่าง วรรณยุกต์ ไม้ทัณฑฆาต นิคหิต ...) and their private-use positional variants.
+THAI_MARKS = frozenset(
+    [chr(0x0E31), *map(chr, range(0x0E34, 0x0E3B)), *map(chr, range(0x0E47, 0x0E4F))]
+    + [*map(chr, range(0xF701, 0xF70F)), *map(chr, range(0xF710, 0xF71B))]
+)
+_DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
+_SPACES = frozenset(" \u00a0\u2002\u2003\u2009\t")
+
+WORD_GAP = 0.18  # a gap wider than this × font size is a space between words
+SEGMENT_GAP = 1.4  # a gap wider than this × font size splits a line into segments (columns of a borderless table)
+_MARK_REACH = 0.2  # a zero-width mark may sit this × size away from its base's right edge
+_FOOTNOTE_SIZE = 0.82  # footnote digits are smaller than this × the line's size ...
+_FOOTNOTE_RAISE = 0.12  # ... and their bottom is raised by more than this × the line's size
+
+_BOLD_CACHE: dict[str, bool] = {}
+
+
+def is_bold_font(font: str) -> bool:
+    """Bold by font name (``DilleniaUPCBold``, ``THSarabunPSK-Bold``, ``Garuda-Bold``)."""
+    bold = _BOLD_CACHE.get(font)
+    if bold is None:
+        low = font.lower()
+        bold = "bold" in low or low.endswith(("-b", ",bold", "-bd", "black", "heavy"))
+        _BOLD_CACHE[font] = bold
+    return bold
+
+
+class _Line:
+    """A line under construction: base glyphs sorted by x, marks attached per base."""
+
+    __slots__ = ("bases", "x0s", "marks", "cy", "y0", "y1", "size")
+
+    def __init__(self, first) -> None:
+        x0, y0, x1, y1 = first.bbox
+        self.bases = [first]
+        self.y0, self.y1 = y0, y1
+        self.cy = (y0 + y1) / 2
+        self.size = first.size
+        self.x0s: list[float] = []
+        self.marks: dict[int, list] = {}
+
+    def accepts(self, glyph, cy: float) -> bool:
+        reach = 0.3 * max(self.y1 - self.y0, glyph.bbox[3] - glyph.bbox[1])
+        return abs(cy - self.cy) <= reach
+
+    def finish(self) -> None:
+        self.bases.sort(key=_x0)
+        self.x0s = [g.bbox[0] for g in self.bases]
+        self.y0 = min(g.bbox[1] for g in self.bases)
+        self.y1 = max(g.bbox[3] for g in self.bases)
+        self.size = _dominant_size(self.bases)
+
+
+def _x0(glyph) -> float:
+    return glyph.bbox[0]
+
+
+def _dominant_size(glyphs: list) -> float:
+    counts: dict[float, int] = {}
+    for g in glyphs:
+        key = round(g.size, 1)
+        counts[key] = counts.get(key, 0) + 1
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def build_lines(glyphs: list, *, split_segments: bool = True) -> list[TextLine]:
+    """Lines of text in reading order (top to bottom, left to right) from glyphs in any order.
+
+    With ``split_segments`` a line is cut at gaps wider than ``SEGMENT_GAP`` × size, so the columns of a borderless
+    table come out as separate segments; without it a line is kept whole (the text of one table cell).
+    """
+    bases, marks = [], []
+    for g in glyphs:
+        (marks if g.char in THAI_MARKS else bases).append(g)
+    if not bases:  # marks only: keep them as text rather than lose them
+        bases, marks = marks, []
+    lines = _cluster(bases)
+    for mark in marks:
+        _attach(mark, lines)
+    out: list[TextLine] = []
+    for line in lines:
+        out.extend(_emit(line, split_segments))
+    out.sort(key=lambda t: (round(t.y0 / 2), t.x0))
+    return out
+
+
+def _cluster(bases: list) -> list[_Line]:
+    """Group base glyphs into lines by vertical centre (marks are not involved, so they cannot split a line)."""
+    bases = sorted(bases, key=lambda g: g.bbox[1] + g.bbox[3])
+    lines: list[_Line] = []
+    current: _Line | None = None
+    for g in bases:
+        cy = (g.bbox[1] + g.bbox[3]) / 2
+        if current is not None and current.accepts(g, cy):
+            current.bases.append(g)
+            continue
+        current = _Line(g)
+        lines.append(current)
+    for line in lines:
+        line.finish()
+    return lines
+
+
+def _attach(mark, lines: list[_Line]) -> None:
+    """Attach a combining mark to the base glyph it belongs to horizontally, in the nearest line vertically."""
+    mx0, my0, mx1, my1 = mark.bbox
+    my = (my0 + my1) / 2
+    best = None
+    for line in lines:
+        h = line.y1 - line.y0
+        if not (line.y0 - 0.6 * h <= my <= line.y1 + 0.4 * h):
+            continue
+        index = _base_for(mark, line)
+        if index is None:
+            continue
+        dist = abs(my - line.cy)
+        if best is None or dist < best[0]:
+            best = (dist, line, index)
+    if best is None:  # an orphan mark: keep it as a glyph of its own
+        line = min(lines, key=lambda ln: abs(ln.cy - my))
+        index = bisect_right(line.x0s, mx0)
+        line.bases.insert(index, mark)
+        line.x0s.insert(index, mx0)
+        line.marks = {(k + 1 if k >= index else k): v for k, v in line.marks.items()}
+        return
+    best[1].marks.setdefault(best[2], []).append(mark)
+
+
+def _base_for(mark, line: _Line) -> int | None:
+    """Index of the base glyph in ``line`` that ``mark`` sits on, or None when none is close enough."""
+    mx0, _, mx1, _ = mark.bbox
+    bases, x0s = line.bases, line.x0s
+    if mx1 - mx0 < 0.05 * mark.size:  # zero width: nearest right edge
+        reach = _MARK_REACH * max(mark.size, line.size)
+        k = bisect_right(x0s, mx0 + reach)
+        best, best_d = None, reach
+        for i in range(max(0, k - 3), k):
+            d = abs(bases[i].bbox[2] - mx0)
+            if d <= best_d and bases[i].bbox[0] < mx0:
+                best, best_d = i, d
+        return best
+    k = bisect_left(x0s, mx1)
+    best, best_overlap = None, 0.0
+    for i in range(max(0, k - 3), k):
+        bx0, _, bx1, _ = bases[i].bbox
+        overlap = min(bx1, mx1) - max(bx0, mx0)
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    return best
+
+
+def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
+    """Turn a built line into one or more TextLines (segments), with words spaced and footnote marks taken out."""
+    size = line.size
+    bottom = _main_bottom(line)
+    out: list[TextLine] = []
+    parts: list[str] = []
+    seg_glyphs: list = []
+    footnotes: list[FootnoteMark] = []
+    prev_x1 = None
+    pending_space = False
+    for i, g in enumerate(line.bases):
+        ch = g.char
+        if ch in _SPACES:  # a space counts where it stands after the previous glyph (not under it: fake bold)
+            pending_space = pending_space or (prev_x1 is not None and g.bbox[0] >= prev_x1 - 0.1 * size)
+            continue
+        x0 = g.bbox[0]
+        if prev_x1 is not None:
+            gap = x0 - prev_x1
+            if split_segments and gap > SEGMENT_GAP * size:
+                out.append(_text_line(parts, seg_glyphs, size, footnotes))
+                parts, seg_glyphs, footnotes = [], [], []
+            elif pending_space or gap > WORD_GAP * size:
+                parts.append(" ")
+        pending_space = False
+        if ch in _DIGITS and parts and _is_footnote_digit(g, size, bottom):
+            _add_footnote(footnotes, g, len("".join(parts)))
+        else:
+            parts.append(ch)
+            for mark in line.marks.get(i, ()):
+                parts.append(mark.char)
+        seg_glyphs.append(g)
+        prev_x1 = max(g.bbox[2], prev_x1 or g.bbox[2])
+    if seg_glyphs:
+        out.append(_text_line(parts, seg_glyphs, size, footnotes))
+    return [t for t in out if t.text or t.marks]
+
+
+def _main_bottom(line: _Line) -> float:
+    bottoms = [g.bbox[3] for g in line.bases if abs(g.size - line.size) < 0.5]
+    return max(bottoms) if bottoms else line.y1
+
+
+def _is_footnote_digit(glyph, size: float, bottom: float) -> bool:
+    return glyph.size < _FOOTNOTE_SIZE * size and glyph.bbox[3] < bottom - _FOOTNOTE_RAISE * size
+
+
+def _add_footnote(footnotes: list[FootnoteMark], glyph, offset: int) -> None:
+    if footnotes and footnotes[-1].offset == offset:  # a multi-digit reference: ¹² → "12"
+        last = footnotes[-1]
+        b = last.bbox
+        last.text += glyph.char
+        last.bbox = (b[0], min(b[1], glyph.bbox[1]), glyph.bbox[2], max(b[3], glyph.bbox[3]))
+        return
+    footnotes.append(FootnoteMark(glyph.char, offset, tuple(glyph.bbox)))
+
+
+def _text_line(parts: list[str], glyphs: list, size: float, footnotes: list[FootnoteMark]) -> TextLine:
+    text = "".join(parts).strip()
+    x0 = min(g.bbox[0] for g in glyphs)
+    x1 = max(g.bbox[2] for g in glyphs)
+    y0 = min(g.bbox[1] for g in glyphs)
+    y1 = max(g.bbox[3] for g in glyphs)
+    bold_count = sum(1 for g in glyphs if is_bold_font(g.font))
+    return TextLine(text, x0, y0, x1, y1, size, bold_count * 2 > len(glyphs), list(footnotes))

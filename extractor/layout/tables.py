@@ -1,0 +1,171 @@
+"""Table regions of a page → table blocks (rows of cells with spans, header rows, provenance).
+
+Ruled tables come from the page's rulings (``rulings`` + ``grid``); the glyphs inside a table are split by cell
+*before* lines are built, so a cell's wrapped lines are joined inside the cell and never mixed with the
+neighbouring cell.  Borderless tables come from aligned line segments (``borderless``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex as re
+
+from extractor.blocks import Block, BlockKind, Cell, Provenance, Row
+from extractor.layout.grid import Grid, LogicalCell, build_grid, cell_index, logical_rows
+from extractor.layout.lines import build_lines
+from extractor.layout.rulings import merge_rulings, ruling_groups
+from extractor.layout.text import joined_text
+from extractor.layout.types import BBox, PageModel, TextLine
+
+MAX_HEADER_ROWS = 4
+# a number that is data, not a header label: amounts with separators/decimals, or a dash standing for zero
+_DATA_NUMBER = re.compile(r"^[-+(]?[\d๐-๙][\d๐-๙,]*\.[\d๐-๙]+\)?$|^[\d๐-๙]{1,3}(,[\d๐-๙]{3})+$|^[-–—]$")
+
+
+@dataclass(slots=True)
+class TableRegion:
+    """A table found on a page, before it becomes a block: cells in logical rows, with their lines."""
+
+    bbox: BBox
+    rows: list[list[LogicalCell]]
+    n_cols: int
+    ruled: bool
+    col_edges: list[float]
+
+
+def find_ruled_tables(page: PageModel) -> tuple[list[TableRegion], list]:
+    """Ruled tables of the page and the glyphs left outside them."""
+    grids = [g for g in (build_grid(h, v) for h, v, _ in ruling_groups(merge_rulings(page.rulings))) if g]
+    grids = [g for g in grids if g.n_rows * g.n_cols >= 2]
+    if not grids:
+        return [], page.glyphs
+    rest = _assign_glyphs(page.glyphs, grids)
+    regions = []
+    for grid in grids:
+        for cell in grid.cells:
+            if cell.glyphs:
+                cell.lines = build_lines(cell.glyphs, split_segments=False)
+        rows = logical_rows(grid)
+        if any(cell.lines for row in rows for cell in row):
+            regions.append(TableRegion(grid.bbox, rows, grid.n_cols, True, list(grid.xs)))
+        else:  # a frame with no text (a box around a figure, a signature line): its glyphs are page text
+            rest.extend(g for cell in grid.cells for g in cell.glyphs)
+    return regions, rest
+
+
+def _assign_glyphs(glyphs: list, grids: list[Grid]) -> list:
+    """Put each glyph in the grid cell containing its centre; return the glyphs outside every grid."""
+    indexes = [cell_index(g) for g in grids]
+    rest = []
+    for glyph in glyphs:
+        x0, y0, x1, y1 = glyph.bbox
+        x = (x0 + x1) / 2 - 0.01  # zero-width marks sit on their base's right edge: lean left
+        y = (y0 + y1) / 2
+        for grid, index in zip(grids, indexes):
+            xs, ys = grid.xs, grid.ys
+            if xs[0] <= x < xs[-1] and ys[0] <= y < ys[-1]:
+                cell = index.get((bisect_right(ys, y) - 1, bisect_right(xs, x) - 1))
+                if cell is not None:
+                    cell.glyphs.append(glyph)
+                    break
+        else:
+            rest.append(glyph)
+    return rest
+
+
+def region_block(region: TableRegion, page: int) -> Block:
+    """The table block of a region: cells with spans, row-spanned values copied below as ``inherited`` cells."""
+    rows: list[Row] = []
+    bold_rows: list[bool] = []
+    carried: dict[int, tuple[Cell, int]] = {}  # column → (cell spanning down, rows left)
+    for logical in region.rows:
+        cells: list[Cell] = []
+        for cell in logical:
+            text, raw, repairs = joined_text(cell.lines)
+            made = Cell(text, raw, cell.row_span, cell.col_span, False, Provenance(page=page, bbox=cell.bbox), repairs)
+            cells.append(made)
+            if cell.row_span > 1:
+                carried[cell.col] = (made, cell.row_span - 1)
+        cells = _with_inherited(cells, logical, carried)
+        y0 = min(c.bbox[1] for c in logical) if logical else region.bbox[1]
+        y1 = max(c.bbox[3] for c in logical) if logical else region.bbox[3]
+        rows.append(Row(cells, Provenance(page=page, bbox=(region.bbox[0], y0, region.bbox[2], y1))))
+        lines = [ln for c in logical for ln in c.lines]
+        bold_rows.append(bool(lines) and all(ln.bold for ln in lines))
+    mark_header_rows(rows, bold_rows)
+    return Block(BlockKind.TABLE, rows=rows, provenance=Provenance(page=page, bbox=region.bbox))
+
+
+def _with_inherited(cells: list[Cell], logical: list[LogicalCell], carried: dict[int, tuple[Cell, int]]) -> list[Cell]:
+    """Insert copies of cells spanning down from rows above, in column order (marked ``inherited``)."""
+    own_cols = {c.col for c in logical}
+    extra: list[tuple[int, Cell]] = []
+    for col, (source, left) in list(carried.items()):
+        if col in own_cols:
+            continue
+        extra.append((col, Cell(source.text, source.raw, 1, source.col_span, True, source.provenance)))
+        if left <= 1:
+            del carried[col]
+        else:
+            carried[col] = (source, left - 1)
+    if not extra:
+        return cells
+    ordered = [(c.col, cell) for c, cell in zip(logical, cells)] + extra
+    ordered.sort(key=lambda item: item[0])
+    return [cell for _, cell in ordered]
+
+
+def mark_header_rows(rows: list[Row], bold_rows: list[bool]) -> None:
+    """Mark the leading rows that are column labels.
+
+    A header row holds labels, not data: no amount-like number in it.  Candidates are the run of such rows at the
+    top (at most MAX_HEADER_ROWS, never the whole table).  The run is the header when it has spanning label cells,
+    or when data rows follow it (then at most two rows: a longer run is text, not labels); otherwise only a bold
+    first row over non-bold rows is a header.
+    """
+    limit = min(MAX_HEADER_ROWS, len(rows) - 1)
+    count = 0
+    while count < limit and _label_row(rows[count]):
+        count += 1
+    if count == 0:
+        return
+    if any(c.col_span > 1 or c.row_span > 1 for r in rows[:count] for c in r.cells):
+        pass
+    elif _differs_below(rows, count) and count <= 2:
+        pass
+    elif bold_rows[0] and not bold_rows[1]:
+        count = 1
+    else:
+        return
+    for row in rows[:count]:
+        row.is_header = True
+
+
+def _label_row(row: Row) -> bool:
+    texts = [c.text for c in row.cells if c.text and not c.inherited]
+    return bool(texts) and not any(_DATA_NUMBER.match(t) for t in texts)
+
+
+def _differs_below(rows: list[Row], count: int) -> bool:
+    """The row below the candidate header holds data (a number) — the usual shape of a labelled table."""
+    if count >= len(rows):
+        return False
+    return any(_DATA_NUMBER.match(c.text) for c in rows[count].cells if c.text)
+
+
+def line_rows(lines: list[TextLine]) -> list[list[TextLine]]:
+    """Group segments sharing a vertical band into rows, top to bottom."""
+    rows: list[list[TextLine]] = []
+    for ln in sorted(lines, key=lambda t: ((t.y0 + t.y1) / 2, t.x0)):
+        cy = (ln.y0 + ln.y1) / 2
+        if rows:
+            last = rows[-1][0]
+            if abs(cy - (last.y0 + last.y1) / 2) <= 0.35 * max(last.height, ln.height):
+                rows[-1].append(ln)
+                continue
+        rows.append([ln])
+    for row in rows:
+        row.sort(key=lambda t: t.x0)
+    return rows
