@@ -1,7 +1,7 @@
 """Canonical JSON: the same document gives the same bytes on any machine, run and worker count.
 
 - field order is the model's declaration order (never a dict's insertion history);
-- UTF-8, NFC, ``ensure_ascii=False``, two-space indent, a final newline;
+- UTF-8, NFC (never NFKC: it would decompose SARA AM), ``ensure_ascii=False``, two-space indent, a final newline;
 - ``None`` values are left out (absent and unknown are the same thing in the output);
 - no floats anywhere: money is integer baht or a decimal string.
 """
@@ -20,7 +20,7 @@ RENDERING_KEYS = frozenset({"source", "input"})
 
 def to_json_data(document: PlanDocument) -> dict[str, Any]:
     """The document as plain JSON data (NFC strings, no None)."""
-    return _nfc(document.model_dump(mode="json", exclude_none=True))
+    return _normalise(document.model_dump(mode="json", exclude_none=True))
 
 
 def to_canonical_json(document: PlanDocument) -> str:
@@ -42,13 +42,17 @@ def content_view(data: Any) -> Any:
     return data
 
 
-def _nfc(data: Any) -> Any:
+def _normalise(data: Any) -> Any:
+    """NFC strings; in each record the provenance (``source``) last, after the content it describes."""
     if isinstance(data, str):
         return unicodedata.normalize("NFC", data)
     if isinstance(data, dict):
-        return {k: _nfc(v) for k, v in data.items()}
+        content = {k: _normalise(v) for k, v in data.items() if k != "source"}
+        if "source" in data:
+            content["source"] = data["source"]
+        return content
     if isinstance(data, list):
-        return [_nfc(v) for v in data]
+        return [_normalise(v) for v in data]
     return data
 
 

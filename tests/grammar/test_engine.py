@@ -1,0 +1,84 @@
+"""The generic tree builder on small grammars: nesting, repeated headings, tables, continuation rows."""
+
+from extractor.grammar.engine import build_tree
+from extractor.grammar.spec import ColumnSpec, EntitySpec, Grammar, TableSpec
+from extractor.ingest.dump import read_dump_text
+
+CONTENT = {
+    "code": r"^\s*\d{6}\s*$",
+    "budget": r"^\s*[\d,]+\s*$|ไม่ใช้",
+    "unit": r"^\s*[ก-ฮ]{2,5}\.\s*$",
+}
+
+GRAMMAR = Grammar(
+    id="t",
+    name="test",
+    family="test",
+    entities=[
+        EntitySpec(kind="strategy", pattern=r"^ยุทธศาสตร์ที่\s*(?P<number>\d+)\s+(?P<name>.+)$", key="number"),
+        EntitySpec(kind="sub", pattern=r"^ย่อยที่\s*(?P<number>\d+\.\d+)\s+(?P<name>.+)$", parents=["strategy"]),
+    ],
+    tables=[
+        TableSpec(
+            role="projects",
+            header=["รหัส", "โครงการ", "งบประมาณ", "หน่วยงาน"],
+            key="code",
+            attach_to=["sub", "strategy"],
+            columns=[
+                ColumnSpec(name="code", content="code"),
+                ColumnSpec(name="name"),
+                ColumnSpec(name="budget", content="budget"),
+                ColumnSpec(name="unit", content="unit"),
+            ],
+        )
+    ],
+    content_types=CONTENT,
+)
+
+
+def tree_of(text: str):
+    return build_tree(read_dump_text(text), GRAMMAR)
+
+
+def test_entities_nest_under_allowed_parents_and_paragraphs_stay():
+    tree = tree_of("คำนำ\nยุทธศาสตร์ที่ 4 เมือง\nย่อยที่ 4.1 ผังเมือง\nข้อความ")
+    assert [p.text for p in tree.paragraphs] == ["คำนำ"]
+    (strategy,) = tree.children
+    (sub,) = strategy.children
+    assert sub.fields == {"number": "4.1", "name": "ผังเมือง"} and sub.paragraphs[0].text == "ข้อความ"
+
+
+def test_running_heading_repeated_after_page_break_reopens_the_node():
+    tree = tree_of("ยุทธศาสตร์ที่ 5 ก\nย่อยที่ 5.1 ข\nยุทธศาสตร์ที่ 5 ก\nย่อยที่ 5.2 ค")
+    assert len(tree.children) == 1
+    assert [c.fields["number"] for c in tree.children[0].children] == ["5.1", "5.2"]
+
+
+def test_repeated_header_continues_the_logical_table():
+    text = (
+        "ยุทธศาสตร์ที่ 5 ก\n"
+        "รหัส | โครงการ | งบประมาณ | หน่วยงาน |\n551002 | โครงการหนึ่ง | 1,000 | กยบ. |\n"
+        "หมายเหตุ\n"
+        "รหัส | โครงการ | งบประมาณ | หน่วยงาน |\n551003 | โครงการสอง | ไม่ใช้ | สยป. |\n"
+    )
+    (table,) = tree_of(text).children[0].tables
+    assert table.repeated_headers == 1
+    assert [r.text("code") for r in table.records] == ["551002", "551003"]
+
+
+def test_cells_pushed_to_the_row_end_are_placed_by_content():
+    text = "ยุทธศาสตร์ที่ 5 ก\nรหัส | โครงการ | งบประมาณ | หน่วยงาน |\nโครงการหนึ่ง | 1,000 | กยบ. | | |\n"
+    (record,) = tree_of(text).children[0].tables[0].records
+    assert record.text("code") == ""  # missing, not invented
+    assert (record.text("name"), record.text("budget"), record.text("unit")) == ("โครงการหนึ่ง", "1,000", "กยบ.")
+
+
+def test_row_without_key_continues_the_previous_record():
+    text = "ยุทธศาสตร์ที่ 5 ก\nรหัส | โครงการ | งบประมาณ | หน่วยงาน |\n551002 | โครงการ | 1,000 | กยบ. |\n | (ต่อ) ระยะที่ 2 | | |\n"
+    (record,) = tree_of(text).children[0].tables[0].records
+    assert record.text("name") == "โครงการ\n(ต่อ) ระยะที่ 2" and record.continued == 1
+
+
+def test_unrecognised_table_is_kept_raw():
+    tree = tree_of("ยุทธศาสตร์ที่ 5 ก\nอะไร | อย่างอื่น |\n")
+    assert tree.children[0].raw_tables[0].rows[0].texts == ["อะไร", "อย่างอื่น"]
