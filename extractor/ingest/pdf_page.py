@@ -34,19 +34,47 @@ def read_page(page: pymupdf.Page, number: int) -> PageModel:
 
 
 def read_glyphs(page: pymupdf.Page) -> list[Glyph]:
-    """Every glyph of the text layer with its box, font and size, in content-stream order."""
+    """Every glyph of the text layer with its box, font and size, in content-stream order.
+
+    Positions come from the text trace, not ``rawdict``: MuPDF's structured-text builder moves a zero-width mark
+    drawn in a text object of its own (a raised tone mark) to the end of the previous line, where it no longer sits
+    on its base glyph.  The trace keeps every glyph where it was drawn.  Glyphs the trace cannot map to Unicode
+    (U+FFFD: legacy Thai fonts without a ToUnicode map) take the character code ``rawdict`` reports at the same
+    origin (``É`` for a shifted MAI EK), which the Thai repair remaps by font family.
+    """
     glyphs: list[Glyph] = []
     append = glyphs.append
-    raw = page.get_text("rawdict", flags=_TEXT_FLAGS)
-    for block in raw["blocks"]:
-        for line in block.get("lines", ()):
-            if line["dir"][1] != 0.0:  # rotated text (stamps, side notes): not part of the reading flow
-                continue
-            for span in line["spans"]:
-                font, size = span["font"], span["size"]
-                for ch in span["chars"]:
-                    append(Glyph(ch["c"], tuple(ch["bbox"]), font, size))
+    unknown: list[tuple[int, tuple[float, float]]] = []  # (glyph index, origin) of U+FFFD glyphs
+    x_max, y_max = page.rect.width + 1, page.rect.height + 1
+    for span in page.get_texttrace():
+        if span["dir"][1] != 0.0 or span["wmode"]:  # rotated or vertical text (stamps, side notes)
+            continue
+        font, size = span["font"], span["size"]
+        for code, _gid, origin, bbox in span["chars"]:
+            if -1 <= bbox[0] <= x_max and -1 <= bbox[1] <= y_max:
+                if code == 0xFFFD:
+                    unknown.append((len(glyphs), origin))
+                append(Glyph(chr(code), bbox, font, size))
+    if unknown:
+        _fill_unknown(page, glyphs, unknown)
     return glyphs
+
+
+def _fill_unknown(page: pymupdf.Page, glyphs: list[Glyph], unknown: list[tuple[int, tuple[float, float]]]) -> None:
+    codes: dict[tuple[float, float], str] = {}
+    for block in page.get_text("rawdict", flags=_TEXT_FLAGS)["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                for ch in span["chars"]:
+                    key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
+                    # (a zero-width glyph shares its origin with the next glyph: keep only the unmapped codes)
+                    if "\x80" <= ch["c"] <= "\xff":  # a code point of an unmapped legacy glyph
+                        codes[key] = ch["c"]
+    for index, (x, y) in unknown:
+        char = codes.get((round(x, 1), round(y, 1)))
+        if char is not None:
+            g = glyphs[index]
+            glyphs[index] = Glyph(char, g.bbox, g.font, g.size)
 
 
 def read_graphics(page: pymupdf.Page, width: float, height: float) -> tuple[list[Ruling], list[BBox]]:

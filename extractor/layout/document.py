@@ -82,8 +82,8 @@ def _page_blocks(pl: PageLayout, running: set[str], body: float, edges: dict[int
         block = region_block(table, page.number)
         edges[id(block)] = table.col_edges
         items.append((table.bbox[1], 0, [block]))
-    right = max((ln.x1 for ln in content), default=page.width)
     left = min((ln.x0 for ln in content), default=0.0)
+    right = max(max((ln.x1 for ln in content), default=page.width), page.width - left)  # margins are symmetric
     for run in _runs_between_tables(content, pl.tables):
         if run:
             items.append((run[0].y0, 1, text_blocks(run, page.number, body, right, left)))

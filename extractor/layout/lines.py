@@ -129,7 +129,7 @@ def _attach(mark, lines: list[_Line]) -> None:
     best = None
     for line in lines:
         h = line.y1 - line.y0
-        if not (line.y0 - 0.6 * h <= my <= line.y1 + 0.4 * h):
+        if not (line.y0 - h <= my <= line.y1 + 0.5 * h):
             continue
         index = _base_for(mark, line)
         if index is None:
@@ -185,6 +185,10 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
         if ch in _SPACES:  # a space counts where it stands after the previous glyph (not under it: fake bold)
             pending_space = pending_space or (prev_x1 is not None and g.bbox[0] >= prev_x1 - 0.1 * size)
             continue
+        if ch in _DIGITS and parts and parts[-1] != " " and _is_footnote_digit(g, size, bottom):
+            _add_footnote(footnotes, g, sum(map(len, parts)))  # glued to the word before it
+            seg_glyphs.append(g)
+            continue
         x0 = g.bbox[0]
         if prev_x1 is not None:
             gap = x0 - prev_x1
@@ -194,12 +198,9 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
             elif pending_space or gap > WORD_GAP * size:
                 parts.append(" ")
         pending_space = False
-        if ch in _DIGITS and parts and _is_footnote_digit(g, size, bottom):
-            _add_footnote(footnotes, g, len("".join(parts)))
-        else:
-            parts.append(ch)
-            for mark in line.marks.get(i, ()):
-                parts.append(mark.char)
+        parts.append(ch)
+        for mark in line.marks.get(i, ()):
+            parts.append(mark.char)
         seg_glyphs.append(g)
         prev_x1 = max(g.bbox[2], prev_x1 or g.bbox[2])
     if seg_glyphs:

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from extractor.thai.glyphs import Glyph  # noqa: F401  (re-exported)
 
 try:
     from extractor.thai import is_text_layer_damaged, join_wrapped, repair_glyphs, repair_text
-    from extractor.thai.glyphs import Glyph
 except ImportError:  # pragma: no cover - transitional
-
-    @dataclass(slots=True)
-    class Glyph:  # type: ignore[no-redef]
-        char: str
-        bbox: tuple
-        font: str
-        size: float
 
     def repair_glyphs(glyphs):  # type: ignore[no-redef]
         return glyphs, []
