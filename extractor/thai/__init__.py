@@ -1,0 +1,35 @@
+"""Thai text repair: pure functions, damaged text (or glyphs) in, repaired text plus the list of repairs out.
+
+Public API (other stages call these by name):
+- ``repair_text(text)``: the text-level chain (PUA glyphs, legacy Latin-1 remaps, replacement characters,
+  SARA AM, mark order and attachment, fake-bold duplicate marks, double SARA E);
+- ``join_wrapped(text)``: wrap-inserted spaces / hyphens inside Thai words (cells, wrapped lines);
+- ``repair_glyphs(glyphs)``: glyph-level repairs that need positions and font names;
+- ``find_masked_spans``, ``find_keyboard_garbage``: detections for findings (never rewritten);
+- ``thai_digits_to_arabic``: for fields (numbers, codes, years, amounts); prose keeps its digits;
+- ``quality_metrics``, ``is_text_layer_damaged``: measurement and OCR routing.
+"""
+
+from extractor.thai.chain import repair_text
+from extractor.thai.detect import KeyboardGarbage, MaskedSpan, find_keyboard_garbage, find_masked_spans
+from extractor.thai.digits import thai_digits_to_arabic
+from extractor.thai.glyphs import Glyph, font_family, repair_glyphs
+from extractor.thai.quality import ThaiQuality, is_text_layer_damaged, quality_metrics
+from extractor.thai.wrap import join_wrapped, match_key
+
+__all__ = [
+    "Glyph",
+    "KeyboardGarbage",
+    "MaskedSpan",
+    "ThaiQuality",
+    "find_keyboard_garbage",
+    "find_masked_spans",
+    "font_family",
+    "is_text_layer_damaged",
+    "join_wrapped",
+    "match_key",
+    "quality_metrics",
+    "repair_glyphs",
+    "repair_text",
+    "thai_digits_to_arabic",
+]

@@ -1,0 +1,43 @@
+"""The text-level repair chain (``repair_text``): every glyph-ish repair, in dependency order.
+
+Order matters: private-use and Latin-1 glyphs become real marks first, so that SARA AM composition, mark order and
+duplicate removal see them; spaces before marks go before dangling-mark removal.  The chain is idempotent (a
+second run changes nothing) and never applies NFKC (it would decompose ``ำ``); NFC only.
+Word-wrap joining is separate (``join_wrapped``): it changes spacing, which callers decide about.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from extractor.blocks import Repair
+from extractor.thai.edits import EditLog
+from extractor.thai.legacy import remap_latin1
+from extractor.thai.marks import attach_marks, compose_sara_am, dedupe_marks, fix_double_sara_e, reorder_marks
+from extractor.thai.pua import map_pua
+from extractor.thai.replacement import repair_replacement_chars
+
+STEPS = (
+    map_pua,
+    remap_latin1,
+    repair_replacement_chars,
+    compose_sara_am,
+    attach_marks,
+    reorder_marks,
+    dedupe_marks,
+    compose_sara_am,  # a duplicate removed between ํ and า can expose a new pair
+    fix_double_sara_e,
+)
+
+
+def repair_text(text: str) -> tuple[str, list[Repair]]:
+    """Repair Thai text damaged by PDF text layers or OCR; returns the text and every change made."""
+    repairs: list[Repair] = []
+    if not unicodedata.is_normalized("NFC", text):
+        normalized = unicodedata.normalize("NFC", text)
+        repairs.append(Repair("text.nfc", 0, text, normalized))
+        text = normalized
+    log = EditLog(text)
+    for step in STEPS:
+        step(log)
+    return log.text, repairs + log.repairs
