@@ -35,6 +35,8 @@ def stitch(first: Block, second: Block, findings: list) -> Block:
     while dropped < len(header) and rows and _same_texts(rows[0], header[dropped]):
         rows.pop(0)
         dropped += 1
+    for row in rows:  # header guesses on the continued part do not hold once its repeated header is gone
+        row.is_header = False
     if dropped:
         findings.append(("table.header_repeat_dropped", f"{dropped} repeated header row(s) dropped", second.provenance))
     if rows and first.rows and _continues(rows[0]):

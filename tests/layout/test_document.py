@@ -1,0 +1,70 @@
+"""Across pages: running headers and page numbers removed, a table split over two pages stitched into one."""
+
+from __future__ import annotations
+
+from extractor.blocks import BlockKind
+from extractor.ingest.pdf import read_pdf
+from tests.layout.pdfgen import CellSpec, Drawer, draw_table
+
+HEADER = [CellSpec(0, 0, ["ลำดับ"], bold=True), CellSpec(0, 1, ["โครงการ"], bold=True), CellSpec(0, 2, ["งบประมาณ"], bold=True)]
+
+
+def _furniture(d: Drawer, number: int) -> None:
+    d.text(200, 30, "แผนปฏิบัติราชการประจำปี 2567", size=10)
+    d.text(290, 820, f"- {number} -", size=10)
+
+
+def _split_table_pdf() -> bytes:
+    d = Drawer()
+    d.new_page()
+    _furniture(d, 1)
+    d.text(60, 90, "ตารางที่ 1 โครงการตามแผน", size=14, bold=True)
+    rows = [
+        CellSpec(1, 0, ["1"]), CellSpec(1, 1, ["โครงการพัฒนาคุณภาพชีวิต"]), CellSpec(1, 2, ["1,500,000"]),
+        CellSpec(2, 0, ["2"]), CellSpec(2, 1, ["โครงการส่งเสริมสุขภาพ"]), CellSpec(2, 2, ["250,000"]),
+    ]
+    draw_table(d, 60, 110, [50, 300, 120], [24, 24, 24], HEADER + rows)
+    d.new_page()
+    _furniture(d, 2)
+    rows = [
+        CellSpec(1, 0, []), CellSpec(1, 1, ["ผู้สูงอายุในชุมชน"]), CellSpec(1, 2, []),
+        CellSpec(2, 0, ["3"]), CellSpec(2, 1, ["โครงการอบรมอาสาสมัคร"]), CellSpec(2, 2, ["80,000"]),
+    ]
+    draw_table(d, 60, 60, [50, 300, 120], [24, 24, 24], HEADER + rows)
+    d.text(60, 160, "หมายเหตุ ข้อมูล ณ สิ้นปีงบประมาณ", size=14)
+    return d.bytes()
+
+
+def test_table_split_over_two_pages_is_one_table() -> None:
+    doc = read_pdf(_split_table_pdf())
+    tables = [b for b in doc.blocks if b.is_table]
+    assert len(tables) == 1
+    (table,) = tables
+    assert [row.texts for row in table.rows] == [
+        ["ลำดับ", "โครงการ", "งบประมาณ"],
+        ["1", "โครงการพัฒนาคุณภาพชีวิต", "1,500,000"],
+        ["2", "โครงการส่งเสริมสุขภาพผู้สูงอายุในชุมชน", "250,000"],
+        ["3", "โครงการอบรมอาสาสมัคร", "80,000"],
+    ]
+    assert [row.is_header for row in table.rows] == [True, False, False, False]
+    codes = [code for code, _, _ in doc.reader_findings]
+    assert "table.header_repeat_dropped" in codes and "table.continuation_merged" in codes
+    assert table.rows[3].cells[1].provenance.page == 2
+
+
+def test_running_header_and_page_numbers_are_not_content() -> None:
+    doc = read_pdf(_split_table_pdf())
+    texts = [b.text for b in doc.blocks if not b.is_table]
+    assert texts == ["ตารางที่ 1 โครงการตามแผน", "หมายเหตุ ข้อมูล ณ สิ้นปีงบประมาณ"]
+    assert doc.blocks[0].kind is BlockKind.HEADING
+
+
+def test_a_table_not_at_the_page_top_is_not_stitched() -> None:
+    d = Drawer()
+    for _ in range(2):
+        d.new_page()
+        d.text(60, 80, "ตารางสรุป", size=14, bold=True)
+        rows = [CellSpec(1, 0, ["1"]), CellSpec(1, 1, ["โครงการ"]), CellSpec(1, 2, ["100"])]
+        draw_table(d, 60, 100, [50, 300, 120], [24, 24], HEADER + rows)
+    doc = read_pdf(d.bytes())
+    assert len([b for b in doc.blocks if b.is_table]) == 2

@@ -1,0 +1,120 @@
+"""Ruled tables: spans from missing rules, header rows, wrapped cell text, stacked rows split, borderless tables."""
+
+from __future__ import annotations
+
+from extractor.ingest.pdf import read_pdf
+from tests.layout.pdfgen import CellSpec, Drawer, draw_table
+
+
+def _tables(doc):
+    return [b for b in doc.blocks if b.is_table]
+
+
+def _kpi_table(d: Drawer, y: float = 100) -> None:
+    """ตัวชี้วัด spans two header rows; ค่าเป้าหมาย spans two year columns; one data cell spans two rows."""
+    cells = [
+        CellSpec(0, 0, ["ตัวชี้วัด"], row_span=2, bold=True),
+        CellSpec(0, 1, ["ค่าเป้าหมาย"], col_span=2, bold=True),
+        CellSpec(1, 1, ["2565"], bold=True),
+        CellSpec(1, 2, ["2566"], bold=True),
+        CellSpec(2, 0, ["ร้อยละของผู้สูงอายุที่ได้รับ", "การดูแล"]),
+        CellSpec(2, 1, ["80.00"]),
+        CellSpec(2, 2, ["85.00"]),
+        CellSpec(3, 0, ["จำนวนโครงการ"]),
+        CellSpec(3, 1, ["12.00"], row_span=2),
+        CellSpec(3, 2, ["10.00"]),
+        CellSpec(4, 0, ["จำนวนชุมชน"]),
+        CellSpec(4, 2, ["50.00"]),
+    ]
+    draw_table(d, 60, y, [220, 90, 90], [24, 24, 40, 24, 24], cells)
+
+
+def test_spans_header_and_wrapped_cell_text() -> None:
+    d = Drawer()
+    d.new_page()
+    _kpi_table(d)
+    (table,) = _tables(read_pdf(d.bytes()))
+    grid = [[(c.text, c.row_span, c.col_span, c.inherited) for c in row.cells] for row in table.rows]
+    assert grid == [
+        [("ตัวชี้วัด", 2, 1, False), ("ค่าเป้าหมาย", 1, 2, False)],
+        [("ตัวชี้วัด", 1, 1, True), ("2565", 1, 1, False), ("2566", 1, 1, False)],
+        [("ร้อยละของผู้สูงอายุที่ได้รับการดูแล", 1, 1, False), ("80.00", 1, 1, False), ("85.00", 1, 1, False)],
+        [("จำนวนโครงการ", 1, 1, False), ("12.00", 2, 1, False), ("10.00", 1, 1, False)],
+        [("จำนวนชุมชน", 1, 1, False), ("12.00", 1, 1, True), ("50.00", 1, 1, False)],
+    ]
+    assert [row.is_header for row in table.rows] == [True, True, False, False, False]
+    wrapped = table.rows[2].cells[0]
+    assert wrapped.raw == "ร้อยละของผู้สูงอายุที่ได้รับ\nการดูแล"
+    assert wrapped.provenance.page == 1 and wrapped.provenance.bbox is not None
+
+
+def test_every_row_covers_all_columns() -> None:
+    d = Drawer()
+    d.new_page()
+    _kpi_table(d)
+    (table,) = _tables(read_pdf(d.bytes()))
+    assert {sum(c.col_span for c in row.cells) for row in table.rows} == {3}
+
+
+def test_ruled_row_holding_stacked_text_rows_is_split() -> None:
+    """Budget tables rule only groups of rows: three text rows in one ruled row are three rows."""
+    d = Drawer()
+    d.new_page()
+    cells = [
+        CellSpec(0, 0, ["หน่วยงาน"], bold=True),
+        CellSpec(0, 1, ["งบประมาณ"], bold=True),
+        CellSpec(1, 0, ["งบบุคลากร", "งบดำเนินงาน", "งบลงทุน"]),
+        CellSpec(1, 1, ["1,200", "300", "45"]),
+    ]
+    draw_table(d, 60, 100, [200, 100], [24, 60], cells)
+    (table,) = _tables(read_pdf(d.bytes()))
+    assert [row.texts for row in table.rows] == [
+        ["หน่วยงาน", "งบประมาณ"],
+        ["งบบุคลากร", "1,200"],
+        ["งบดำเนินงาน", "300"],
+        ["งบลงทุน", "45"],
+    ]
+
+
+def test_wrapped_cell_beside_single_line_cells_is_not_split() -> None:
+    d = Drawer()
+    d.new_page()
+    cells = [
+        CellSpec(0, 0, ["โครงการ"], bold=True),
+        CellSpec(0, 1, ["งบประมาณ"], bold=True),
+        CellSpec(1, 0, ["โครงการพัฒนาศักยภาพ", "บุคลากรด้านสาธารณสุข"]),
+        CellSpec(1, 1, ["1,200"]),
+    ]
+    draw_table(d, 60, 100, [200, 100], [24, 44], cells)
+    (table,) = _tables(read_pdf(d.bytes()))
+    assert len(table.rows) == 2
+    assert table.rows[1].cells[1].text == "1,200"
+    assert table.rows[1].cells[0].raw == "โครงการพัฒนาศักยภาพ\nบุคลากรด้านสาธารณสุข"
+
+
+def test_borderless_aligned_rows_become_a_table() -> None:
+    d = Drawer()
+    d.new_page()
+    d.text(60, 80, "สรุปงบประมาณ", size=14, bold=True)
+    for k, (label, amount) in enumerate([("งบประมาณรายจ่าย", "478,966,500"), ("รายจ่ายประจำ", "473,710,000"),
+                                         ("รายจ่ายลงทุน", "5,256,500")]):
+        y = 110 + 20 * k
+        d.text(80, y, label, size=14)
+        d.text(300 - d.width_of(amount, 14), y, amount, size=14)
+        d.text(340, y, "บาท", size=14)
+    doc = read_pdf(d.bytes())
+    (table,) = _tables(doc)
+    assert [row.texts for row in table.rows] == [
+        ["งบประมาณรายจ่าย", "478,966,500", "บาท"],
+        ["รายจ่ายประจำ", "473,710,000", "บาท"],
+        ["รายจ่ายลงทุน", "5,256,500", "บาท"],
+    ]
+    assert doc.blocks[0].text == "สรุปงบประมาณ"
+
+
+def test_paragraph_lines_are_not_a_table() -> None:
+    d = Drawer()
+    d.new_page()
+    for k, line in enumerate(["การพัฒนาเมืองให้น่าอยู่", "สำหรับทุกคน", "อย่างยั่งยืน"]):
+        d.text(72, 100 + 20 * k, line, size=14)
+    assert not _tables(read_pdf(d.bytes()))
