@@ -18,7 +18,7 @@ from extractor.blocks import PageInfo, Provenance, SourceDocument
 from extractor.errors import EncryptedPDFError, InputError
 from extractor.ingest.pdf_page import read_page
 from extractor.layout.document import layout_document
-from extractor.layout.thai_bridge import is_text_layer_damaged, repair_glyphs
+from extractor.thai import is_text_layer_damaged, repair_glyphs
 from extractor.layout.types import PageModel
 
 

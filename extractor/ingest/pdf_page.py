@@ -11,7 +11,7 @@ from __future__ import annotations
 import pymupdf
 
 from extractor.layout.types import BBox, PageModel, Ruling
-from extractor.layout.thai_bridge import Glyph
+from extractor.thai import Glyph
 
 # rawdict without image blocks; keep whitespace (word gaps) and ligatures as written; clip to the media box.
 _TEXT_FLAGS = (

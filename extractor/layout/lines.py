@@ -205,6 +205,7 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
         prev_x1 = max(g.bbox[2], prev_x1 or g.bbox[2])
     if seg_glyphs:
         out.append(_text_line(parts, seg_glyphs, size, footnotes))
+        out[-1].ends_with_space = pending_space
     return [t for t in out if t.text or t.marks]
 
 

@@ -9,7 +9,8 @@ filled cells do not clash with filled cells above; otherwise it is kept and mark
 from __future__ import annotations
 
 from extractor.blocks import Block, Cell, Provenance, Row
-from extractor.layout.thai_bridge import join_wrapped
+from extractor.layout.text import wrap_glue
+from extractor.thai import join_wrapped
 
 EDGE_TOLERANCE = 6.0  # column edges of the two parts may differ this much (points)
 
@@ -81,7 +82,7 @@ def _merge_rows(above: Row, row: Row) -> Row:
         if not top.text:
             cells.append(cell)
             continue
-        text, repairs = join_wrapped(top.text + " " + cell.text)
+        text, repairs = join_wrapped(top.text + wrap_glue(top.text, cell.text) + cell.text)
         cells.append(
             Cell(
                 text,

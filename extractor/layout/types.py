@@ -43,7 +43,7 @@ class TextLine:
     size: float  # font size of the line's main text
     bold: bool
     marks: list[FootnoteMark] = field(default_factory=list)
-    gaps: list[tuple[int, float, float]] = field(default_factory=list)  # (text offset, gap x0, gap x1) of wide gaps
+    ends_with_space: bool = False  # a space glyph follows the last glyph (a wrap at a real space)
 
     @property
     def bbox(self) -> BBox:
