@@ -19,8 +19,8 @@ from extractor.thai.replacement import repair_replacement_chars
 
 STEPS = (
     map_pua,
+    repair_replacement_chars,  # before the Latin-1 step: removing one can put a Latin-1 mark next to its letter
     remap_latin1,
-    repair_replacement_chars,
     compose_sara_am,
     attach_marks,
     reorder_marks,
@@ -40,4 +40,4 @@ def repair_text(text: str) -> tuple[str, list[Repair]]:
     log = EditLog(text)
     for step in STEPS:
         step(log)
-    return log.text, repairs + log.repairs
+    return log.text, repairs + sorted(log.repairs, key=lambda r: r.position)

@@ -18,7 +18,9 @@ from extractor.thai.edits import EditLog
 
 TABLE_PATH = Path(__file__).parent / "data" / "legacy_latin1.tsv"
 # Latin-1 letters (and C1 controls) right after a Thai letter; not × ÷, not NBSP, not digits' neighbours.
-LATIN1_IN_THAI_RE = re.compile(f"(?<=[{THAI_LETTER_CLASS}])[\u0080-\u009f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+_LATIN1 = "\u0080-\u009f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+LATIN1_IN_THAI_RE = re.compile(f"(?<=[{THAI_LETTER_CLASS}])[{_LATIN1}]")
+_LATIN1_RUN_IN_THAI_RE = re.compile(f"(?<=[{THAI_LETTER_CLASS}])[{_LATIN1}]+")
 _WINDOW = 12
 
 
@@ -73,9 +75,12 @@ def remap_latin1(log: EditLog) -> None:
     table = agreed_table()
 
     def replace(m: re.Match) -> str | None:
-        thai = table.get(m.group(0)) or infer_mark(log.text, m.start())
-        if thai is None:
-            log.note("thai.latin1_unresolved", m.start(), m.group(0))
-        return thai
+        out = []
+        for k, ch in enumerate(m.group(0)):  # a run: ``ทีÉÉ`` (fake bold) maps both, dedupe removes one
+            thai = table.get(ch) or infer_mark(log.text, m.start() + k)
+            if thai is None:
+                log.note("thai.latin1_unresolved", m.start() + k, ch)
+            out.append(thai or ch)
+        return "".join(out)
 
-    log.sub(LATIN1_IN_THAI_RE, "thai.latin1_remap", replace)
+    log.sub(_LATIN1_RUN_IN_THAI_RE, "thai.latin1_remap", replace)

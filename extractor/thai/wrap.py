@@ -26,6 +26,7 @@ GAP_RE = re.compile(f"(?<={_L})(?:-[ \\t]*\\n?[ \\t]*|[ \\t]*\\n[ \\t]*|[ \\t]+)
 SPACE_BEFORE_PAIYANNOI_RE = re.compile(f"(?<={_L})[ \\t]+(?=ฯ(?!ล))")  # ``ฝ่ายสิ่งแวดล้อม ฯ``; not ``ฯลฯ``
 _RUN_RE = re.compile(f"{_L}+(?:(?:-[ \\t]*\\n?[ \\t]*|[ \\t]*\\n?[ \\t]*){_L}+)*")
 _CHUNK = 20  # characters of context on each side of a gap
+_ABBREVIATION = 4  # at most this many letters before a dot: an abbreviation (พ.ศ., อ.ก.ก., สนข.)
 
 
 def unknown_chars(text: str) -> int:
@@ -73,6 +74,8 @@ def join_wrapped(text: str) -> tuple[str, list[Repair]]:
     for run_match in _RUN_RE.finditer(text):
         run = run_match.group(0)
         gaps = list(GAP_RE.finditer(run))
+        if text.startswith(".", run_match.end()) and gaps and len(run) - gaps[-1].end() <= _ABBREVIATION:
+            gaps.pop()  # ``ประจำปีงบประมาณ พ.ศ.``: the piece after the gap starts an abbreviation
         if not gaps:
             continue
         for g, join in zip(gaps, _decide(run, gaps)):
