@@ -72,8 +72,8 @@ class _RepairLog:
                 Finding(
                     code="thai.masked_span",
                     severity=Severity.WARNING,
-                    message=f"masked span of {span.length} code points: the hidden text is not restored",
-                    actual=span.text,
+                    message=f"masked span of {span.hidden_code_points} code points: the hidden text is not restored",
+                    actual=text[span.start : span.end],
                     source=Source.of(where),
                 )
             )

@@ -30,7 +30,15 @@ def builder(family: str) -> Callable[[Builder], Builder]:
 
 def build_document(tree: Node, grammar: Grammar, blocks: list[Block]) -> PlanDocument:
     """The typed document of a tree, by the builder of the grammar's family."""
-    if not BUILDERS:
-        for module in pkgutil.iter_modules(__path__):
-            importlib.import_module(f"{__name__}.{module.name}")
-    return BUILDERS[grammar.family](tree, grammar, blocks)
+    _load_builders()
+    try:
+        family_builder = BUILDERS[grammar.family]
+    except KeyError:
+        raise LookupError(f"grammar {grammar.id!r} names family {grammar.family!r}, which has no builder") from None
+    return family_builder(tree, grammar, blocks)
+
+
+def _load_builders() -> None:
+    """Import every builder module once (each registers its family on import)."""
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
