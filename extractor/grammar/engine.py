@@ -88,12 +88,29 @@ class _TreeBuilder:
         self.table_spec: TableSpec | None = None
 
     def run(self, blocks: list[Block]) -> Node:
-        for block in blocks:
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
             if block.is_table:
                 self._table_block(block)
+            elif (cell_lines := self._cell_line_table(blocks, index)) is not None:
+                index += cell_lines.consumed
+                continue
             else:
                 self._text_block(block)
+            index += 1
         return self.root
+
+    def _cell_line_table(self, blocks: list[Block], index: int) -> CellLineTable | None:
+        """A table written one cell per line that starts here (web scrapes): its header and rows are then placed
+        exactly like the rows of any other table (repeated headers continue it, records by column)."""
+        found = read_cell_lines(blocks, index, self.grammar)
+        if found is None:
+            return None
+        self._header(found.header, found.spec)
+        for row in found.rows:
+            self._record(row, found.spec, self.table)
+        return found
 
     # -- text -------------------------------------------------------------------------------------------------
 
@@ -247,6 +264,79 @@ def assign_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[st
     for name, cell in zip(open_columns, free):
         placed[name] = cell
     return placed, free[len(open_columns) :]
+
+
+@dataclass(slots=True)
+class CellLineTable:
+    """A table written one cell per line, regrouped: its header lines as one header row, then rows of values."""
+
+    spec: TableSpec
+    header: Row
+    rows: list[Row]
+    consumed: int  # how many blocks of the flow it spans
+
+
+def read_cell_lines(blocks: list[Block], start: int, grammar: Grammar) -> CellLineTable | None:
+    """The cell-per-line table (a spec with ``cells_per_row``) whose header starts at ``blocks[start]``, if any.
+
+    Web-page scrapes flatten an HTML table to one cell per line: a header written over a few lines, then each row's
+    values one per line.  The header is the run of text lines before the first line that fits the first column's
+    content type (at most ``max_header_lines``); it must reach the spec's header score, and must need its first line
+    (a title line just before the header is not part of it).  Rows are then read ``cells_per_row`` lines at a time,
+    each line fitting its column's content type; the first line that does not fit ends the table.  A row cut short
+    is kept with the cells it has (the builder reports the missing ones), so no value line is lost.
+    """
+    for spec in grammar.tables:
+        if spec.cells_per_row:
+            found = _cell_line_table(blocks, start, spec, grammar)
+            if found is not None:
+                return found
+    return None
+
+
+def _cell_line_table(blocks: list[Block], start: int, spec: TableSpec, grammar: Grammar) -> CellLineTable | None:
+    first = spec.columns[0]
+    limit = min(start + (spec.max_header_lines or 2 * len(spec.columns)), len(blocks) - 1)
+    end = None
+    for index in range(start, limit + 1):
+        if not _is_cell_line(blocks[index]):
+            return None
+        if index > start and _fits(blocks[index], first.content, grammar):
+            end = index
+            break
+    if end is None:
+        return None
+    header_texts = [b.text for b in blocks[start:end]]
+    score = header_score(header_texts, spec.header)
+    if score < spec.min_score or (end - start > 1 and header_score(header_texts[1:], spec.header) >= score):
+        return None
+    rows, index = [], end
+    while index < len(blocks) and _is_cell_line(blocks[index]) and _fits(blocks[index], first.content, grammar):
+        cells = [_line_cell(blocks[index])]
+        index += 1
+        for column in spec.columns[1:]:
+            if index >= len(blocks) or not _is_cell_line(blocks[index]):
+                break
+            if not _fits(blocks[index], column.content, grammar):
+                break
+            cells.append(_line_cell(blocks[index]))
+            index += 1
+        rows.append(Row(cells=cells, provenance=cells[0].provenance.merge(cells[-1].provenance)))
+    header_cells = [_line_cell(b) for b in blocks[start:end]]
+    header = Row(cells=header_cells, provenance=header_cells[0].provenance.merge(header_cells[-1].provenance))
+    return CellLineTable(spec=spec, header=header, rows=rows, consumed=index - start)
+
+
+def _is_cell_line(block: Block) -> bool:
+    return not block.is_table and block.kind is not BlockKind.IMAGE and bool(block.text)
+
+
+def _fits(block: Block, content: str | None, grammar: Grammar) -> bool:
+    return content is None or bool(grammar.content_regexes[content].search(block.text))
+
+
+def _line_cell(block: Block) -> Cell:
+    return Cell(text=block.text, raw=block.raw.strip(), provenance=block.provenance, repairs=block.repairs)
 
 
 def _merge_into(record: TableRecord, cells: dict[str, Cell], extra: list[Cell], prov: Provenance) -> None:

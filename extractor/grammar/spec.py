@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 import regex as re
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 GRAMMAR_DIR = Path(__file__).resolve().parents[2] / "grammars"
 
@@ -71,6 +71,25 @@ class TableSpec(_Spec):
     key: str | None = Field(None, description="Column that starts a record; a row without it continues the previous")
     subheader: str | None = Field(None, description="Regex: rows whose non-empty cells all match are header rows")
     attach_to: list[str] = Field(default_factory=lambda: ["root"])
+    cells_per_row: int | None = Field(
+        None,
+        description="The table is written one cell per line (web-page scrapes): a header of a few lines, then rows "
+        "of this many value lines.  Must equal the number of columns; the first column needs a content type, which "
+        "marks where the header ends and each row starts (engine.read_cell_lines)",
+    )
+    max_header_lines: int | None = Field(
+        None, description="Cell-per-line tables: at most this many header lines (default: twice cells_per_row)"
+    )
+
+    @model_validator(mode="after")
+    def _cell_per_line_is_complete(self) -> TableSpec:
+        if self.cells_per_row is None:
+            return self
+        if self.cells_per_row != len(self.columns):
+            raise ValueError(f"table {self.role!r}: cells_per_row must equal the number of columns")
+        if self.columns[0].content is None:
+            raise ValueError(f"table {self.role!r}: a cell-per-line table needs a content type on its first column")
+        return self
 
     @cached_property
     def subheader_regex(self) -> re.Pattern | None:

@@ -115,3 +115,58 @@ def unit_abbreviations(text: str) -> list[str]:
         if m.group(0) not in seen:
             seen.append(m.group(0))
     return seen
+
+
+_RATIO = re.compile(r"^\s*(\S+)\s*/\s*(\S+)\s*$")
+
+
+def parse_ratio(text: str) -> tuple[Number, Number] | None:
+    """A pair of numbers written ``a / b`` ('95 / 100', an evaluation pair of a KPI report), else None."""
+    m = _RATIO.match(text)
+    if not m:
+        return None
+    first, second = parse_number(m.group(1)), parse_number(m.group(2))
+    return (first, second) if first is not None and second is not None else None
+
+
+# Thai month names (full and abbreviated) → month number.  Used to date report texts and infer fiscal years.
+THAI_MONTHS: dict[str, int] = {
+    **{
+        name: number
+        for number, name in enumerate(
+            (
+                "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+                "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+            ),
+            start=1,
+        )
+    },
+    **{
+        name: number
+        for number, name in enumerate(
+            ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."),
+            start=1,
+        )
+    },
+}  # fmt: skip
+_MONTH_ALTERNATIVES = "|".join(re.escape(m) for m in sorted(THAI_MONTHS, key=len, reverse=True))
+_THAI_DATE = re.compile(
+    rf"(?:(?<![\d๐-๙])(?P<day>[0-9๐-๙]{{1,2}})\s*)?(?P<month>{_MONTH_ALTERNATIVES})\s*(?:พ\.ศ\.\s*)?"
+    r"(?P<year>[0-9๐-๙]{4})(?![\d๐-๙])"
+)
+
+
+def thai_dates(text: str) -> list[tuple[int | None, int, int, str]]:
+    """Dates written with a Thai month and a Buddhist Era year ('14 ธันวาคม 2563', 'มี.ค. ๒๕๖๔'), in order:
+    (day or None, month, year BE, the text as written).  A month without a year is not a date here."""
+    found = []
+    for m in _THAI_DATE.finditer(text):
+        day = int(arabic_digits(m.group("day"))) if m.group("day") else None
+        found.append((day, THAI_MONTHS[m.group("month")], int(arabic_digits(m.group("year"))), m.group(0)))
+    return found
+
+
+def fiscal_year_of(month: int, year_be: int) -> int:
+    """The Thai government fiscal year (ปีงบประมาณ: 1 October to 30 September, named by the year it ends in) that
+    a month falls in: December 2563 → 2564, March 2564 → 2564."""
+    return year_be + 1 if month >= 10 else year_be
