@@ -1,0 +1,113 @@
+"""Totals and counts of the project summary tables: stated figures against the rows, by the documents' own rule.
+
+The 2567 plans state totals that leave out projects marked ``*ไม่ได้รับ งบประมาณ`` (requested, not granted) and
+include pending allocations (อยู่ระหว่างขอจัดสรร).  Each summary is checked with that rule; when it does not
+reconcile, the other rules are tried and the finding says which one (if any) gives the stated figure.  When the plain
+sum would not reconcile but the rule does, an info finding records that the rule was needed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extractor.grammar.builders.summaries import TOTAL_RULE, computed_total
+from extractor.model.base import Budget, Finding, Severity
+from extractor.model.document import PlanDocument
+from extractor.model.strategy import ProjectSummary
+from extractor.validate import check
+
+# Rules tried in order when the document's rule does not reconcile.
+_OTHER_RULES = ("all", "exclude_not_received_and_pending")
+
+
+@check
+def summary_totals(document: PlanDocument) -> list[Finding]:
+    """Stated totals (totals row, sentence) against the sum of the rows."""
+    findings: list[Finding] = []
+    for summary in document.project_summaries:
+        findings += _total_findings(summary)
+    return findings
+
+
+@check
+def summary_counts(document: PlanDocument) -> list[Finding]:
+    """Stated project counts against the rows, and the rows' numbering (duplicates, gaps)."""
+    findings: list[Finding] = []
+    for summary in document.project_summaries:
+        if summary.stated_count is not None and summary.stated_count != summary.computed_count:
+            findings.append(
+                Finding(code="count.mismatch", severity=Severity.ERROR, subject=_subject(summary),
+                        message=f"{_subject(summary)}: the document states {summary.stated_count} projects, "
+                        f"the table has {summary.computed_count} rows",
+                        expected=str(summary.stated_count), actual=str(summary.computed_count),
+                        source=summary.source)
+            )
+        findings += numbering_findings([r.number for r in summary.rows], _subject(summary), summary)
+    return findings
+
+
+def numbering_findings(numbers: list[str | None], subject: str, summary: ProjectSummary) -> list[Finding]:
+    """Duplicated row numbers and gaps in a 1..n numbering (numbers as ASCII digit strings)."""
+    values = [int(n) for n in numbers if n is not None and n.isdigit()]
+    findings = []
+    for number, times in sorted(Counter(values).items()):
+        if times > 1:
+            findings.append(
+                Finding(code="numbering.duplicate", severity=Severity.ERROR, subject=subject,
+                        message=f"{subject}: row number {number} is used {times} times",
+                        actual=str(number), source=summary.source)
+            )
+    if values:
+        missing = sorted(set(range(1, max(values) + 1)) - set(values))
+        if missing:
+            findings.append(
+                Finding(code="numbering.gap", severity=Severity.WARNING, subject=subject,
+                        message=f"{subject}: row numbers missing: {', '.join(map(str, missing))}",
+                        actual=", ".join(map(str, missing)), source=summary.source)
+            )
+    return findings
+
+
+def _total_findings(summary: ProjectSummary) -> list[Finding]:
+    budgets = [r.budget for r in summary.rows]
+    computed = summary.computed_total if summary.computed_total is not None else computed_total(budgets)
+    findings: list[Finding] = []
+    stated_figures = [("totals row", summary.stated_total), ("sentence", summary.stated_total_text)]
+    for where, stated in stated_figures:
+        amount = _amount(stated)
+        if amount is None or amount == computed:
+            continue
+        reconciling = [rule for rule in _OTHER_RULES if computed_total(budgets, rule) == amount]
+        how = (f"the sum follows rule {reconciling[0]!r} instead" if reconciling
+               else "no totals rule reconciles it")
+        findings.append(
+            Finding(code="total.mismatch", severity=Severity.ERROR, subject=_subject(summary),
+                    message=f"{_subject(summary)}: stated total ({where}) {amount:,} differs from the rows' sum "
+                    f"{computed:,} by {amount - computed:+,} under rule {TOTAL_RULE!r}; {how}",
+                    expected=f"{computed}", actual=f"{amount}", source=summary.source)
+        )
+    stated = _amount(summary.stated_total) or _amount(summary.stated_total_text)
+    if stated == computed and computed_total(budgets, "all") != computed:
+        excluded = computed_total(budgets, "all") - computed
+        findings.append(
+            Finding(code="total.rule_applied", severity=Severity.INFO, subject=_subject(summary),
+                    message=f"{_subject(summary)}: the stated total {stated:,} reconciles under rule {TOTAL_RULE!r} "
+                    f"(projects marked not received, {excluded:,} baht, are left out; pending ones count)",
+                    expected=str(computed), actual=str(stated), source=summary.source)
+        )
+    return findings
+
+
+def _amount(budget: Budget | None) -> int | None:
+    if budget is None:
+        return None
+    if budget.amount is not None:
+        return budget.amount
+    if budget.amount_decimal is not None:
+        whole, _, fraction = budget.amount_decimal.partition(".")
+        return int(whole) if set(fraction) <= {"0"} else None
+    return None
+
+
+def _subject(summary: ProjectSummary) -> str:
+    return f"project_summary:{summary.part}"
