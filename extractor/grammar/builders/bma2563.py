@@ -377,6 +377,7 @@ def _goal_nodes(dimension: Node) -> list[Node]:
 def _goal(node: Node, catalogue: list[CatalogueKPI], findings: list[Finding]) -> Goal:
     name, name_raw = _heading_text(node)
     goal = Goal(code=arabic_digits(node.fields["code"]), name=name, name_raw=name_raw, source=source_of(node))
+    goal.kpis += _kpi_rows(node, catalogue, findings)  # a goal KPI table printed without its label
     for label in children_of(node, "goal_kpis"):
         goal.kpis += _kpi_rows(label, catalogue, findings)
     for block_node in children_of(node, "measure_block"):
@@ -659,12 +660,19 @@ def _stated_counts(node: Node, table: LogicalTable, end: int | None, part: str) 
 
 
 def _monitoring(tree: Node, catalogue: list[CatalogueKPI], findings: list[Finding]) -> Monitoring:
-    monitoring = Monitoring()
+    chapter = _first(tree, "evaluation")
+    monitoring = Monitoring(
+        title=chapter.fields.get("title") if chapter else None,
+        source=source_of(chapter) if chapter else None,
+    )
     for sheet_kind, role, label in (("sheet_a", "kpi_definitions", "ก"), ("sheet_b", "negotiated_kpis", "ข")):
         for sheet in tree.find(sheet_kind):
             for goal, target in _goals_with_target(sheet):
-                for record in _merged_records(goal, role, catalogue, findings):
-                    monitoring.kpis.append(_sheet_kpi(record, goal, target, (role, label), catalogue, findings))
+                sheet_kpis = [
+                    _sheet_kpi(record, goal, target, (role, label), catalogue, findings)
+                    for record in _merged_records(goal, role, catalogue, findings)
+                ]
+                monitoring.kpis += _with_summary_rows(sheet_kpis, _kpi_rows(goal, catalogue, findings), (role, label))
     for dimension in tree.find("evaluation_dimension"):
         for table in tables_of(dimension, "evaluation_kpis"):
             monitoring.kpis += [_evaluation_kpi(r, dimension) for r in table.records]
@@ -772,6 +780,27 @@ def _sheet_kpi(
         fields=fields,
         source=source_of(record.provenance),
     )
+
+
+def _with_summary_rows(kpis: list[MonitoredKPI], rows: list[PlanKPI], table: tuple[str, str]) -> list[MonitoredKPI]:
+    """The sheet's KPI summary table (ลำดับที่ | ตัวชี้วัด | ค่าเป้าหมาย) joined to its detail records by KPI code:
+    the target and the cited measures go to the detail record; a summary row without one is kept on its own."""
+    result = list(kpis)
+    for row in rows:
+        match = next((k for k in kpis if row.code and k.code == row.code), None)
+        target = row.targets[0].raw if row.targets else None
+        refs = ", ".join(_ref_code(r) for r in row.measure_refs)
+        if match is None:
+            fields = {"measure_refs": refs} if refs else {}
+            result.append(MonitoredKPI(table_role=table[0], table_label=table[1], code=row.code, name=row.name,
+                                       name_raw=row.name_raw, target=target, fields=fields, source=row.source))
+            continue
+        match.target = match.target or target
+        if refs:
+            match.fields["summary_measure_refs"] = refs
+        if name_key(row.name) != name_key(match.name):
+            match.fields["summary_name"] = row.name
+    return result
 
 
 def _ref_code(ref: MeasureRef) -> str:
