@@ -48,6 +48,8 @@ class LogicalTable:
     header_values: list[list[str]] = field(default_factory=list)  # subheader rows (e.g. target years)
     repeated_headers: int = 0
     provenance: Provenance = field(default_factory=Provenance)
+    totals: list[TableRecord] = field(default_factory=list)  # rows stating the table's totals (spec ``total``)
+    notes: list[Block] = field(default_factory=list)  # text read while the table was open (also node paragraphs)
 
 
 @dataclass(slots=True)
@@ -118,6 +120,8 @@ class _TreeBuilder:
         match = match_entity(block.text, block.kind, self.grammar)
         if match is None:
             self.stack[-1].paragraphs.append(block)
+            if self.table is not None:
+                self.table.notes.append(block)  # footnotes, or the sentences stating a summary table's totals
             return
         spec, fields = match
         self._open(Node(kind=spec.kind, fields=fields, block=block), spec)
@@ -173,6 +177,10 @@ class _TreeBuilder:
         if sub is not None and texts and all(sub.fullmatch(t) for t in texts):
             self.table.header_values.append(texts)
             return True
+        if _is_total(row, self.table_spec):
+            cells, extra = assign_columns(row, self.table_spec, self.grammar)
+            self.table.totals.append(TableRecord(cells=cells, provenance=row.provenance, extra=extra))
+            return True
         self._record(row, self.table_spec, self.table)
         return True
 
@@ -205,7 +213,7 @@ class _TreeBuilder:
         cells, extra = assign_columns(row, spec, self.grammar)
         table.provenance = table.provenance.merge(row.provenance)
         previous = table.records[-1] if table.records else None
-        if previous is not None and spec.key and not cells.get(spec.key):
+        if previous is not None and spec.key and not _starts_record(cells, spec, self.grammar):
             row.is_continuation = True
             _merge_into(previous, cells, extra, row.provenance)
             return
@@ -223,13 +231,31 @@ def match_entity(text: str, kind: BlockKind, grammar: Grammar) -> tuple[EntitySp
     return None
 
 
-def classify_header(row: Row, grammar: Grammar) -> TableSpec | None:
-    """The table spec whose header fingerprint this row matches best, if any reaches its threshold."""
-    best, best_score = None, 0.0
+def classify_header(row: Row, grammar: Grammar, open_nodes: list[Node] | None = None) -> TableSpec | None:
+    """The table spec whose header fingerprint this row matches best, if any reaches its threshold.
+
+    Among specs that reach their threshold, the one with the most keywords found wins, then the higher share: a
+    short fingerprint (``ตัวชี้วัด (KPI) | ค่าเป้าหมาย``) must not take the header of a wider table that contains
+    the same words.  A spec with ``exclude`` keywords found in the row is no candidate.  A spec restricted to a
+    context (``within``) is a candidate only while a node it names is open, and then wins a tie against specs
+    without one (the same header means a different table inside a Part 2 development issue).  Ties keep grammar
+    order.
+    """
+    best, best_rank = None, (0, 0.0, False)
     for spec in grammar.tables:
         score = header_score(row.texts, spec.header)
-        if score >= spec.min_score and score > best_score:
-            best, best_score = spec, score
+        if score < spec.min_score or score <= 0:
+            continue
+        if spec.exclude and header_score(row.texts, spec.exclude) > 0:
+            continue
+        if _holds_typed_value(row, spec, grammar):
+            continue  # a cell holds a value of a typed column (a KPI code, an amount): a data row, not a header
+        in_context = bool(spec.within) and any(selects(n, s) for n in open_nodes or () for s in spec.within)
+        if spec.within and not in_context:
+            continue
+        rank = (round(score * len(spec.header)), score, in_context)
+        if rank > best_rank:
+            best, best_rank = spec, rank
     return best
 
 
@@ -240,6 +266,8 @@ def assign_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[st
     columns take the remaining non-empty cells in order.  When the row has exactly one cell per column and the
     types agree, this is plain positional assignment.
     """
+    if spec.ordered:
+        return align_columns(row, spec, grammar)
     regexes = grammar.content_regexes
     cells = [c for c in row.cells]
     taken: set[int] = set()
@@ -337,6 +365,119 @@ def _fits(block: Block, content: str | None, grammar: Grammar) -> bool:
 
 def _line_cell(block: Block) -> Cell:
     return Cell(text=block.text, raw=block.raw.strip(), provenance=block.provenance, repairs=block.repairs)
+
+
+def _is_total(row: Row, spec: TableSpec) -> bool:
+    first = next((t for t in row.texts if t), "")
+    return spec.total_regex is not None and bool(first) and spec.total_regex.match(first) is not None
+
+
+def _fits_width(row: Row, spec: TableSpec) -> bool:
+    """Whether a row has a width this table's rows can have (``min_cells``/``max_cells``, empty cells counted)."""
+    width = len(row.cells)
+    return (spec.min_cells is None or width >= spec.min_cells) and (spec.max_cells is None or width <= spec.max_cells)
+
+
+def _too_short_for_record(row: Row, spec: TableSpec) -> bool:
+    """A row with fewer non-empty cells than ``record_min_cells`` continues the record above."""
+    return spec.record_min_cells is not None and sum(1 for c in row.cells if c.text) < spec.record_min_cells
+
+
+def _left_packed(row: Row) -> bool:
+    """Whether a row's text is written from its first cell (pipe dumps drop the empty cells before it), so its
+    positions say nothing about the columns it continues."""
+    return bool(row.cells) and bool(row.cells[0].text)
+
+
+def _continuation_cells(row: Row, spec: TableSpec) -> tuple[dict[str, Cell], list[Cell]]:
+    """A left-packed continuation row's cells placed in the spec's ``continuation_columns``, in order."""
+    written = [c for c in row.cells if c.text]
+    placed = dict(zip(spec.continuation_columns, written))
+    return placed, written[len(spec.continuation_columns) :]
+
+
+def _starts_record(cells: dict[str, Cell], spec: TableSpec, grammar: Grammar) -> bool:
+    """Whether a row's key cell starts a record.  In ``ordered`` tables a typed key must also hold its content type
+    (a real grid may put a wrapped tail in the key column: the row then continues the previous record)."""
+    cell = cells.get(spec.key or "")
+    if cell is None or not cell.text:
+        return False
+    column = next(c for c in spec.columns if c.name == spec.key)
+    if not spec.ordered or column.content is None:
+        return True
+    return grammar.content_regexes[column.content].search(cell.text) is not None
+
+
+# Scores of the order-preserving alignment (align_columns): a cell of a column's content type is strong evidence, a
+# cell of another typed column's content type in an untyped column is doubtful, an unplaced cell is a loss.
+_TYPED_MATCH, _PLAIN, _DOUBTFUL, _TYPE_CLAIMED, _UNPLACED, _SAME_POSITION = 3.0, 1.0, -1.0, -2.0, -4.0, 0.25
+
+
+def align_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[str, Cell], list[Cell]]:
+    """Cells of an ``ordered`` table row placed in columns by an order-preserving alignment.
+
+    Pipe dumps drop empty cells or push them to the row end, so a cell's position says little, but the cells that
+    are written keep their column order.  The non-empty cells are aligned to the columns in order (dynamic
+    programming), scoring content types: a typed column takes a cell of its type; it takes plain text only when no
+    cell of the row surely has its type (a cell matching one type only: ``12`` is a row number or an amount), as a
+    wrapped tail does, and a typed key column never does (the row then continues the
+    previous record).  When the row shows a real grid (an empty cell before a non-empty one: TAB dumps keep their
+    empty cells) and has one cell per column, cells stay where they are.
+    """
+    cells = row.cells
+    has_gap = any(not a.text and any(b.text for b in cells[i + 1 :]) for i, a in enumerate(cells))
+    if has_gap and len(cells) == len(spec.columns):
+        return {column.name: cell for column, cell in zip(spec.columns, cells) if cell.text}, []
+    regexes = grammar.content_regexes
+    written = [(i, c) for i, c in enumerate(cells) if c.text]
+    types = [{t for t in _spec_types(spec) if regexes[t].search(c.text)} for _, c in written]
+    in_row = {t for cell_types in types if len(cell_types) == 1 for t in cell_types}  # types a cell surely claims
+    columns = spec.columns
+
+    def score(k: int, j: int) -> float:
+        column, cell_types = columns[j], types[k]
+        bonus = _SAME_POSITION if written[k][0] == j else 0.0
+        if column.content is None:
+            return (_DOUBTFUL if cell_types else _PLAIN) + bonus
+        if column.content in cell_types:
+            return _TYPED_MATCH + bonus
+        if column.name == spec.key:
+            return float("-inf")
+        return (_TYPE_CLAIMED if column.content in in_row else _PLAIN) + bonus
+
+    n, m = len(written), len(columns)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[""] * (m + 1) for _ in range(n + 1)]
+    for k in range(n + 1):
+        for j in range(m + 1):
+            if k == 0 and j == 0:
+                continue
+            options = []  # on a tie the first wins: leave a later column empty (cells are packed to the left)
+            if j:
+                options.append((best[k][j - 1], "skip"))
+            if k and j:
+                options.append((best[k - 1][j - 1] + score(k - 1, j - 1), "place"))
+            if k:
+                options.append((best[k - 1][j] + _UNPLACED, "extra"))
+            best[k][j], move[k][j] = max(options, key=lambda o: o[0])
+    placed: dict[str, Cell] = {}
+    extra: list[Cell] = []
+    k, j = n, m
+    while k or j:
+        step = move[k][j]
+        if step == "place":
+            placed[columns[j - 1].name] = written[k - 1][1]
+            k, j = k - 1, j - 1
+        elif step == "skip":
+            j -= 1
+        else:
+            extra.append(written[k - 1][1])
+            k -= 1
+    return placed, extra[::-1]
+
+
+def _spec_types(spec: TableSpec) -> set[str]:
+    return {c.content for c in spec.columns if c.content}
 
 
 def _merge_into(record: TableRecord, cells: dict[str, Cell], extra: list[Cell], prov: Provenance) -> None:

@@ -91,6 +91,19 @@ class TableSpec(_Spec):
             raise ValueError(f"table {self.role!r}: a cell-per-line table needs a content type on its first column")
         return self
 
+    ordered: bool = Field(
+        False,
+        description="Cells keep their column order, but empty cells may be dropped or pushed to the row end (pipe "
+        "dumps): cells are placed by an order-preserving alignment on content types (engine.align_columns)",
+    )
+    total: str | None = Field(
+        None, description="Regex on a row's first non-empty cell: the row states the table's totals (รวม…)"
+    )
+
+    @cached_property
+    def total_regex(self) -> re.Pattern | None:
+        return re.compile(self.total) if self.total else None
+
     @cached_property
     def subheader_regex(self) -> re.Pattern | None:
         return re.compile(self.subheader) if self.subheader else None

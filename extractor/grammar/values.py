@@ -23,8 +23,8 @@ _INTEGER = re.compile(r"^\s*([-+]?\d{1,3}(?:,\d{3})+|[-+]?\d+)(?:\.(\d+))?\s*$")
 _BUDGET_STATUS_WORDS: tuple[tuple[re.Pattern, BudgetStatus], ...] = (
     (re.compile(r"ไม่ได้รับ\s*(?:การจัดสรร)?\s*งบ"), BudgetStatus.NOT_RECEIVED),
     (re.compile(r"ไม่ใช้\s*งบ|ไม่ใช้เงิน"), BudgetStatus.NO_BUDGET),
-    (re.compile(r"อยู่\s*ระหว่าง\s*(?:การ)?\s*ขอ"), BudgetStatus.PENDING),
-    (re.compile(r"งบกลาง|เงินนอกงบ|นอกงบประมาณ|เงินอุดหนุน|เงินกู้"), BudgetStatus.OTHER_SOURCE),
+    (re.compile(r"อยู่\s*ระหว่าง\s*(?:การ)?\s*ขอ|รอ\s*การ\s*(?:ยืนยัน|โอน|อนุมัติ|จัดสรร)"), BudgetStatus.PENDING),
+    (re.compile(r"งบกลาง|เงินนอก\s*งบ|นอก\s*งบประมาณ|เงินอุดหนุน|เงินกู้|เงินบำรุง"), BudgetStatus.OTHER_SOURCE),
 )
 
 
