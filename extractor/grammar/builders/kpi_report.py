@@ -35,6 +35,7 @@ from extractor.model.kpi_report import (
     SupportingProject,
     TextSection,
 )
+from extractor.thai import is_text_layer_damaged
 
 # Node kinds whose paragraphs are their body; paragraphs under any other node are text no section took.
 _BODY_KINDS = {"quarter_report", "summary", "definition", "calculation", "data_collection", "supporting_projects"}
@@ -341,16 +342,12 @@ def _fiscal_year_evidence(report: KpiReport, grammar: Grammar) -> list[tuple[int
 def text_layer_findings(blocks: list[Block]) -> list[Finding]:
     """Ask the Thai package's damage detector about the page's raw text (lost SARA AM, broken glyphs): the repairs
     themselves are the Thai stage's; this says the page as a whole came from a damaged text layer."""
-    try:
-        from extractor.thai import is_text_layer_damaged
-    except ImportError:  # the Thai package is still being written; the finding appears once it exists
-        return []
     raw = "\n".join(_raw_text(b) for b in blocks)
     damaged, reason = is_text_layer_damaged(raw)
     if not damaged:
         return []
-    return [_finding("kpi_report.text_layer_damaged", Severity.WARNING,
-                     f"the page's text layer is damaged: {reason}; raw text is kept beside the repaired text")]  # fmt: skip
+    message = f"the page's text layer is damaged: {reason}; raw text is kept beside the repaired text"
+    return [_finding("kpi_report.text_layer_damaged", Severity.WARNING, message)]
 
 
 # -- small helpers ---------------------------------------------------------------------------------------------
