@@ -13,7 +13,6 @@ import regex as re
 from extractor.model.base import Finding, Number, Severity, Source
 from extractor.model.document import PlanDocument
 from extractor.model.plan2563 import Goal, MeasureBlock, Plan2563, WorkPlan
-from extractor.model.strategy import ProjectSummary
 from extractor.validate import check
 
 _SPACES = re.compile(r"[\s\-]+")
@@ -105,17 +104,14 @@ def _source_of_code(plan: Plan2563, code: str) -> Source | None:
 
 @check
 def summary_counts(document: PlanDocument) -> list[Finding]:
-    """The counts printed under each summary (projects, with and without budget) and its total row against the rows."""
+    """The counts printed under each summary of projects with and without a budget against its rows.  (The
+    project count and the total row are checked for every template by ``extractor.validate.totals``.)"""
     plan = _plan(document)
     if plan is None:
         return []
     findings: list[Finding] = []
-    for summary in document.project_summaries:
-        findings += _total_vs_rows(summary)
     for stated in plan.stated_counts:
-        summary = next((s for s in document.project_summaries if s.part == stated.summary), None)
         computed = {
-            "total": summary.computed_count if summary else None,
             "with_budget": stated.computed_with_budget,
             "without_budget": stated.computed_without_budget,
         }
@@ -131,20 +127,7 @@ def summary_counts(document: PlanDocument) -> list[Finding]:
     return findings
 
 
-def _total_vs_rows(summary: ProjectSummary) -> list[Finding]:
-    stated = summary.stated_total
-    if stated is None or stated.amount is None or summary.computed_total is None:
-        return []
-    if stated.amount == summary.computed_total:
-        return []
-    return [
-        _finding("total.mismatch", Severity.ERROR, f"the total row of the {summary.part} summary differs from the "
-                 "sum of its rows", f"project_summary.{summary.part}", summary.computed_total, stated.raw,
-                 summary.source)
-    ]
-
-
-# ---- work-step sheets --------------------------------------------------------------------------------------------------
+# ---- work-step sheets ------------------------------------------------------------------------------------------
 
 
 @check
@@ -264,7 +247,7 @@ def _compare_refs(cited: str, planned: set[str], subject: str, source: Source | 
     ]
 
 
-# ---- KPI coverage ------------------------------------------------------------------------------------------------------
+# ---- KPI coverage ----------------------------------------------------------------------------------------------
 
 
 @check

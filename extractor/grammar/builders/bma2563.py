@@ -176,7 +176,9 @@ def _front_matter(tree: Node, catalogue: list[CatalogueKPI], findings: list[Find
         general_information=[
             b.text for kind in ("general_information", "duties") for n in tree.find(kind) for b in n.paragraphs
         ],
-        environment_analysis=[b.text for kind in ("situation", "environment") for n in tree.find(kind) for b in n.paragraphs],
+        environment_analysis=[
+            b.text for kind in ("situation", "environment") for n in tree.find(kind) for b in n.paragraphs
+        ],
         swot=[item for n in tree.find("swot") for item in _swot_items(n)],
         vision=" ".join(b.text for n in tree.find("vision") for b in n.paragraphs) or None,
         missions=[_numbered(b) for n in tree.find("missions") for b in n.paragraphs],
@@ -244,7 +246,9 @@ def _swot_items(node: Node) -> list[SwotItem]:
 def _numbered(block: Block) -> NumberedText:
     m = _SWOT_ITEM.match(arabic_digits(block.text))
     return NumberedText(
-        number=m.group("code") if m else None, text=m.group("text") if m else block.text, source=source_of(block.provenance)
+        number=m.group("code") if m else None,
+        text=m.group("text") if m else block.text,
+        source=source_of(block.provenance),
     )
 
 
@@ -367,11 +371,15 @@ def _pillars(tree: Node, catalogue: list[CatalogueKPI], findings: list[Finding])
 
 def _dimension(node: Node, catalogue: list[CatalogueKPI], findings: list[Finding]) -> PlanDimension:
     goals = [_goal(g, catalogue, findings) for g in _goal_nodes(node)]
-    return PlanDimension(code=arabic_digits(node.fields["code"]), name=node.fields["name"], goals=goals, source=source_of(node))
+    code = arabic_digits(node.fields["code"])
+    return PlanDimension(code=code, name=node.fields["name"], goals=goals, source=source_of(node))
 
 
 def _goal_nodes(dimension: Node) -> list[Node]:
-    return [g for child in dimension.children for g in ([child] if child.kind == "goal" else children_of(child, "goal"))]
+    goals: list[Node] = []
+    for child in dimension.children:
+        goals += [child] if child.kind == "goal" else children_of(child, "goal")  # under a เป้าหมาย, or not
+    return goals
 
 
 def _goal(node: Node, catalogue: list[CatalogueKPI], findings: list[Finding]) -> Goal:
@@ -411,16 +419,17 @@ def _measure_block(node: Node, goal: Goal, catalogue: list[CatalogueKPI], findin
     if unlabelled:
         # A KPI table before the block's ตัวชี้วัดมาตรการ label and without a heading of its own: the goal's KPI
         # table printed out of place when the goal has none, else a second measure KPI table.
-        if not goal.kpis:
-            goal.kpis += unlabelled
-        else:
+        read_as = "measure's" if goal.kpis else "goal's"
+        if goal.kpis:
             block.kpis = unlabelled + block.kpis
+        else:
+            goal.kpis += unlabelled
         findings.append(
             Finding(
                 code="structure.table_without_heading",
                 severity=Severity.WARNING,
                 message="a KPI table has no ตัวชี้วัดเป้าประสงค์ / ตัวชี้วัดมาตรการ heading; it was read as the "
-                + ("goal's KPI table" if goal.kpis is not None and unlabelled[0] in goal.kpis else "measure's KPI table"),
+                f"{read_as} KPI table",
                 subject=goal.code,
                 source=unlabelled[0].source,
             )
@@ -483,7 +492,8 @@ def _plan_kpi(record: TableRecord, catalogue: list[CatalogueKPI], findings: list
 
 
 def parse_target(text: str, prov: Provenance | None = None) -> Target:
-    """A target as written ('ร้อยละ 100', 'จำนวน 12 ครั้ง', 'ระยะเวลาไม่เกิน 12 นาที / 1 เรื่อง') with its number and unit."""
+    """A target as written ('ร้อยละ 100', 'จำนวน 12 ครั้ง', 'ระยะเวลาไม่เกิน 12 นาที / 1 เรื่อง') with its number
+    and unit."""
     raw = " ".join(text.split())
     m = _TARGET.match(arabic_digits(raw))
     source = source_of(prov) if prov else None
@@ -507,7 +517,8 @@ def _projects(node: Node, role: str) -> list[Project]:
     projects: list[Project] = []
     for table in tables_of(node, role):
         for record in table.records:
-            projects.append(_project(record.text("name"), record.text("budget"), record.text("units"), record.provenance))
+            cells = (record.text("name"), record.text("budget"), record.text("units"))
+            projects.append(_project(*cells, record.provenance))
     return projects
 
 
@@ -697,7 +708,8 @@ def _merged_records(node: Node, role: str, catalogue: list[CatalogueKPI], findin
                             source=source_of(record.provenance),
                         )
                     )
-                merged.append(TableRecord(cells=dict(record.cells), provenance=record.provenance, extra=list(record.extra)))
+                copy = TableRecord(cells=dict(record.cells), provenance=record.provenance, extra=list(record.extra))
+                merged.append(copy)
                 continue
             _append_record(merged[-1], record)
     return merged
