@@ -268,6 +268,8 @@ def assign_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[st
     """
     if spec.ordered:
         return align_columns(row, spec, grammar)
+    if spec.positional:
+        return _positional(row, spec)
     regexes = grammar.content_regexes
     cells = [c for c in row.cells]
     taken: set[int] = set()
@@ -478,6 +480,13 @@ def align_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[str
 
 def _spec_types(spec: TableSpec) -> set[str]:
     return {c.content for c in spec.columns if c.content}
+
+
+def _positional(row: Row, spec: TableSpec) -> tuple[dict[str, Cell], list[Cell]]:
+    """Cells placed by position alone (``positional`` tables): empty cells keep their column, overflow is extra."""
+    width = len(spec.columns)
+    placed = {column.name: cell for column, cell in zip(spec.columns, row.cells) if cell.text}
+    return placed, [c for c in row.cells[width:] if c.text]
 
 
 def _merge_into(record: TableRecord, cells: dict[str, Cell], extra: list[Cell], prov: Provenance) -> None:

@@ -71,6 +71,11 @@ class TableSpec(_Spec):
     key: str | None = Field(None, description="Column that starts a record; a row without it continues the previous")
     subheader: str | None = Field(None, description="Regex: rows whose non-empty cells all match are header rows")
     attach_to: list[str] = Field(default_factory=lambda: ["root"])
+    positional: bool = Field(
+        False,
+        description="Cells are placed by position only (the source keeps its empty cells, e.g. the month columns of "
+        "a work-step sheet, where which cell holds a bar is the data); cells beyond the last column go to extra",
+    )
     cells_per_row: int | None = Field(
         None,
         description="The table is written one cell per line (web-page scrapes): a header of a few lines, then rows "

@@ -170,3 +170,14 @@ def fiscal_year_of(month: int, year_be: int) -> int:
     """The Thai government fiscal year (ปีงบประมาณ: 1 October to 30 September, named by the year it ends in) that
     a month falls in: December 2563 → 2564, March 2564 → 2564."""
     return year_be + 1 if month >= 10 else year_be
+
+
+_DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
+
+
+def parse_budget_or_dash(text: str) -> Budget:
+    """A budget cell where a lone dash means nothing is budgeted (the 2563 lists write '-' for 'no budget':
+    amount 0, status no_budget); any other text as ``parse_budget``."""
+    if _DASH_ONLY.match(text):
+        return Budget(raw=text.strip(), status=BudgetStatus.NO_BUDGET, amount=0)
+    return parse_budget(text)
