@@ -88,6 +88,7 @@ class _TreeBuilder:
         self.stack: list[Node] = [self.root]
         self.table: LogicalTable | None = None
         self.table_spec: TableSpec | None = None
+        self.admits = {e.kind: set(e.admits) for e in grammar.entities if e.admits is not None}
 
     def run(self, blocks: list[Block]) -> Node:
         index = 0
@@ -117,7 +118,7 @@ class _TreeBuilder:
     # -- text -------------------------------------------------------------------------------------------------
 
     def _text_block(self, block: Block) -> None:
-        match = match_entity(block.text, block.kind, self.grammar)
+        match = next((m for m in entity_matches(block.text, block.kind, self.grammar) if self._can_open(m[0])), None)
         if match is None:
             self.stack[-1].paragraphs.append(block)
             if self.table is not None:
@@ -125,6 +126,17 @@ class _TreeBuilder:
             return
         spec, fields = match
         self._open(Node(kind=spec.kind, fields=fields, block=block), spec)
+
+    def _can_open(self, spec: EntitySpec) -> bool:
+        """Whether a matched heading may open its node here: the innermost open node that restricts what it admits
+        (a table of contents quoting Part headings) must admit it, and a strict entity needs an allowed parent open."""
+        for node in reversed(self.stack):
+            allowed = self.admits.get(node.kind)
+            if allowed is not None:
+                if spec.kind not in allowed:
+                    return False
+                break
+        return not spec.strict or any(node.kind in spec.parents for node in self.stack)
 
     def _open(self, node: Node, spec: EntitySpec) -> None:
         """Attach under the nearest open node of an allowed kind; close everything deeper.
@@ -189,7 +201,7 @@ class _TreeBuilder:
         for spec in self.grammar.entities:
             if spec.in_table:
                 m = spec.regex.match(" ".join(t for t in row.texts if t))
-                if m and first and m.start() == 0:
+                if m and first and m.start() == 0 and self._can_open(spec):
                     return spec, _groups(m)
         return None
 
@@ -229,6 +241,16 @@ def match_entity(text: str, kind: BlockKind, grammar: Grammar) -> tuple[EntitySp
         if m:
             return spec, _groups(m)
     return None
+
+
+def entity_matches(text: str, kind: BlockKind, grammar: Grammar):
+    """Every entity pattern of the grammar that matches a text line, in grammar order, with its captured fields."""
+    for spec in grammar.entities:
+        if spec.block_kinds and kind.value not in spec.block_kinds:
+            continue
+        m = spec.regex.match(text)
+        if m:
+            yield spec, _groups(m)
 
 
 def classify_header(row: Row, grammar: Grammar, open_nodes: list[Node] | None = None) -> TableSpec | None:

@@ -49,6 +49,16 @@ class EntitySpec(_Spec):
         description="Captured field identifying the entity: a heading repeated with the same key under the same "
         "parent (running headings after a page break) reopens the existing node instead of creating a new one",
     )
+    strict: bool = Field(
+        False,
+        description="Open only under an open node of an allowed parent kind; elsewhere the line stays a paragraph "
+        "(default: with no allowed parent open, the node attaches to the root)",
+    )
+    admits: list[str] | None = Field(
+        None,
+        description="While a node of this kind is open, only entities of these kinds open nodes; other heading "
+        "lines are kept as its paragraphs (a table of contents or a front-matter list quoting Part headings)",
+    )
 
     @cached_property
     def regex(self) -> re.Pattern:

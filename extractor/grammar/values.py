@@ -181,3 +181,34 @@ def parse_budget_or_dash(text: str) -> Budget:
     if _DASH_ONLY.match(text):
         return Budget(raw=text.strip(), status=BudgetStatus.NO_BUDGET, amount=0)
     return parse_budget(text)
+
+
+_PLAN_YEAR = re.compile(r"ประจำปี\s*(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*(?P<year>25\d\d)(?!\d)")
+_BE_YEAR = re.compile(r"(?<!\d)(?P<year>25\d\d)(?!\d)")
+BE_CE_OFFSET = 543
+
+
+def plan_year(text: str) -> int | None:
+    """The Buddhist Era year a plan title or heading names (แผนปฏิบัติราชการประจำปี พ.ศ. ๒๕๖๗ → 2567): the year
+    after ประจำปี (งบประมาณ) (พ.ศ.), else a lone 25xx year in the text; None when the text names none."""
+    folded = arabic_digits(text)
+    m = _PLAN_YEAR.search(folded) or _BE_YEAR.search(folded)
+    return int(m.group("year")) if m else None
+
+
+def be_to_ce(year_be: int) -> int:
+    """A Buddhist Era year in the Common Era (2567 → 2024): fiscal year 2567 is FY 2024."""
+    return year_be - BE_CE_OFFSET
+
+
+_PAGE_LABEL = re.compile(r"^\(?\s*(?:[0-9๐-๙]{1,4}|[ก-ฮ])\s*\)?$")
+
+
+def page_label(text: str) -> tuple[str, str | None] | None:
+    """A printed page label ('12', '๑๙', '(ก)') with its digits normalised, and the raw label where that changed it;
+    None when the text is not a page label."""
+    raw = text.strip()
+    if not raw or not _PAGE_LABEL.match(raw):
+        return None
+    normal = arabic_digits(raw)
+    return normal, (raw if raw != normal else None)

@@ -24,6 +24,9 @@ class DocumentInfo(Record):
 
     title: str | None = None
     unit_name: str | None = None
+    unit_name_raw: str | None = Field(
+        None, description="The unit name as the cover writes it, where it differs (e.g. masked 'สำนักxxxx…')"
+    )
     unit_abbreviation: str | None = None
     parent_organisation: str | None = None
     fiscal_year_be: int | None = Field(None, description="Buddhist Era fiscal year, e.g. 2567")

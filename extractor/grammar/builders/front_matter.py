@@ -1,0 +1,385 @@
+"""Front matter of a plan: cover, foreword (คำนำ), table of contents (สารบัญ) and the plan summary (สาระสำคัญ:
+general information, SWOT, vision, missions, goals, key KR/KPI list).
+
+The sections are nodes the grammar opened (``grammars/bma-2567/05-front-matter.toml``); this module reads their
+paragraphs and tables.  List items are numbered lines; an unnumbered line right below an item continues it
+(a wrapped line, or a sub-line such as the sub-strategy under a goal), an unnumbered line after a blank line starts
+an item of its own, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from extractor.blocks import Block, BlockKind, Cell, Provenance
+from extractor.grammar.builders.common import source_of
+from extractor.grammar.engine import LogicalTable, Node, TableRecord
+from extractor.grammar.values import arabic_digits, page_label
+from extractor.model.base import Finding, Severity, Source
+from extractor.model.front_matter import (
+    FrontMatter,
+    KeyIndicator,
+    NumberedText,
+    RawTable,
+    SwotItem,
+    TocEntry,
+)
+
+# A paragraph this long, before any section heading, is prose: the untitled foreword, not a cover line.
+PROSE_MIN_LENGTH = 120
+
+SWOT_CATEGORIES = {  # Thai category word → canonical category
+    "จุดแข็ง": "strength",
+    "จุดอ่อน": "weakness",
+    "โอกาส": "opportunity",
+    "อุปสรรค": "threat",
+    "ภัยคุกคาม": "threat",
+}
+SWOT_LETTERS = {"strength": "S", "weakness": "W", "opportunity": "O", "threat": "T"}
+
+_NUMBERED = re.compile(r"^\s*(?:[-•]\s*)?(?P<number>[0-9๐-๙]+(?:\.[0-9๐-๙]+)*)(?:[.)]\s*|\s+)(?P<text>\S.*)$")
+_SUB_LINE = re.compile(r"^\s*(?:ยุทธศาสตร์|กลยุทธ์|KR|KPI|OKR|[-•])")
+_CATEGORY_CELL = re.compile(r"^\s*(?P<word>จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค|ภัยคุกคาม)")
+_SWOT_CODE = re.compile(r"(?<![A-Za-z])(?P<letter>[SWOT])\s?(?P<number>\d{1,2})\s+")
+_TOC_LINE = re.compile(r"^(?P<title>.*?\S)\s+(?P<page>[0-9๐-๙]{1,3}|\([ก-ฮ0-9๐-๙]{1,3}\))\s*$")
+_TOC_SUB_SPLIT = re.compile(r"\s+-(?!\s*[0-9๐-๙])\s*")
+_INDICATOR = re.compile(r"(?<![A-Za-z])(?P<kind>OKR|KPI|KR)\s*(?P<code>\d+(?:\.\d+)*)\s*:?\s*")
+_STRATEGY = re.compile(r"(?:ยุทธศาสตร์ที่|(?<![x])x{13}(?!x))\s*(?P<number>\d+)")
+_SUB_STRATEGY = re.compile(r"(?:ยุทธศาสตร์|(?<![x])x{10})ย่อยที่\s*(?P<number>\d+\.\d+)")
+_SUPPORTING = re.compile(r"\s*\(\s*สนับสนุน\s*\)\s*$")
+_ETC = re.compile(r"^\s*ฯลฯ\s*$")
+
+
+def front_matter(tree: Node, findings: list[Finding]) -> FrontMatter:
+    """The front matter of a plan tree (empty sections stay empty)."""
+    cover, untitled_foreword = split_cover(tree)
+    indicators, open_ended = key_indicators(_nodes(tree, "key_indicators"))
+    swot, environment_text = swot_items(_nodes(tree, "environment_analysis"), findings)
+    general = _nodes(tree, "general_information")
+    return FrontMatter(
+        cover=[b.text for b in cover],
+        foreword=[b.text for b in untitled_foreword] + _texts(_nodes(tree, "foreword")),
+        table_of_contents=table_of_contents(_nodes(tree, "toc")),
+        general_information=_texts(general),
+        general_information_tables=[_raw_table(t) for node in general for t in node.raw_tables],
+        environment_analysis=environment_text,
+        swot=swot,
+        vision=_joined(_paragraphs(_nodes(tree, "vision"))) or None,
+        missions=numbered_items(_paragraphs(_nodes(tree, "missions"))),
+        goals=numbered_items(_paragraphs(_nodes(tree, "goals"))),
+        key_indicators=indicators,
+        key_indicators_open_ended=open_ended,
+    )
+
+
+# -- cover and foreword ---------------------------------------------------------------------------------------
+
+
+def split_cover(tree: Node) -> tuple[list[Block], list[Block]]:
+    """The lines before the first section: cover lines, then (from the first prose paragraph on) an untitled
+    foreword.  Image placeholders are neither."""
+    lines = [b for b in tree.paragraphs if b.kind is not BlockKind.IMAGE and b.text.strip()]
+    for index, block in enumerate(lines):
+        if len(block.text) >= PROSE_MIN_LENGTH:
+            return lines[:index], lines[index:]
+    return lines, []
+
+
+# -- table of contents ----------------------------------------------------------------------------------------
+
+
+def table_of_contents(nodes: list[Node]) -> list[TocEntry]:
+    """TOC entries from the สารบัญ section: text lines ending in a page label, or a two-column table."""
+    entries: list[TocEntry] = []
+    for node in nodes:
+        for block in node.paragraphs:
+            entries.extend(_toc_text_line(block.text, block.provenance))
+        for table in node.raw_tables:
+            for row in table.rows:
+                entries.extend(_toc_row([c.text for c in row.cells], row.provenance))
+    return entries
+
+
+def _toc_text_line(text: str, prov: Provenance) -> list[TocEntry]:
+    m = _TOC_LINE.match(text)
+    title, page = (m.group("title"), m.group("page")) if m else (text, "")
+    return _toc_entries(title, page, prov)
+
+
+def _toc_row(cells: list[str], prov: Provenance) -> list[TocEntry]:
+    texts = [c for c in cells if c.strip()]
+    if not texts or all(t.strip() in ("หน้า", "page", "Page") for t in texts):
+        return []  # the page-column header
+    page = texts[-1] if len(texts) > 1 and page_label(texts[-1]) else ""
+    title = " ".join(texts[:-1]) if page else " ".join(texts)
+    return _toc_entries(title, page, prov)
+
+
+def _toc_entries(title: str, page: str, prov: Provenance) -> list[TocEntry]:
+    """One entry per line of the title; sub-entries written inline (' - a - b') become level-2 entries."""
+    parts: list[str] = []
+    for index, line in enumerate(title.split("\n")):
+        pieces = _TOC_SUB_SPLIT.split(line)
+        if index > 0 or line.lstrip().startswith("-"):
+            parts.extend("-" + p.lstrip("- ") for p in pieces if p.strip("- "))
+        else:
+            parts.append(pieces[0])
+            parts.extend("-" + p.lstrip("- ") for p in pieces[1:] if p.strip("- "))
+    entries = []
+    label = page_label(page) if page else None
+    for index, part in enumerate(parts):
+        level = 2 if part.startswith("-") else 1
+        entry = TocEntry(title=part.lstrip("- ").strip(), level=level, source=source_of(prov))
+        if index == 0 and label:
+            entry.page, entry.page_raw = label
+        entries.append(entry)
+    return entries
+
+
+# -- lists ----------------------------------------------------------------------------------------------------
+
+
+def numbered_items(blocks: list[Block]) -> list[NumberedText]:
+    """Numbered list items; unnumbered lines continue the item above them when they follow it directly."""
+    items: list[NumberedText] = []
+    previous: Block | None = None
+    for block in blocks:
+        m = _NUMBERED.match(block.text)
+        if m:
+            items.append(_item(arabic_digits(m.group("number")), m.group("text"), block))
+        elif items and items[-1].number is not None and _adjacent(previous, block):
+            _continue(items[-1], block)
+        else:
+            items.append(_item(None, block.text.strip(), block))
+        previous = block
+    return items
+
+
+def _item(number: str | None, text: str, block: Block) -> NumberedText:
+    return NumberedText(number=number, text=text.strip(), source=source_of(block.provenance))
+
+
+def _continue(item: NumberedText | KeyIndicator, block: Block) -> None:
+    """Append a line to an item: a sub-line (a strategy, tactic, KR or dash line) on a line of its own, a wrapped
+    line with a space (as the dump joins wrapped cell lines)."""
+    separator = "\n" if _SUB_LINE.match(block.text) else " "
+    item.text = f"{item.text}{separator}{block.text.strip()}"
+    item.source = _merge_source(item.source, block.provenance)
+
+
+def _adjacent(previous: Block | None, block: Block) -> bool:
+    """The block directly follows the previous one (no blank line between); PDF blocks have no line numbers and
+    count as adjacent."""
+    if previous is None:
+        return False
+    end, start = previous.provenance.line_end, block.provenance.line_start
+    return end is None or start is None or start == end + 1
+
+
+def _merge_source(source: Source | None, prov: Provenance) -> Source:
+    if source is None:
+        return Source.of(prov)
+    start = min(v for v in (source.line_start, prov.line_start) if v is not None) if prov.line_start else None
+    end = max(v for v in (source.line_end, prov.line_end) if v is not None) if prov.line_end else None
+    return source.model_copy(update={"line_start": start or source.line_start, "line_end": end or source.line_end})
+
+
+# -- key KR/KPI list ------------------------------------------------------------------------------------------
+
+
+def key_indicators(nodes: list[Node]) -> tuple[list[KeyIndicator], bool]:
+    """The key KR/KPI list: items naming a KR/KPI/OKR (with the strategy and sub-strategy they sit under), or,
+    in lists that name none, every numbered line.  Unnumbered lines between items are the list's group headings.
+    Returns the items and whether the list ends with ฯลฯ (et cetera)."""
+    blocks = _paragraphs(nodes)
+    marked = any(_INDICATOR.search(arabic_digits(b.text)) for b in blocks)
+    context = _IndicatorContext()
+    items: list[KeyIndicator] = []
+    open_ended = False
+    previous: Block | None = None
+    for block in blocks:
+        if _ETC.match(block.text):
+            open_ended = True
+        elif (item := context.item(block, marked)) is not None:
+            items.append(item)
+        elif items and _adjacent(previous, block) and not context.is_heading(block) and not _NUMBERED.match(block.text):
+            _continue(items[-1], block)
+        else:
+            context.heading(block)
+        previous = block
+    return items, open_ended
+
+
+class _IndicatorContext:
+    """What the key-indicator list has said so far: the strategy, sub-strategy and group heading above an item."""
+
+    def __init__(self) -> None:
+        self.strategy: str | None = None
+        self.sub_strategy: str | None = None
+        self.group: str | None = None
+
+    def is_heading(self, block: Block) -> bool:
+        folded = arabic_digits(block.text)
+        return bool(_STRATEGY.search(folded) or _SUB_STRATEGY.search(folded))
+
+    def heading(self, block: Block) -> None:
+        """A heading line of the list: a strategy/sub-strategy line sets them; any other heading clears them
+        (a new group of items, e.g. the district's development issues)."""
+        folded = arabic_digits(block.text)
+        strategy, sub = _STRATEGY.search(folded), _SUB_STRATEGY.search(folded)
+        if strategy:
+            self.strategy, self.sub_strategy = strategy.group("number"), None
+        if sub:
+            self.sub_strategy = sub.group("number")
+            self.strategy = self.strategy if strategy else sub.group("number").split(".")[0]
+        if not strategy and not sub:
+            self.strategy = self.sub_strategy = None
+        self.group = block.text.strip().lstrip("-• ").strip()
+
+    def item(self, block: Block, marked: bool) -> KeyIndicator | None:
+        folded = arabic_digits(block.text)
+        numbered = _NUMBERED.match(block.text)
+        indicator = _INDICATOR.search(folded)
+        if indicator is None and (marked or not numbered):
+            return None
+        number = arabic_digits(numbered.group("number")) if numbered and _numbers_item(numbered, indicator) else None
+        text = block.text[indicator.end() :] if indicator else numbered.group("text")
+        strategy, sub = _STRATEGY.search(folded), _SUB_STRATEGY.search(folded)
+        supporting = bool(_SUPPORTING.search(text))
+        return KeyIndicator(
+            number=number,
+            kind=indicator.group("kind") if indicator else None,
+            code=indicator.group("code") if indicator else None,
+            text=_SUPPORTING.sub("", text).strip(),
+            strategy=strategy.group("number") if strategy else (sub.group("number").split(".")[0] if sub else self.strategy),
+            sub_strategy=sub.group("number") if sub else self.sub_strategy,
+            group=self.group,
+            supporting=supporting,
+            source=source_of(block.provenance),
+        )
+
+
+def _numbers_item(numbered: re.Match, indicator: re.Match | None) -> bool:
+    """The leading number is the item's own number, not the start of its KR/KPI code."""
+    return indicator is None or numbered.start("number") < indicator.start()
+
+
+# -- SWOT -----------------------------------------------------------------------------------------------------
+
+
+def swot_items(nodes: list[Node], findings: list[Finding]) -> tuple[list[SwotItem], list[str]]:
+    """SWOT items from the environment-analysis sections: a SWOT matrix table (category column, one column per
+    domain, items coded S1…T6) or category headings with numbered lists.  Other text is returned apart."""
+    items: list[SwotItem] = []
+    text: list[str] = []
+    for node in nodes:
+        for sub in node.walk():
+            for table in sub.tables:
+                if table.role == "swot":
+                    items.extend(_swot_table(table, findings))
+            if sub.kind == "swot_category":
+                category = SWOT_CATEGORIES[sub.fields["category"]]
+                for entry in numbered_items(sub.paragraphs):
+                    items.append(SwotItem(category=category, number=entry.number, text=entry.text, source=entry.source))
+            else:
+                text.extend(b.text for b in sub.paragraphs)
+    return items, text
+
+
+def _swot_table(table: LogicalTable, findings: list[Finding]) -> list[SwotItem]:
+    header = [t for t in table.header[0].texts if t.strip()] if table.header else []
+    domains = header[1:] or [None]
+    items: list[SwotItem] = []
+    category: str | None = None
+    for record in table.records:
+        cells = _record_cells(record)
+        if cells and (m := _CATEGORY_CELL.match(cells[0].text)):
+            category = SWOT_CATEGORIES[m.group("word")]
+            cells = cells[1:]
+        if category is None:
+            findings.append(_finding("swot.no_category", "a SWOT row comes before any category", record.provenance))
+            continue
+        if 0 < len(cells) < len(domains) and len(domains) > 1:
+            codes = ", ".join(c for cell in cells for c in _codes(cell.text)) or "no codes"
+            findings.append(
+                _finding(
+                    "swot.domain_ambiguous",
+                    f"the row has {len(cells)} of {len(domains)} domain cells ({codes}); the source packed them "
+                    f"to the left, so they are read as the first domain(s)",
+                    record.provenance,
+                    severity=Severity.INFO,
+                )
+            )
+        for domain, cell in zip(domains, cells):
+            _swot_cell(cell, category, domain, items, findings)
+    return items
+
+
+def _record_cells(record: TableRecord) -> list[Cell]:
+    """A record's non-empty cells in column order (category, domains), then the cells no column took."""
+    ordered = [record.cells[name] for name in ("category", "domain_1", "domain_2", "domain_3", "domain_4")
+               if name in record.cells and record.cells[name].text.strip()]
+    return ordered + [c for c in record.extra if c.text.strip()]
+
+
+def _swot_cell(cell: Cell, category: str, domain: str | None, items: list[SwotItem], findings: list[Finding]) -> None:
+    """Items of one cell: 'factor label S1 text S2 text'; a cell with no code continues the domain's last item."""
+    text = cell.text.strip()
+    matches = list(_SWOT_CODE.finditer(text))
+    if not matches:
+        previous = next((i for i in reversed(items) if i.domain == domain and i.category == category), None)
+        if previous is not None:
+            previous.text = f"{previous.text} {text}"
+        else:
+            items.append(SwotItem(category=category, text=text, domain=domain, source=source_of(cell)))
+        return
+    factor = text[: matches[0].start()].strip() or None
+    for m, following in zip(matches, matches[1:] + [None]):
+        code = f"{m.group('letter')}{m.group('number')}"
+        body = text[m.end() : following.start() if following else len(text)].strip()
+        if m.group("letter") != SWOT_LETTERS[category]:
+            findings.append(
+                _finding("swot.code_category", f"SWOT item {code} sits under the {category} category", cell.provenance,
+                         subject=code)
+            )
+        items.append(SwotItem(category=category, code=code, factor=factor, text=body, domain=domain, source=source_of(cell)))
+
+
+def _codes(text: str) -> list[str]:
+    return [f"{m.group('letter')}{m.group('number')}" for m in _SWOT_CODE.finditer(text)]
+
+
+# -- helpers --------------------------------------------------------------------------------------------------
+
+
+def _nodes(tree: Node, kind: str) -> list[Node]:
+    return tree.find(kind)
+
+
+def _paragraphs(nodes: list[Node]) -> list[Block]:
+    return [b for node in nodes for b in node.paragraphs if b.text.strip()]
+
+
+def _texts(nodes: list[Node]) -> list[str]:
+    return [b.text for b in _paragraphs(nodes)]
+
+
+def _joined(blocks: list[Block]) -> str:
+    """Lines of one statement: wrapped lines joined with a space, lines after a blank line with a newline."""
+    out = ""
+    previous = None
+    for block in blocks:
+        if out:
+            out += " " if _adjacent(previous, block) else "\n"
+        out += block.text.strip()
+        previous = block
+    return out
+
+
+def _raw_table(block: Block) -> RawTable:
+    return RawTable(rows=[[c.text for c in row.cells] for row in block.rows], source=source_of(block.provenance))
+
+
+def _finding(code: str, message: str, prov: Provenance, *, severity: Severity = Severity.WARNING,
+             subject: str | None = None) -> Finding:
+    return Finding(code=code, severity=severity, message=message, subject=subject, source=Source.of(prov))
