@@ -124,10 +124,10 @@ def project_mentions(document: PlanDocument) -> list[ProjectMention]:
         for row in summary.rows:
             add(f"{summary.part} summary", row.label, row.budget, row.source)
     for issue in document.development_issues:
-        for p in issue.projects:
+        for p in _with_children(issue.projects):
             add("part2", p.name, p.budget, p.source)
     for group in document.routine_projects:
-        for p in group.projects:
+        for p in group.all_projects():
             add("part3", p.name, p.budget, p.source)
     for kpi in document.monitoring.kpis:
         for m in _PROJECT_WITH_AMOUNT.finditer(kpi.projects or ""):
@@ -154,6 +154,15 @@ def same_project(a: str, b: str) -> bool:
         return True
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.real_quick_ratio() >= _SIMILAR and matcher.quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR
+
+
+def _with_children(projects: list) -> list:
+    """Projects and their sub-projects (๗. → ๗.๑ …), in document order."""
+    found = []
+    for p in projects:
+        found.append(p)
+        found.extend(_with_children(getattr(p, "children", [])))
+    return found
 
 
 def _whole_amount(budget: Budget | None) -> int | None:

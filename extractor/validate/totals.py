@@ -13,7 +13,7 @@ from collections import Counter
 from extractor.grammar.builders.summaries import TOTAL_RULE, computed_total
 from extractor.model.base import Budget, Finding, Severity
 from extractor.model.document import PlanDocument
-from extractor.model.strategy import ProjectSummary
+from extractor.model.strategy import ProjectSummary, SummaryRow
 from extractor.validate import check
 
 # Rules tried in order when the document's rule does not reconcile.
@@ -30,20 +30,42 @@ def summary_totals(document: PlanDocument) -> list[Finding]:
 
 
 @check
+def routine_totals(document: PlanDocument) -> list[Finding]:
+    """Part 3 routine forms (the Part 2/3 builder's groups with a รวม row): stated total and count against their
+    projects, by the same rule as the summaries."""
+    findings: list[Finding] = []
+    for group in document.routine_projects:
+        if group.stated_total is None and group.stated_count is None:
+            continue
+        projects = group.all_projects()
+        rows = [SummaryRow(number=p.number, label=p.name, budget=p.budget) for p in projects]
+        summary = ProjectSummary(
+            part="part3", title=group.name, rows=rows, stated_total=group.stated_total,
+            stated_count=group.stated_count, computed_count=len(rows),
+            computed_total=computed_total([r.budget for r in rows]), source=group.source,
+        )
+        findings += _total_findings(summary)
+        if summary.stated_count is not None and summary.stated_count != summary.computed_count:
+            findings.append(_count_finding(summary))
+    return findings
+
+
+@check
 def summary_counts(document: PlanDocument) -> list[Finding]:
     """Stated project counts against the rows, and the rows' numbering (duplicates, gaps)."""
     findings: list[Finding] = []
     for summary in document.project_summaries:
         if summary.stated_count is not None and summary.stated_count != summary.computed_count:
-            findings.append(
-                Finding(code="count.mismatch", severity=Severity.ERROR, subject=_subject(summary),
-                        message=f"{_subject(summary)}: the document states {summary.stated_count} projects, "
-                        f"the table has {summary.computed_count} rows",
-                        expected=str(summary.stated_count), actual=str(summary.computed_count),
-                        source=summary.source)
-            )
+            findings.append(_count_finding(summary))
         findings += numbering_findings([r.number for r in summary.rows], _subject(summary), summary)
     return findings
+
+
+def _count_finding(summary: ProjectSummary) -> Finding:
+    return Finding(code="count.mismatch", severity=Severity.ERROR, subject=_subject(summary),
+                   message=f"{_subject(summary)}: the document states {summary.stated_count} projects, "
+                   f"the table has {summary.computed_count} rows",
+                   expected=str(summary.stated_count), actual=str(summary.computed_count), source=summary.source)
 
 
 def numbering_findings(numbers: list[str | None], subject: str, summary: ProjectSummary) -> list[Finding]:

@@ -1,0 +1,58 @@
+"""Strategy codes against their section, KPI codes against their tactic, one project with two budgets."""
+
+from extractor.grammar.values import parse_budget, parse_strategy_code
+from extractor.model.document import DocumentInfo, PlanDocument
+from extractor.model.strategy import (
+    KPI, Dimension, Project, ProjectSummary, StrategicAlignment, Strategy, SubStrategy, SummaryRow, Tactic,
+)
+from extractor.model.issues import IssueProject, RoutineGroup
+from extractor.validate.codes import (
+    kpi_codes_match_tactic, normalised_name, same_project, same_project_same_budget, strategy_codes_match_section,
+)
+
+
+def plan(sub: SubStrategy, **parts) -> PlanDocument:
+    strategy = Strategy(number=sub.number.split(".")[0], name="ยุทธศาสตร์", sub_strategies=[sub])
+    alignment = StrategicAlignment(dimensions=[Dimension(number="2", name="มิติ", strategies=[strategy])])
+    return PlanDocument(document=DocumentInfo(), strategic_alignment=alignment, **parts)
+
+
+def project(code: str, name: str = "โครงการ", budget: str = "1,000") -> Project:
+    return Project(strategy_code=parse_strategy_code(code), name=name, budget=parse_budget(budget))
+
+
+def test_code_of_another_sub_strategy_is_reported():
+    sub = SubStrategy(number="7.2", name="แผน", projects=[project("772001"), project("775013")])
+    (finding,) = strategy_codes_match_section(plan(sub))
+    assert finding.code == "code.section_mismatch" and (finding.expected, finding.actual) == ("7.2", "7.5")
+
+
+def test_code_under_its_own_sub_strategy_passes():
+    sub = SubStrategy(number="7.5", name="เทคโนโลยี", projects=[project("775013")])
+    assert strategy_codes_match_section(plan(sub)) == []
+
+
+def test_kpi_outside_its_tactic():
+    tactic = Tactic(code="7.2.1", name="ก", kpis=[KPI(code="7.2.1.2", name="ก"), KPI(code="7.2.2.1", name="ข")])
+    (finding,) = kpi_codes_match_tactic(plan(SubStrategy(number="7.2", name="แผน", tactics=[tactic])))
+    assert finding.actual == "7.2.2.1"
+
+
+def test_same_project_with_another_budget_in_part_3():
+    sub = SubStrategy(number="1.5", name="สุขภาพ", projects=[project(
+        "115037", "ค่าใช้จ่ายโครงการบูรณาการความร่วมมือในการพัฒนาประสิทธิภาพการแก้ไขปัญหาโรคไข้เลือดออก", "๑๗๕,๘๐๐")])
+    routine = RoutineGroup(name="อื่น ๆ", projects=[IssueProject(
+        name="๑. บูรณาการความร่วมมือ ในการพัฒนาประสิทธิภาพ การแก้ไขปัญหาโรค ไข้เลือดออก",
+        budget=parse_budget("๑๗๕,๗๘๐"))])
+    summary = ProjectSummary(part="part1", rows=[SummaryRow(
+        number="1", label="ค่าใช้จ่ายโครงการบูรณาการความร่วมมือ ในการพัฒนาประสิทธิภาพการแก้ไขปัญหา โรคไข้เลือดออก",
+        budget=parse_budget("๑๗๕,๘๐๐"))])
+    findings = same_project_same_budget(plan(sub, routine_projects=[routine], project_summaries=[summary]))
+    # Part 1's section table and summary agree (175,800); the routine list differs: reported once
+    assert [(f.code, f.expected, f.actual) for f in findings] == [("project.budget_differs", "175800", "175780")]
+
+
+def test_names_are_matched_after_normalisation_only_when_close():
+    assert normalised_name("๑. โครงการ ปรับปรุง ระบบ") == "ปรับปรุงระบบ"
+    assert same_project("ปรับปรุงโรงเรียนวัดโคกอน", "ปรับปรุงโรงเรียนวัดโคกอน")
+    assert not same_project("ปรับปรุงโรงเรียนวัดโคกอน", "ปรับปรุงโรงเรียนวัดกำแพง")
