@@ -474,3 +474,23 @@ class TestSeed002:
         assert ("xref.measure_mismatch", "KPI 1.5 (ตาราง ข)", 617) in found
         assert ("xref.kind_inferred", "1.3", 384) in found
         assert ("structure.table_without_heading", "5.4.1.1", 169) in found
+
+
+def test_seed_002_through_the_whole_pipeline():
+    """Thai repair, detection, builder and every registered check together: the same plan and the 2563 findings."""
+    import extractor
+
+    document = extractor.parse(SEED_2563)
+    assert document.document.template_id == GRAMMAR_ID
+    goals = [g for p in document.plan_2563.pillars for d in p.dimensions for g in d.goals]
+    assert [len(g.kpis) for g in goals] == [1, 6, 1, 1, 1]
+    assert all(k.code for g in goals for k in g.kpis)
+    found = {(f.code, f.source.line_start if f.source else None) for f in document.findings}
+    for expected in [
+        ("numbering.gap", 333),
+        ("document.unit_name_variant", 4),
+        ("xref.measure_mismatch", 617),
+        ("work_plan.truncated", 674),
+        ("work_plan.cumulative_mismatch", 706),
+    ]:
+        assert expected in found
