@@ -136,7 +136,7 @@ class _TreeBuilder:
                 if spec.kind not in allowed:
                     return False
                 break
-        return not spec.strict or any(node.kind in spec.parents for node in self.stack)
+        return not spec.strict or any(selects(node, s) for node in self.stack for s in spec.parents)
 
     def _open(self, node: Node, spec: EntitySpec) -> None:
         """Attach under the nearest open node of an allowed kind; close everything deeper.
@@ -145,7 +145,7 @@ class _TreeBuilder:
         the node it repeats, so its content is not split in two.
         """
         for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth].kind in spec.parents:
+            if any(selects(self.stack[depth], s) for s in spec.parents):
                 del self.stack[depth + 1 :]
                 break
         else:
@@ -173,7 +173,7 @@ class _TreeBuilder:
 
     def _table_row(self, row: Row) -> bool:
         """Place one row; False when no table spec takes it."""
-        spec = classify_header(row, self.grammar)
+        spec = classify_header(row, self.grammar, self.stack)
         if spec is not None:
             self._header(row, spec)
             return True
@@ -183,6 +183,10 @@ class _TreeBuilder:
             self._open(Node(kind=spec_e.kind, fields=fields, block=_row_as_block(row)), spec_e)
             return True
         if self.table_spec is None or self.table is None:
+            return False
+        if not _fits_width(row, self.table_spec):
+            self.table = None  # another table follows without a header: this one has ended
+            self.table_spec = None
             return False
         sub = self.table_spec.subheader_regex
         texts = [t for t in row.texts if t]
@@ -217,7 +221,7 @@ class _TreeBuilder:
 
     def _owner(self, spec: TableSpec) -> Node:
         for node in reversed(self.stack):
-            if node.kind in spec.attach_to:
+            if any(selects(node, s) for s in spec.attach_to):
                 return node
         return self.stack[-1]
 
@@ -225,8 +229,12 @@ class _TreeBuilder:
         cells, extra = assign_columns(row, spec, self.grammar)
         table.provenance = table.provenance.merge(row.provenance)
         previous = table.records[-1] if table.records else None
-        if previous is not None and spec.key and not _starts_record(cells, spec, self.grammar):
+        if previous is not None and (
+            (spec.key and not _starts_record(cells, spec, self.grammar)) or _too_short_for_record(row, spec)
+        ):
             row.is_continuation = True
+            if spec.continuation_columns and _left_packed(row):
+                cells, extra = _continuation_cells(row, spec)
             _merge_into(previous, cells, extra, row.provenance)
             return
         table.records.append(TableRecord(cells=cells, provenance=row.provenance, extra=extra))
@@ -281,6 +289,32 @@ def classify_header(row: Row, grammar: Grammar, open_nodes: list[Node] | None = 
     return best
 
 
+def _holds_typed_value(row: Row, spec: TableSpec, grammar: Grammar) -> bool:
+    """Whether a row has a cell of one of the spec's column content types.  Header cells are labels, never codes or
+    amounts; a long data row can still contain most of the header's words (a KPI sheet's definition cell)."""
+    regexes = [grammar.content_regexes[c.content] for c in spec.columns if c.content]
+    return any(r.search(cell.text) for r in regexes for cell in row.cells if cell.text)
+
+
+def selects(node: Node, selector: str) -> bool:
+    """Whether a node fits a kind selector of a grammar (``parents``, ``attach_to``, ``within``): a kind
+    (``part``), or a kind with one captured field value (``part:number=2``, Thai and ASCII digits alike)."""
+    kind, _, condition = selector.partition(":")
+    if node.kind != kind:
+        return False
+    if not condition:
+        return True
+    name, _, value = condition.partition("=")
+    return _fold_digits(node.fields.get(name, "")) == _fold_digits(value)
+
+
+def _fold_digits(text: str) -> str:
+    return " ".join(text.translate(_THAI_DIGITS).split())
+
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
 def assign_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[str, Cell], list[Cell]]:
     """Cells of a row placed in the spec's columns.
 
@@ -288,10 +322,10 @@ def assign_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[st
     columns take the remaining non-empty cells in order.  When the row has exactly one cell per column and the
     types agree, this is plain positional assignment.
     """
-    if spec.ordered:
-        return align_columns(row, spec, grammar)
     if spec.positional:
         return _positional(row, spec)
+    if spec.ordered:
+        return align_columns(row, spec, grammar)
     regexes = grammar.content_regexes
     cells = [c for c in row.cells]
     taken: set[int] = set()
@@ -316,6 +350,13 @@ def assign_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[st
     for name, cell in zip(open_columns, free):
         placed[name] = cell
     return placed, free[len(open_columns) :]
+
+
+def _positional(row: Row, spec: TableSpec) -> tuple[dict[str, Cell], list[Cell]]:
+    """Cells placed by position alone (``positional`` tables): empty cells keep their column, overflow is extra."""
+    width = len(spec.columns)
+    placed = {column.name: cell for column, cell in zip(spec.columns, row.cells) if cell.text}
+    return placed, [c for c in row.cells[width:] if c.text]
 
 
 @dataclass(slots=True)
@@ -502,13 +543,6 @@ def align_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[str
 
 def _spec_types(spec: TableSpec) -> set[str]:
     return {c.content for c in spec.columns if c.content}
-
-
-def _positional(row: Row, spec: TableSpec) -> tuple[dict[str, Cell], list[Cell]]:
-    """Cells placed by position alone (``positional`` tables): empty cells keep their column, overflow is extra."""
-    width = len(spec.columns)
-    placed = {column.name: cell for column, cell in zip(spec.columns, row.cells) if cell.text}
-    return placed, [c for c in row.cells[width:] if c.text]
 
 
 def _merge_into(record: TableRecord, cells: dict[str, Cell], extra: list[Cell], prov: Provenance) -> None:

@@ -81,11 +81,6 @@ class TableSpec(_Spec):
     key: str | None = Field(None, description="Column that starts a record; a row without it continues the previous")
     subheader: str | None = Field(None, description="Regex: rows whose non-empty cells all match are header rows")
     attach_to: list[str] = Field(default_factory=lambda: ["root"])
-    positional: bool = Field(
-        False,
-        description="Cells are placed by position only (the source keeps its empty cells, e.g. the month columns of "
-        "a work-step sheet, where which cell holds a bar is the data); cells beyond the last column go to extra",
-    )
     cells_per_row: int | None = Field(
         None,
         description="The table is written one cell per line (web-page scrapes): a header of a few lines, then rows "
@@ -105,7 +100,11 @@ class TableSpec(_Spec):
         if self.columns[0].content is None:
             raise ValueError(f"table {self.role!r}: a cell-per-line table needs a content type on its first column")
         return self
-
+    positional: bool = Field(
+        False,
+        description="Cells are placed by position only (the source keeps its empty cells, e.g. the month columns of "
+        "a work-step sheet, where which cell holds a bar is the data); cells beyond the last column go to extra",
+    )
     ordered: bool = Field(
         False,
         description="Cells keep their column order, but empty cells may be dropped or pushed to the row end (pipe "
@@ -113,6 +112,35 @@ class TableSpec(_Spec):
     )
     total: str | None = Field(
         None, description="Regex on a row's first non-empty cell: the row states the table's totals (รวม…)"
+    )
+    within: list[str] = Field(
+        default_factory=list,
+        description="Context: the spec applies only while a node of one of these kind selectors is open (a Part 2 "
+        "issue's KR table has the header of Part 1's), and then wins a tie against specs without a context",
+    )
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="Keywords that must not appear in the header row (a summary's 'ชื่อโครงการ' is not an issue's "
+        "project table, though it has all its words)",
+    )
+
+    record_min_cells: int | None = Field(
+        None,
+        description="A row with fewer non-empty cells than this never starts a record: it continues the record "
+        "above (page-break and split-paragraph continuations of sheets whose key column is not typed)",
+    )
+    continuation_columns: list[str] = Field(
+        default_factory=list,
+        description="Where a left-packed continuation row goes: pipe dumps write the continued text from the first "
+        "cell, whatever column it continues; its non-empty cells then continue these columns in order",
+    )
+    min_cells: int | None = Field(
+        None, description="Rows with fewer cells (empty ones included) do not belong to this table"
+    )
+    max_cells: int | None = Field(
+        None,
+        description="Rows with more cells (empty ones included) do not belong to this table (a wider table that "
+        "follows without a header of its own); they are kept as an unclassified table",
     )
 
     @cached_property
