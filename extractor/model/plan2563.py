@@ -160,5 +160,6 @@ class Plan2563(Record):
     kpi_catalogue: list[CatalogueKPI] = Field(default_factory=list)
     aligned_goals: list[AlignedGoal] = Field(default_factory=list)
     stated_counts: list[StatedCounts] = Field(default_factory=list)
+    evaluation_guideline: str | None = Field(None, description="The line that introduces the evaluation chapter")
     evaluation_dimensions: list[EvaluationDimension] = Field(default_factory=list)
     work_plans: list[WorkPlan] = Field(default_factory=list)

@@ -436,6 +436,7 @@ class TestSeed002:
         document = seed_document()
         strategic, routine = document.project_summaries
         assert [r.number for r in strategic.rows] == ["1", "2", "3", "4", "6"]
+        assert (strategic.title, routine.title) == ("โครงการ/กิจกรรมยุทธศาสตร์", "บัญชีรายการโครงการ/กิจกรรมประจำปีพื้นฐาน")
         assert [r.number for r in routine.rows] == ["1", "2", "3", "4", "5"]
         assert strategic.stated_count == routine.stated_count == 5
         assert strategic.computed_total == 0 and strategic.stated_total.amount == 0
@@ -450,6 +451,8 @@ class TestSeed002:
         sheet_a = [k.code for k in monitoring.kpis if k.table_role == "kpi_definitions"]
         first = monitoring.kpis[0]
         assert (first.code, first.target, first.fields["summary_measure_refs"]) == ("1.3", "ร้อยละ 100", "ม.2, มน.2")
+        assert first.fields["context"] == "ภารกิจเชิงยุทธศาสตร์"
+        assert seed_document().plan_2563.evaluation_guideline.startswith("แนวทางการประเมินผลการปฏิบัติราชการ")
         sheet_b = [k.code for k in monitoring.kpis if k.table_role == "negotiated_kpis"]
         assert sheet_a == ["1.3", "1.1", "1.5", "1.4", "1.2"]
         assert sheet_b == ["1.3", "1.1", "1.5", "1.4", "1.2"]

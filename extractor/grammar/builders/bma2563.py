@@ -92,6 +92,7 @@ def build_bma_2563(tree: Node, grammar: Grammar, blocks: list[Block]) -> PlanDoc
         unit_measures=_unit_measures(tree, findings),
         kpi_catalogue=catalogue,
         aligned_goals=_aligned_goals(tree),
+        evaluation_guideline=" ".join(b.text for n in tree.find("evaluation") for b in n.paragraphs) or None,
         evaluation_dimensions=_evaluation_dimensions(tree),
         work_plans=_work_plans(tree, findings),
     )
@@ -590,6 +591,7 @@ def _project_summaries(tree: Node, findings: list[Finding]) -> tuple[list[Projec
         for index, table in enumerate(tables):
             part = "strategic" if table.role == "strategic_summary" else "routine"
             summary = _summary(table, part, findings)
+            summary.title = _caption(node, table, tables[index - 1] if index else None)
             end = tables[index + 1].provenance.line_start if index + 1 < len(tables) else None
             stated = _stated_counts(node, table, end, part)
             if stated is not None:
@@ -641,6 +643,14 @@ def _summary(table: LogicalTable, part: str, findings: list[Finding]) -> Project
     summary.computed_count = len(summary.rows)
     summary.computed_total = sum(r.budget.amount or 0 for r in summary.rows if r.budget)
     return summary
+
+
+def _caption(node: Node, table: LogicalTable, previous: LogicalTable | None) -> str | None:
+    """The line written just above a table (after the table before it): its caption."""
+    start = table.provenance.line_start or 0
+    after = previous.provenance.line_end or 0 if previous else 0
+    lines = [b for b in node.paragraphs if after < (b.provenance.line_start or 0) < start]
+    return lines[-1].text if lines else None
 
 
 def _has_budget(row: SummaryRow) -> bool:
@@ -761,6 +771,9 @@ def _sheet_kpi(
     cell = record.text("kpi")
     resolved = resolve_kpi(cell, catalogue)
     fields = {"goal": arabic_digits(goal.fields["code"])}
+    context = list(dict.fromkeys(b.text for b in goal.paragraphs))  # running labels repeated on every page
+    if context:
+        fields["context"] = "\n".join(context)
     if target is not None:
         fields["target_code"] = arabic_digits(target.fields["code"])
         fields["target_name"] = target.fields["name"]
