@@ -8,7 +8,6 @@ projects, the monitoring tables' project cells), never from another builder's in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 import regex as re
 
@@ -21,11 +20,12 @@ from extractor.validate import check
 _LEADING_NUMBER = re.compile(r"^\s*[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\.?\s*")
 _NAME_PREFIXES = ("ค่าใช้จ่ายในการ", "ค่าใช้จ่าย", "โครงการ", "กิจกรรม")
 _NAME_NOISE = re.compile(r"[\s\"“”'()\-–.,:/]+")
-# A project named in a monitoring table's project cell with its amount: '๑. ค่าใช้จ่าย… งบประมาณ ๔๘๕,๕๐๐ บาท'.
+# A project named in a monitoring table's project cell with its amount: '๑. ค่าใช้จ่าย… งบประมาณ ๔๘๕,๕๐๐ บาท',
+# '3. จัดหาระบบ… 48,789,000 บาท'; an item ends where the next numbered item starts.
 _PROJECT_WITH_AMOUNT = re.compile(
-    r"(?:^|\s)[0-9๐-๙]+\.\s*(?P<name>[^\n]+?)\s*งบประมาณ\s*(?P<amount>[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*บาท"
+    r"(?:^|\s)[0-9๐-๙]+\.(?![0-9๐-๙])\s*(?P<name>(?:(?!\s[0-9๐-๙]+\.(?![0-9๐-๙])|งบประมาณ)[^\n])+?)"
+    r"\s*(?:งบประมาณ\s*)?(?P<amount>[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*บาท"
 )
-_SIMILAR = 0.88  # name similarity (after normalisation) above which two entries are the same project
 _MIN_CONTAINED = 16  # a normalised name this long contained in another one names the same project
 
 
@@ -146,14 +146,12 @@ def normalised_name(name: str) -> str:
 
 
 def same_project(a: str, b: str) -> bool:
-    """Whether two normalised names name the same project."""
+    """Whether two normalised names name the same project: equal, or a long one written inside the other (a name
+    shortened in another table).  No fuzzy ratio: sibling projects differ by one word (โรงเรียนวัดโตนด / วัดโคกอน)."""
     if a == b:
         return True
     shorter, longer = sorted((a, b), key=len)
-    if len(shorter) >= _MIN_CONTAINED and shorter in longer:
-        return True
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.real_quick_ratio() >= _SIMILAR and matcher.quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR
+    return len(shorter) >= _MIN_CONTAINED and shorter in longer
 
 
 def _with_children(projects: list) -> list:

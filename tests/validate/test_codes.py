@@ -56,3 +56,20 @@ def test_names_are_matched_after_normalisation_only_when_close():
     assert normalised_name("๑. โครงการ ปรับปรุง ระบบ") == "ปรับปรุงระบบ"
     assert same_project("ปรับปรุงโรงเรียนวัดโคกอน", "ปรับปรุงโรงเรียนวัดโคกอน")
     assert not same_project("ปรับปรุงโรงเรียนวัดโคกอน", "ปรับปรุงโรงเรียนวัดกำแพง")
+
+
+def test_sibling_projects_differing_by_one_word_are_different():
+    assert not same_project(normalised_name("ปรับปรุงโรงเรียนวัดโตนด"), normalised_name("ปรับปรุงโรงเรียนวัดโคกอน"))
+
+
+def test_projects_named_in_a_monitoring_cell_are_split_at_item_numbers():
+    from extractor.model.monitoring import MonitoredKPI, Monitoring
+    from extractor.validate.codes import project_mentions
+
+    cell = ("1. ระบบบริการส่งข้อความสั้น งบประมาณ 823,900 บาท (กคพ.) 2. จัดหาระบบฐานข้อมูล SQL 48,789,000 บาท "
+            "(กคพ.) 3.การจัดหาโปรแกรมสารสนเทศ งบประมาณ 14,430,600 บาท (กสศ.)")
+    kpi = MonitoredKPI(table_role="unit_kpi_definitions", name="ตัวชี้วัด", projects=cell)
+    doc = PlanDocument(document=DocumentInfo(), monitoring=Monitoring(kpis=[kpi]))
+    assert [(m.name, m.amount) for m in project_mentions(doc)] == [
+        ("ระบบบริการส่งข้อความสั้น", 823900), ("จัดหาระบบฐานข้อมูล SQL", 48789000),
+        ("การจัดหาโปรแกรมสารสนเทศ", 14430600)]
