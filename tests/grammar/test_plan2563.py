@@ -290,6 +290,7 @@ def test_negotiated_sheet_rows_merged_across_pages():
     assert first.target == "ร้อยละ 100"  # the target repeated on the next page is not added twice
     assert first.definition.startswith("นิยาม\n")
     assert "$\\frac{a}{b}$" in first.definition  # formulas kept as raw text
+    assert first.formula == "วิธีคำนวณ $\\frac{a}{b}$"
     assert first.fields["target_code"] == "7.3.1"
     assert first.fields["result_type"] == "ผลผลิต"
     assert first.fields["measure_refs"] == "ม.1, มน.1"
@@ -452,6 +453,8 @@ class TestSeed002:
         first = monitoring.kpis[0]
         assert (first.code, first.target, first.fields["summary_measure_refs"]) == ("1.3", "ร้อยละ 100", "ม.2, มน.2")
         assert first.fields["context"] == "ภารกิจเชิงยุทธศาสตร์"
+        assert first.data_collection == "เดือนตุลาคม ๒๕๖๒ ถึง กันยายน ๒๕๖๓"
+        assert sum(1 for k in monitoring.kpis if k.formula) == 10  # every ก / ข sheet has its calculation
         assert seed_document().plan_2563.evaluation_guideline.startswith("แนวทางการประเมินผลการปฏิบัติราชการ")
         sheet_b = [k.code for k in monitoring.kpis if k.table_role == "negotiated_kpis"]
         assert sheet_a == ["1.3", "1.1", "1.5", "1.4", "1.2"]

@@ -63,6 +63,8 @@ _TARGET = re.compile(
     rf"^(?P<prefix>ร้อยละ|จำนวน|ระยะเวลา(?:เฉลี่ย)?\s*ไม่เกิน)\s*(?P<value>{D}+(?:[.,]{D}+)?)\s*(?P<unit>.*?)\s*$"
 )
 _NOTE = re.compile(r"^หมายเหตุ")
+_FORMULA_LABEL = re.compile(r"วิธี(?:การ)?คำนวณ")  # the calculation section of a definition cell starts here
+_DATA_PERIOD = re.compile(rf"ระยะเวลาในการจัดเก็บข้อมูล\s*(?P<period>เดือน\S+\s*{D}{{4}}\s*ถึง\s*\S+\s*{D}{{4}})")
 _DELEGATED = re.compile(r"^ตามที่\s+(?P<owner>.+?)\s+กำหนด\s*$", re.S)
 _UNIT_LABEL = re.compile(r"\s*ส่วนราชการ(?:ที่)?(?:รับผิดชอบ)?\s*:\s*(?P<unit>.+)$", re.S)
 _LIKERT = re.compile(rf"ค่าคะแนน\s*(?P<score>{D})\s*คือ\s*(?P<text>[^\n]+)")
@@ -791,6 +793,9 @@ def _sheet_kpi(
     if refs:
         fields["measure_refs"] = ", ".join(_ref_code(r) for r in refs)
     name = kpi_name_of(cell)
+    definition = record.text("definition")
+    formula = _FORMULA_LABEL.search(definition)
+    period = _DATA_PERIOD.search(definition)
     return MonitoredKPI(
         table_role=role,
         table_label=label,
@@ -798,7 +803,9 @@ def _sheet_kpi(
         name=name,
         name_raw=raw_if_changed(name, cell),
         target=record.text("target") or None,
-        definition=record.text("definition") or None,
+        definition=definition or None,
+        formula=definition[formula.start() :] if formula else None,
+        data_collection=" ".join(period.group("period").split()) if period else None,
         projects=record.text("projects") or None,
         responsible=record.text("units") or None,
         continued_rows=record.continued,
