@@ -22,7 +22,10 @@ _MASK = re.compile(r"(?<![A-Za-z])x{2,}(?![A-Za-z])")
 PartTest = Callable[[PlanDocument], bool]
 MANDATORY_PARTS: dict[str, dict[str, tuple[str, PartTest]]] = {
     "bma-2567": {
-        "front": ("front matter (วิสัยทัศน์, พันธกิจ)", lambda d: bool(d.front_matter.vision or d.front_matter.missions)),
+        "front": (
+            "front matter (วิสัยทัศน์, พันธกิจ)",
+            lambda d: bool(d.front_matter.vision or d.front_matter.missions),
+        ),
         "1": ("Part 1 (ส่วนที่ 1): BMA plan strategies", lambda d: bool(d.strategic_alignment.dimensions)),
         "2": ("Part 2 (ส่วนที่ 2): development issues", lambda d: bool(d.development_issues)),
         "3": ("Part 3 (ส่วนที่ 3): routine projects", lambda d: bool(d.routine_projects)),

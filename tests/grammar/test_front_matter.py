@@ -49,7 +49,10 @@ def test_cover_gives_title_unit_parent_and_year_in_both_eras():
 
 
 def test_toc_lines_with_page_labels_do_not_open_parts():
-    text = "สารบัญ\nส่วนที่ 1 ความสอดคล้อง 12\n- มิติที่ 1 การบริการสาธารณะ\nส่วนที่ ๒ การดำเนินงาน ๒๔\nส่วนที่ 1 ความสอดคล้อง\n"
+    text = (
+        "สารบัญ\nส่วนที่ 1 ความสอดคล้อง 12\n- มิติที่ 1 การบริการสาธารณะ\nส่วนที่ ๒ การดำเนินงาน ๒๔\n"
+        "ส่วนที่ 1 ความสอดคล้อง\n"
+    )
     tree, fm, _, _ = build(text)
     parts = tree.find("part")
     assert [(p.fields["number"], p.fields["title"]) for p in parts] == [("1", "ความสอดคล้อง")]
@@ -66,7 +69,10 @@ def test_part_heading_without_title_on_its_line():
 
 
 def test_toc_table_with_inline_sub_entries():
-    text = "สารบัญ\n\tหน้า\nคำนำ\t(ก)\nส่วนที่ 4 การแปลงแผน <ul> - ตาราง ก. แสดง - ตาราง ฉ. ตามองค์ประกอบที่ ๒ - ๓ \t18\n"
+    text = (
+        "สารบัญ\n\tหน้า\nคำนำ\t(ก)\n"
+        "ส่วนที่ 4 การแปลงแผน <ul> - ตาราง ก. แสดง - ตาราง ฉ. ตามองค์ประกอบที่ ๒ - ๓ \t18\n"
+    )
     _, fm, _, _ = build(text)
     assert [(e.title, e.page, e.level) for e in fm.table_of_contents] == [
         ("คำนำ", "(ก)", 1),
@@ -78,7 +84,8 @@ def test_toc_table_with_inline_sub_entries():
 
 def test_summary_lists_quote_strategy_headings_without_opening_them():
     text = (
-        "เป้าหมาย\n\n1. ยุทธศาสตร์ที่ 3 การลดความเหลื่อมล้ำ\nยุทธศาสตร์ย่อยที่ 3.3 ที่อยู่อาศัย\nกลยุทธ์ 3.3.3 สนับสนุน\n"
+        "เป้าหมาย\n\n1. ยุทธศาสตร์ที่ 3 การลดความเหลื่อมล้ำ\n"
+        "ยุทธศาสตร์ย่อยที่ 3.3 ที่อยู่อาศัย\nกลยุทธ์ 3.3.3 สนับสนุน\n"
         "\nตัววัดผล/ตัวชี้วัดความสำเร็จสำคัญ (KR/KPI)\n\nยุทธศาสตร์ที่ ๑ เมืองปลอดภัย\n"
         "- KR ๑ : เสริมสร้างภูมิคุ้มกัน\n\nส่วนที่ 1\n\nยุทธศาสตร์ที่ 1 เมืองปลอดภัย\n"
     )
@@ -90,7 +97,8 @@ def test_summary_lists_quote_strategy_headings_without_opening_them():
         "ยุทธศาสตร์ที่ 3 การลดความเหลื่อมล้ำ", "ยุทธศาสตร์ย่อยที่ 3.3 ที่อยู่อาศัย", "กลยุทธ์ 3.3.3 สนับสนุน"
     ]
     indicator = fm.key_indicators[0]
-    assert (indicator.kind, indicator.code, indicator.strategy, indicator.text) == ("KR", "1", "1", "เสริมสร้างภูมิคุ้มกัน")
+    assert (indicator.kind, indicator.code, indicator.strategy) == ("KR", "1", "1")
+    assert indicator.text == "เสริมสร้างภูมิคุ้มกัน"
 
 
 def test_key_indicator_line_with_masked_strategy_words_and_supporting_role():
@@ -112,7 +120,10 @@ def test_key_indicator_line_with_masked_strategy_words_and_supporting_role():
 def test_wrapped_list_line_joins_the_item_but_a_line_after_a_blank_starts_a_new_one():
     text = "พันธกิจ\n\n1. บริหารงานบุคคล\nอย่างเป็นระบบ\n\nหมายเหตุ ท้ายรายการ\n"
     _, fm, _, _ = build(text)
-    assert [(m.number, m.text) for m in fm.missions] == [("1", "บริหารงานบุคคล อย่างเป็นระบบ"), (None, "หมายเหตุ ท้ายรายการ")]
+    assert [(m.number, m.text) for m in fm.missions] == [
+        ("1", "บริหารงานบุคคล อย่างเป็นระบบ"),
+        (None, "หมายเหตุ ท้ายรายการ"),
+    ]
 
 
 def test_masked_missions_heading_is_recognised_only_after_the_vision():
@@ -160,7 +171,10 @@ def test_swot_lists_under_category_headings():
 
 
 def test_masked_unit_name_restored_only_from_an_unmasked_copy_of_the_same_length():
-    text = "แผนปฏิบัติราชการ\nประจำปี 2567\nสำนักxxxxศาสตรและประเมินผล\nกรุงเทพมหานคร\nโครงการของสำนักยุทธศาสตร์และประเมินผล\n"
+    text = (
+        "แผนปฏิบัติราชการ\nประจำปี 2567\nสำนักxxxxศาสตรและประเมินผล\nกรุงเทพมหานคร\n"
+        "โครงการของสำนักยุทธศาสตร์และประเมินผล\n"
+    )
     _, _, info, findings = build(text)
     assert (info.unit_name, info.unit_name_raw) == ("สำนักยุทธศาสตร์และประเมินผล", "สำนักxxxxศาสตรและประเมินผล")
     assert [f.code for f in findings] == ["document.unit_name_unmasked"]
@@ -173,7 +187,7 @@ def test_masked_unit_name_restored_only_from_an_unmasked_copy_of_the_same_length
 def test_abbreviation_from_plan_code_or_the_most_used_one_that_spells_the_name():
     _, _, info, _ = build("แผนปฏิบัติการประจำปี พ.ศ. 2567\nสำนักงานการเจ้าหน้าที่\n(แผน สกจ. 67)\n")
     assert info.unit_abbreviation == "สกจ."
-    body = "โครงการ | สยป. |\nโครงการ | สยป. |\nโครงการ | สนย. |\nโครงการ | กคพ. |\nโครงการ | กคพ. |\nโครงการ | กคพ. |\n"
+    body = "".join(f"โครงการ | {abbr} |\n" for abbr in ("สยป.", "สยป.", "สนย.", "กคพ.", "กคพ.", "กคพ."))
     _, _, info, _ = build("แผนปฏิบัติราชการ ประจำปี 2567\nสำนักยุทธศาสตร์และประเมินผล\n" + body)
     assert info.unit_abbreviation == "สยป."
     _, _, info, _ = build("แผนปฏิบัติการประจำปี ๒๕๖๗\n(สำนักงานเขตภาษีเจริญ)\nตาราง | สนข. |\n")
@@ -214,7 +228,10 @@ def test_validate_fiscal_year_and_toc_parts():
 
 def test_validate_masked_spans_summary():
     document = PlanDocument.model_validate(
-        {"document": {"unit_name_raw": "สำนักxxxx"}, "front_matter": {"vision": "องค์กรxxxxx ที่ xxx", "cover": ["แผน"]}}
+        {
+            "document": {"unit_name_raw": "สำนักxxxx"},
+            "front_matter": {"vision": "องค์กรxxxxx ที่ xxx", "cover": ["แผน"]},
+        }
     )
     (finding,) = masked_text(document)
     assert finding.actual == "2" and "8 code points" in finding.message and "front_matter 2" in finding.message
@@ -276,7 +293,6 @@ def test_seed_001_front_matter_lists():
     fm = seed("001").front_matter
     assert fm.cover[-2:] == ["(แผน สกจ. 67)", "(ก)"]
     assert fm.foreword[-2:] == ["สำนักงานการเจ้าหน้าที่", "สำนักปลัดกรุงเทพมหานคร"]
-    assert [(s.category, len([x for x in fm.swot if x.category == s.category])) for s in fm.swot[:1]] == [("strength", 3)]
     assert [sum(1 for s in fm.swot if s.category == c) for c in ("strength", "weakness", "opportunity", "threat")] == [
         3, 5, 2, 3
     ]

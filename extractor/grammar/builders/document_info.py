@@ -202,7 +202,8 @@ def truncation(tree: Node, blocks: list[Block], findings: list[Finding]) -> bool
     last = next((b for b in reversed(blocks) if b.kind is not BlockKind.IMAGE and (b.is_table or b.text.strip())), None)
     if last is None or not last.is_table or tree.find("closing"):
         return False
-    row = next((r for r in reversed(last.rows) if any(t.strip() for t in r.texts)), last.rows[-1] if last.rows else None)
+    rows = [r for r in last.rows if any(t.strip() for t in r.texts)] or last.rows
+    row = rows[-1] if rows else None
     detail = _last_row_detail(tree, row)
     where = row.provenance if row else last.provenance
     findings.append(

@@ -177,11 +177,11 @@ def _adjacent(previous: Block | None, block: Block) -> bool:
 
 
 def _merge_source(source: Source | None, prov: Provenance) -> Source:
+    """The source span of an item grown by one more line."""
     if source is None:
         return Source.of(prov)
-    start = min(v for v in (source.line_start, prov.line_start) if v is not None) if prov.line_start else None
-    end = max(v for v in (source.line_end, prov.line_end) if v is not None) if prov.line_end else None
-    return source.model_copy(update={"line_start": start or source.line_start, "line_end": end or source.line_end})
+    span = Provenance(line_start=source.line_start, line_end=source.line_end, page=source.page).merge(prov)
+    return source.model_copy(update={"line_start": span.line_start, "line_end": span.line_end})
 
 
 # -- key KR/KPI list ------------------------------------------------------------------------------------------
@@ -245,18 +245,24 @@ class _IndicatorContext:
         number = arabic_digits(numbered.group("number")) if numbered and _numbers_item(numbered, indicator) else None
         text = block.text[indicator.end() :] if indicator else numbered.group("text")
         strategy, sub = _STRATEGY.search(folded), _SUB_STRATEGY.search(folded)
+        sub_number = sub.group("number") if sub else None
         supporting = bool(_SUPPORTING.search(text))
         return KeyIndicator(
             number=number,
             kind=indicator.group("kind") if indicator else None,
             code=indicator.group("code") if indicator else None,
             text=_SUPPORTING.sub("", text).strip(),
-            strategy=strategy.group("number") if strategy else (sub.group("number").split(".")[0] if sub else self.strategy),
-            sub_strategy=sub.group("number") if sub else self.sub_strategy,
+            strategy=strategy.group("number") if strategy else _strategy_of(sub_number) or self.strategy,
+            sub_strategy=sub_number or self.sub_strategy,
             group=self.group,
             supporting=supporting,
             source=source_of(block.provenance),
         )
+
+
+def _strategy_of(sub_strategy: str | None) -> str | None:
+    """The strategy a sub-strategy number belongs to ('5.2' → '5')."""
+    return sub_strategy.split(".")[0] if sub_strategy else None
 
 
 def _numbers_item(numbered: re.Match, indicator: re.Match | None) -> bool:
@@ -317,8 +323,8 @@ def _swot_table(table: LogicalTable, findings: list[Finding]) -> list[SwotItem]:
 
 def _record_cells(record: TableRecord) -> list[Cell]:
     """A record's non-empty cells in column order (category, domains), then the cells no column took."""
-    ordered = [record.cells[name] for name in ("category", "domain_1", "domain_2", "domain_3", "domain_4")
-               if name in record.cells and record.cells[name].text.strip()]
+    names = [n for n in record.cells if n == "category"] + sorted(n for n in record.cells if n.startswith("domain_"))
+    ordered = [record.cells[name] for name in names if record.cells[name].text.strip()]
     return ordered + [c for c in record.extra if c.text.strip()]
 
 
@@ -342,7 +348,9 @@ def _swot_cell(cell: Cell, category: str, domain: str | None, items: list[SwotIt
                 _finding("swot.code_category", f"SWOT item {code} sits under the {category} category", cell.provenance,
                          subject=code)
             )
-        items.append(SwotItem(category=category, code=code, factor=factor, text=body, domain=domain, source=source_of(cell)))
+        items.append(
+            SwotItem(category=category, code=code, factor=factor, text=body, domain=domain, source=source_of(cell))
+        )
 
 
 def _codes(text: str) -> list[str]:
