@@ -190,3 +190,37 @@ def truncation(document: PlanDocument) -> list[Finding]:
             )
         ]
     return []
+
+
+@check
+def key_indicators_in_part1(document: PlanDocument) -> list[Finding]:
+    """The key KR/KPI list of the front matter against Part 1: a KR or KPI the list names that Part 1 does not
+    have (the list is a summary of Part 1, so either one lost it or the list names another unit's indicator)."""
+    alignment = document.strategic_alignment
+    if not alignment.dimensions:
+        return []
+    kpis: set[str] = set()
+    krs: set[tuple[str, str]] = set()
+    for dimension in alignment.dimensions:
+        for strategy in dimension.strategies:
+            for sub in strategy.sub_strategies:
+                kpis.update(k.code for t in sub.tactics for k in t.kpis if k.code)
+                krs.update((sub.number, kr.number) for o in sub.objectives for kr in o.key_results if kr.number)
+    findings = []
+    for item in document.front_matter.key_indicators:
+        if item.kind == "KPI" and item.code not in kpis:
+            label = f"KPI {item.code}"
+        elif item.kind == "KR" and item.sub_strategy and (item.sub_strategy, item.code) not in krs:
+            label = f"KR {item.code} of sub-strategy {item.sub_strategy}"
+        else:
+            continue
+        findings.append(
+            Finding(
+                code="front_matter.key_indicator_not_in_part1",
+                severity=Severity.INFO,
+                message=f"the key KR/KPI list names {label}, which Part 1 does not have",
+                subject=label,
+                source=item.source,
+            )
+        )
+    return findings

@@ -13,7 +13,13 @@ from extractor.grammar.engine import build_tree
 from extractor.grammar.spec import load_grammars
 from extractor.ingest.dump import read_dump_text
 from extractor.model.document import PlanDocument
-from extractor.validate.document import fiscal_year_consistency, masked_text, mandatory_parts, toc_parts
+from extractor.validate.document import (
+    fiscal_year_consistency,
+    key_indicators_in_part1,
+    mandatory_parts,
+    masked_text,
+    toc_parts,
+)
 from tests.conftest import CORPUS
 
 
@@ -327,3 +333,32 @@ def test_seed_000_toc_omits_part_4():
     codes = {f.code: f for f in seed("000").findings}
     assert codes["document.toc_part_unlisted"].subject == "part 4"
     assert "document.masked_spans" in codes
+
+
+def test_seed_000_key_list_names_kpis_part_1_does_not_have():
+    subjects = [f.subject for f in seed("000").findings if f.code == "front_matter.key_indicator_not_in_part1"]
+    assert subjects == ["KPI 7.2.1.1", "KPI 7.5.6.1", "KPI 7.5.6.2"]
+
+
+def test_validate_key_list_against_part_1():
+    sub = {
+        "number": "5.2",
+        "name": "ย่อย",
+        "objectives": [{"text": "o", "key_results": [{"number": "1", "text": "k"}]}],
+        "tactics": [{"code": "5.2.1", "name": "t", "kpis": [{"code": "5.2.1.2", "name": "kpi"}]}],
+    }
+    document = PlanDocument.model_validate(
+        {
+            "document": {},
+            "strategic_alignment": {"dimensions": [{"number": "1", "name": "d", "strategies": [
+                {"number": "5", "name": "s", "sub_strategies": [sub]}]}]},
+            "front_matter": {"key_indicators": [
+                {"kind": "KR", "code": "1", "sub_strategy": "5.2", "text": "a"},
+                {"kind": "KR", "code": "3", "sub_strategy": "5.2", "text": "b"},
+                {"kind": "KPI", "code": "5.2.1.2", "text": "c"},
+                {"kind": "KPI", "code": "5.2.1.9", "text": "d"},
+                {"kind": "OKR", "code": "1.1.01", "text": "e"},
+            ]},
+        }
+    )
+    assert [f.subject for f in key_indicators_in_part1(document)] == ["KR 3 of sub-strategy 5.2", "KPI 5.2.1.9"]
