@@ -38,7 +38,8 @@ _LABELS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("objective", rf"^วัตถุประสงค์หลัก\s*(?:\(\s*Objective\s*\))?(?P<footnote>{D}{{1,2}}(?!{D}))?\s*(?P<text>.*)$"),
         ("link", rf"^ความเชื่อมโยงกับแผน\S*(?:\s*กรุงเทพมหานคร)?(?:\s*ประจำปี)?(?:\s*พ\.ศ\.)?\s*"
                  rf"(?:(?P<year>{D}{{4}})(?P<footnote>{D}{{1,2}})?)?\s*(?P<text>.*)$"),
-        ("key_result", rf"^ตัววัดผลหลัก\s*\(\s*Key\s*Result\s*:?\s*(?:KR\s*(?P<number>{D}*))?\s*\)\s*:?\s*(?P<text>.*)$"),
+        ("key_result", rf"^ตัววัดผลหลัก\s*\(\s*Key\s*Result\s*:?\s*(?:KR\s*(?P<number>{D}*))?\s*\)"
+                       rf"\s*:?\s*(?P<text>.*)$"),
         ("measure", r"^(?:ตัววัดผล\s*/\s*)?ตัว(?:ชี้วัด|วัดผล)\S*(?:\s*\((?P<kind>[^)]*)\))?\s*(?P<text>.*)$"),
         ("strategy", rf"^ยุทธศาสตร์ที่\s*(?P<code>{D}+)\s*(?P<text>.*)$"),
         ("sub_strategy", rf"^ยุทธศาสตร์ย่อยที่\s*(?P<code>{D}+\.{D}+)\s*(?P<text>.*)$"),
@@ -270,7 +271,7 @@ def _okr(record: TableRecord, findings: list[Finding]) -> IssueKeyResult:
         number_raw=code if code and arabic_digits(code) != code else None,
         text=m.group("text") if m else text,
         starred="*" in text,
-        target=Target(raw=target) if target else None,
+        target=Target(raw=target, source=source_of(record.cells["target"])) if target else None,
         lead_units=_units(lead),
         lead_units_raw=lead if lead and " ".join(_units(lead)) != lead else None,
         support_units=_units(support),
