@@ -94,6 +94,7 @@ class RoutineGroup(Record):
     number: str | None = Field(None, description="The group's row number, ASCII digits")
     name: str
     name_raw: str | None = None
+    title: str | None = Field(None, description="Forms: the heading above the table (บัญชีรายการโครงการ/กิจกรรม…)")
     groups: list[RoutineGroup] = Field(default_factory=list)
     projects: list[IssueProject] = Field(default_factory=list)
     no_projects: bool = Field(False, description="A placeholder row (- | - | - | -) states there are none")

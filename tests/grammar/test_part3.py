@@ -62,6 +62,7 @@ def test_pipe_rows_programme_outputs_left_packed_projects_and_total():
     assert form.stated_total.amount == 27_363_806 and form.stated_count == 6
     assert (form.computed_total, form.computed_count) == (27_363_806, 6)  # not received left out
     assert form.notes == ["48 - กรณีที่โครงการสอดคล้องกับนโยบาย"]
+    assert form.title is None  # nothing written between the Part heading and the form heading
     assert [f.code for f in findings] == ["part3.ambiguous_row"]  # a name-only row after the page break
 
 
@@ -139,6 +140,7 @@ def test_seed_001_programme_output_three_projects():
     assert output.kind == "output" and [p.number for p in output.projects] == ["1", "2", "3"]
     assert [p.budget.amount for p in output.projects] == [3_622_570, 1_916_000, 57_500]
     assert form.stated_total.amount == 5_596_070 == form.computed_total
+    assert form.title == "บัญชีรายการโครงการ/กิจกรรมที่มีลักษณะเป็นภารกิจประจำพื้นฐาน"
 
 
 def test_seed_003_district_form_by_division():

@@ -203,15 +203,16 @@ class _LineReader:
 
 def _start(tables: list[LogicalTable]) -> Provenance | None:
     starts = [t.provenance for t in tables]
-    return min(starts, key=_position) if starts else None
+    return min(starts, key=document_position) if starts else None
 
 
 def _after(prov: Provenance, start: Provenance | None) -> bool:
     """Whether a block comes after the start of a table (line order for dumps, page and top for PDFs)."""
-    return start is not None and _position(prov) > _position(start)
+    return start is not None and document_position(prov) > document_position(start)
 
 
-def _position(prov: Provenance) -> tuple:
+def document_position(prov: Provenance) -> tuple:
+    """A sort key of document order: source line for dumps, page and top for PDFs."""
     if prov.line_start is not None:
         return (0, prov.line_start, 0.0)
     return (1, prov.page or 0, prov.bbox[1] if prov.bbox else 0.0)

@@ -20,7 +20,7 @@ import regex as re
 
 from extractor.blocks import Block, Provenance
 from extractor.grammar.builders.common import raw_if_changed, source_of, tables_of
-from extractor.grammar.builders.part2 import issue_project
+from extractor.grammar.builders.part2 import document_position, issue_project
 from extractor.grammar.builders.summaries import computed_total
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.values import arabic_digits, parse_budget, parse_int
@@ -46,11 +46,37 @@ def routine_projects(tree: Node, findings: list[Finding]) -> list[RoutineGroup]:
     for part in tree.children:
         if part.kind != "part" or arabic_digits(part.fields.get("number", "")) != "3":
             continue
+        part_forms = []
         for node in [part, *(n for n in part.children if n.kind == "routine_form")]:
-            forms.extend(_form(node, table, findings) for table in tables_of(node, ROLE))
+            part_forms.extend(_form(node, table, findings) for table in tables_of(node, ROLE))
             for raw in node.raw_tables:
                 _unplaced_table(raw, findings)
+        part_forms.sort(key=lambda f: document_position(_provenance(f)))
+        _place_part_text(part, part_forms)
+        forms.extend(part_forms)
     return forms
+
+
+def _place_part_text(part: Node, forms: list[RoutineGroup]) -> None:
+    """Lines written under the Part 3 heading itself: before the first form they title it (บัญชีรายการโครงการ/
+    กิจกรรม…); after it they are remarks of the last form."""
+    if not forms:
+        return
+    start = document_position(_provenance(forms[0]))
+    for block in part.paragraphs:
+        text = " ".join(block.text.split())
+        if not text:
+            continue
+        if document_position(block.provenance) < start:
+            forms[0].title = f"{forms[0].title} {text}" if forms[0].title else text
+        elif text not in forms[-1].notes:
+            forms[-1].notes.append(text)
+
+
+def _provenance(group: RoutineGroup) -> Provenance:
+    source = group.source
+    return Provenance(line_start=source.line_start, line_end=source.line_end, page=source.page,
+                      bbox=source.bbox) if source else Provenance()
 
 
 def _form(node: Node, table: LogicalTable, findings: list[Finding]) -> RoutineGroup:
@@ -61,7 +87,8 @@ def _form(node: Node, table: LogicalTable, findings: list[Finding]) -> RoutineGr
         name=name or node.fields.get("title", "") or "ส่วนที่ 3",
         source=source_of(table.provenance),
     )
-    form.notes = [" ".join(b.text.split()) for b in node.paragraphs if b.text.strip()]
+    if node.kind == "routine_form":
+        form.notes = [" ".join(b.text.split()) for b in node.paragraphs if b.text.strip()]
     _Rows(form, findings).read(table)
     _totals(form, table, findings)
     return form
