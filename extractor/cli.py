@@ -11,6 +11,7 @@ from pathlib import Path
 
 from extractor import commands
 from extractor.errors import ExtractorError
+from extractor.limits import add_limit_arguments, limits_from_args, memory_limit
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse a plan (PDF or text export) into canonical JSON")
     p.add_argument("input", type=Path)
     p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    p.add_argument("--password", help="password of an encrypted PDF")
+    add_limit_arguments(p)
     p.set_defaults(func=_cmd_parse)
     s = sub.add_parser("schema", help="print the JSON Schema of the canonical output")
     s.set_defaults(func=_cmd_schema)
@@ -47,7 +50,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from extractor.emit.atomic import write_text_atomic
     from extractor.pipeline import parse
 
-    text = to_canonical_json(parse(args.input))
+    limits = limits_from_args(args)
+    options = {"password": args.password} if args.password is not None else {}
+    with memory_limit(limits):
+        text = to_canonical_json(parse(args.input, limits=limits, **options))
     if args.output:
         write_text_atomic(args.output, text)
     else:

@@ -12,7 +12,9 @@ from extractor.grammar.builders import build_document
 from extractor.grammar.detect import detect_template
 from extractor.grammar.engine import build_tree
 from extractor.grammar.spec import Grammar, load_grammars
+from extractor.errors import LimitExceededError
 from extractor.ingest import read
+from extractor.limits import Limits
 from extractor.model.base import Finding, Severity, Source
 from extractor.model.document import DocumentInfo, InputInfo, PageRoute, PlanDocument
 from extractor.thai_stage import repair_blocks
@@ -28,13 +30,31 @@ def default_grammars() -> list[Grammar]:
     return _GRAMMARS
 
 
-def parse(source: str | Path | bytes, *, grammars: list[Grammar] | None = None, **read_options) -> PlanDocument:
-    """Parse a plan document (PDF or text export, path or bytes) into the canonical model."""
-    source_doc = read(source, **read_options)
-    findings = repair_blocks(source_doc.blocks)
-    findings += _reader_findings(source_doc)
-    document = interpret(source_doc, grammars or default_grammars())
-    document.findings = sort_findings(findings + document.findings + validate_document(document))
+def parse(
+    source: str | Path | bytes,
+    *,
+    grammars: list[Grammar] | None = None,
+    limits: Limits | None = None,
+    **read_options,
+) -> PlanDocument:
+    """Parse a plan document (PDF or text export, path or bytes) into the canonical model.
+
+    ``read_options`` go to the reader (``password``, ``pages`` for PDFs).  ``limits`` bounds pages, pixels and time
+    (``extractor.limits``; defaults when omitted); a memory error is reported as ``LimitExceededError``.
+    """
+    limits = limits or Limits()
+    deadline = limits.start()
+    try:
+        source_doc = read(source, limits=limits, deadline=deadline, **read_options)
+        deadline.check("after reading")
+        findings = repair_blocks(source_doc.blocks)
+        findings += _reader_findings(source_doc)
+        deadline.check("after Thai repair")
+        document = interpret(source_doc, grammars or default_grammars())
+        deadline.check("after the grammar stage")
+        document.findings = sort_findings(findings + document.findings + validate_document(document))
+    except MemoryError as exc:
+        raise LimitExceededError("out of memory (raise max_memory_mb or split the document)") from exc
     return document
 
 

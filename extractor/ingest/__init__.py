@@ -9,8 +9,10 @@ from extractor.blocks import SourceDocument
 from extractor.errors import InputError
 from extractor.ingest.dump import read_dump_text
 from extractor.ingest.text_decode import decode_text
+from extractor.limits import NO_DEADLINE, Deadline, Limits
 
 PDF_MAGIC = b"%PDF-"
+PDF_HEADER_WINDOW = 1024  # readers accept a PDF header anywhere in the first KiB (junk before it is common)
 
 
 def load_bytes(source: str | Path | bytes) -> bytes:
@@ -24,16 +26,26 @@ def load_bytes(source: str | Path | bytes) -> bytes:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def read(source: str | Path | bytes, **pdf_options) -> SourceDocument:
-    """Read any supported input: a PDF (by its magic number, whatever the name says) or a text export."""
+def read(
+    source: str | Path | bytes,
+    *,
+    limits: Limits | None = None,
+    deadline: Deadline = NO_DEADLINE,
+    **pdf_options,
+) -> SourceDocument:
+    """Read any supported input: a PDF (by its magic number, whatever the name says) or a text export.
+
+    ``pdf_options`` (``password``, ``pages``) go to the PDF reader; a text export has no pages nor password, so
+    they are ignored for it.  ``limits`` and ``deadline`` bound the work (``extractor.limits``).
+    """
     data = load_bytes(source)
     if not data.strip():
         raise InputError("the input is empty")
     digest = hashlib.sha256(data).hexdigest()
-    if data.lstrip()[:5] == PDF_MAGIC:
+    if PDF_MAGIC in data[:PDF_HEADER_WINDOW]:
         from extractor.ingest.pdf import read_pdf  # PyMuPDF is loaded only for PDFs
 
-        document = read_pdf(data, **pdf_options)
+        document = read_pdf(data, limits=limits, deadline=deadline, **pdf_options)
     else:
         document = SourceDocument(blocks=read_dump_text(decode_text(data)), input_format="text-dump")
     document.sha256 = digest

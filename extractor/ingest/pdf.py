@@ -16,35 +16,65 @@ import pymupdf
 
 from extractor.blocks import PageInfo, Provenance, SourceDocument
 from extractor.errors import EncryptedPDFError, InputError
+from extractor.ingest.ocr_route import OcrOptions, add_ocr_pages, correct_ocr_blocks, image_only_reason, input_format
 from extractor.ingest.pdf_page import read_page
 from extractor.layout.document import layout_document
 from extractor.thai import is_text_layer_damaged, repair_glyphs
 from extractor.layout.types import PageModel
+from extractor.limits import NO_DEADLINE, Deadline, Limits
 
 
-def read_pdf(path_or_bytes: str | Path | bytes, *, pages: Iterable[int] | None = None) -> SourceDocument:
+def read_pdf(
+    path_or_bytes: str | Path | bytes,
+    *,
+    pages: Iterable[int] | None = None,
+    password: str | None = None,
+    limits: Limits | None = None,
+    deadline: Deadline = NO_DEADLINE,
+    ocr: OcrOptions | None = None,
+) -> SourceDocument:
     """Read a born-digital PDF into a SourceDocument.
 
-    ``pages``: 1-based page numbers to read (default: all).  Raises ``InputError`` for input that is not a readable
-    PDF and ``EncryptedPDFError`` for a PDF that needs a password.
+    ``pages``: 1-based page numbers to read (default: all).  ``password`` opens an encrypted PDF.  Raises
+    ``InputError`` for input that is not a readable PDF, ``EncryptedPDFError`` for a PDF that needs a (correct)
+    password, ``LimitExceededError`` when ``limits`` (page count, page/image pixels) or ``deadline`` are exceeded.
+    Pages without a usable text layer go through OCR (``extractor.ingest.ocr_route``; ``ocr``: its options).
     """
+    limits = limits or Limits()
     data = _load(path_or_bytes)
-    doc = _open(data)
+    doc = _open(data, password)
     try:
+        limits.check_pages(doc.page_count)
         numbers = _page_numbers(pages, doc.page_count)
         models: list[PageModel] = []
         infos: list[PageInfo] = []
         findings: list[tuple[str, str, Provenance]] = []
         for number in numbers:
+            deadline.check(f"reading page {number}")
+            _check_pixels(doc, number, limits)
             model, info = _read_one(doc, number, findings)
             infos.append(info)
             if info.route == "text":
                 models.append(model)
+        models = add_ocr_pages(doc, infos, models, findings, ocr)
         blocks, layout_findings = layout_document(models)
     finally:
         doc.close()
     findings.extend(layout_findings)
-    return SourceDocument(blocks, "pdf", infos, hashlib.sha256(data).hexdigest(), findings)
+    findings.extend(correct_ocr_blocks(blocks, infos))
+    return SourceDocument(blocks, input_format(infos), infos, hashlib.sha256(data).hexdigest(), findings)
+
+
+def _check_pixels(doc: pymupdf.Document, number: int, limits: Limits) -> None:
+    """Page and image sizes against the pixel limit, from the page box and image dictionaries (nothing decoded)."""
+    try:
+        page = doc[number - 1]
+        rect, images = page.rect, page.get_images()
+    except (RuntimeError, ValueError):  # a broken page object: _read_one reports it
+        return
+    limits.check_page_size(rect.width, rect.height, number)
+    for image in images:
+        limits.check_image(image[2], image[3], number)
 
 
 def _read_one(doc: pymupdf.Document, number: int, findings: list) -> tuple[PageModel, PageInfo]:
@@ -65,6 +95,8 @@ def _read_one(doc: pymupdf.Document, number: int, findings: list) -> tuple[PageM
     if damaged:
         info.route, info.route_reason = "ocr", reason
         findings.append(("pdf.text_layer_damaged", reason, Provenance(page=number)))
+    elif scan := image_only_reason(model):  # no text layer over a page-sized image: a scan (OCR route)
+        info.route, info.route_reason = "ocr", scan
     return model, info
 
 
@@ -83,14 +115,15 @@ def _load(path_or_bytes: str | Path | bytes) -> bytes:
     return data
 
 
-def _open(data: bytes) -> pymupdf.Document:
+def _open(data: bytes, password: str | None = None) -> pymupdf.Document:
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except (RuntimeError, ValueError) as exc:  # pymupdf.FileDataError derives from RuntimeError
         raise InputError(f"corrupt PDF: {exc}") from exc
-    if doc.needs_pass:
+    if doc.needs_pass and (password is None or not doc.authenticate(password)):
         doc.close()
-        raise EncryptedPDFError("the PDF is encrypted and needs a password")
+        wrong = "the password given is wrong" if password is not None else "no password was given"
+        raise EncryptedPDFError(f"the PDF is encrypted and needs a password ({wrong})")
     if doc.page_count == 0:
         doc.close()
         raise InputError("corrupt PDF: no pages")
