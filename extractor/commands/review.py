@@ -34,9 +34,9 @@ def parse_pages(spec: str) -> list[int]:
     """``1-3,7`` → [1, 2, 3, 7]; a clear error for anything else."""
     pages: list[int] = []
     for part in spec.split(","):
-        first, _, last = part.strip().partition("-")
+        first, dash, last = part.strip().partition("-")
         try:
-            a, b = int(first), int(last or first)
+            a, b = int(first), int(last if dash else first)
         except ValueError:
             raise InputError(f"bad page list {spec!r}: use numbers and ranges like 1-3,7") from None
         if a < 1 or b < a:

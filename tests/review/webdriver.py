@@ -89,14 +89,17 @@ class Browser:
     def attribute(self, element: str, name: str) -> str | None:
         return self._cmd("GET", f"element/{element}/attribute/{name}")
 
+    def rect(self, element: str) -> dict[str, float]:
+        """The element's x, y, width and height in CSS pixels."""
+        return self._cmd("GET", f"element/{element}/rect")
+
     def execute(self, script: str, *args: Any) -> Any:
         return self._cmd("POST", "execute/sync", {"script": script, "args": list(args)})
 
-    def click_at(self, element: str, dx: float, dy: float) -> None:
-        """A real pointer click at (dx, dy) CSS pixels from the centre of ``element``."""
+    def click_at(self, x: float, y: float) -> None:
+        """A real pointer click at (x, y) CSS pixels of the viewport."""
         pointer = {"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": [
-            {"type": "pointerMove", "duration": 0, "origin": {ELEMENT: element},
-             "x": round(dx), "y": round(dy)},
+            {"type": "pointerMove", "duration": 0, "origin": "viewport", "x": round(x), "y": round(y)},
             {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0},
         ]}
         self._cmd("POST", "actions", {"actions": [pointer]})

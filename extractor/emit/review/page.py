@@ -26,7 +26,7 @@ def render_html(data: dict[str, Any]) -> str:
     style, script = _template("review.css"), _template("review.js")
     values = {
         "TITLE": html.escape(data.get("title") or "review", quote=True),
-        "CSP": html.escape(content_security_policy(style, script), quote=True),
+        "CSP": html.escape(content_security_policy(style, script), quote=False),
         "STYLE": style,
         "SCRIPT": script,
         "DATA": embed_json(data),

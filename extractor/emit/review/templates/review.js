@@ -22,11 +22,9 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
-  function colour(type) {  // a stable colour per record type, so new types need no code
-    var h = 2166136261;
-    for (var i = 0; i < type.length; i++) { h ^= type.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
-    return "hsl(" + (h % 360) + ", 70%, 42%)";
-  }
+  var hues = new Map();  // one colour per record type, well apart, in order of first appearance: no type list
+  records.forEach(function (r) { if (!hues.has(r.type)) hues.set(r.type, Math.round(hues.size * 137.508) % 360); });
+  function colour(type) { return "hsl(" + (hues.get(type) || 0) + ", 70%, 42%)"; }
   function area(b) { return (b[2] - b[0]) * (b[3] - b[1]); }
   function span(s) { return s ? (s.line_end || s.line_start) - s.line_start : 0; }
   function contains(b, x, y) { return x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]; }
