@@ -10,11 +10,13 @@ demo: install
 test: install
 	$(PYTHON) -m pytest
 
-# Debian packages for OCR and the Thai fonts the PDF round trips render with (root; skipped when present).
+# Debian packages for OCR, the Thai fonts the PDF round trips render with, and the headless browser the review page
+# tests drive (root; skipped when present).
 system-packages:
 	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx tha \
-	    || ! fc-list 2>/dev/null | grep -qi garuda; then \
-	  apt-get update && apt-get install -y tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg; \
+	    || ! fc-list 2>/dev/null | grep -qi garuda \
+	    || ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  apt-get update && apt-get install -y tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg chromium chromium-driver; \
 	fi
 
 install: system-packages
