@@ -179,3 +179,15 @@ def test_damage_detector_flags_lost_sara_am():
     bad, reason = is_text_layer_damaged(damaged)
     assert bad and "SARA AM" in reason
     assert is_text_layer_damaged("ดำเนินการสำคัญ " * 60)[0] is False
+
+
+@pytest.mark.parametrize("raw, fixed", [("ก่ิ่ิ", "กิ่"), ("ท่ี่ี", "ที่"), ("ก้ัั้", "กั้")])
+def test_fake_bold_copy_in_visual_order_is_one_vowel_and_one_tone(raw, fixed):
+    # hypothesis found these: duplicates that are not adjacent once the marks are interleaved
+    assert repair_text(raw)[0] == fixed
+    assert repair_text(fixed) == (fixed, [])
+
+
+def test_mark_cluster_order_is_already_nfc():
+    once = repair_text("เพาะพันธุ์ฺ")[0]  # PHINTHU after SARA U: NFC puts it first
+    assert repair_text(once) == (once, [])
