@@ -60,16 +60,14 @@ class _Line:
         self.x0s: list[float] = []
         self.marks: dict[int, list] = {}
 
-    def accepts(self, glyph, cy: float) -> bool:
-        reach = 0.3 * max(self.y1 - self.y0, glyph.bbox[3] - glyph.bbox[1])
-        return abs(cy - self.cy) <= reach
-
     def finish(self) -> None:
-        self.bases.sort(key=_x0)
-        self.x0s = [g.bbox[0] for g in self.bases]
-        self.y0 = min(g.bbox[1] for g in self.bases)
-        self.y1 = max(g.bbox[3] for g in self.bases)
-        self.size = _dominant_size(self.bases)
+        bases = self.bases
+        bases.sort(key=_x0)
+        self.x0s = [g.bbox[0] for g in bases]
+        boxes = [g.bbox for g in bases]
+        self.y0 = min(b[1] for b in boxes)
+        self.y1 = max(b[3] for b in boxes)
+        self.size = _dominant_size(bases)
 
 
 def _x0(glyph) -> float:
@@ -79,9 +77,9 @@ def _x0(glyph) -> float:
 def _dominant_size(glyphs: list) -> float:
     counts: dict[float, int] = {}
     for g in glyphs:
-        key = round(g.size, 1)
-        counts[key] = counts.get(key, 0) + 1
-    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        size = g.size
+        counts[size] = counts.get(size, 0) + 1
+    return round(max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0], 1)
 
 
 def build_lines(glyphs: list, *, split_segments: bool = True) -> list[TextLine]:
@@ -96,8 +94,9 @@ def build_lines(glyphs: list, *, split_segments: bool = True) -> list[TextLine]:
     if not bases:  # marks only: keep them as text rather than lose them
         bases, marks = marks, []
     lines = _cluster(bases)
+    centres = [ln.cy for ln in lines]
     for mark in marks:
-        _attach(mark, lines)
+        _attach(mark, lines, centres)
     out: list[TextLine] = []
     for line in lines:
         out.extend(_emit(line, split_segments))
@@ -107,36 +106,51 @@ def build_lines(glyphs: list, *, split_segments: bool = True) -> list[TextLine]:
 
 def _cluster(bases: list) -> list[_Line]:
     """Group base glyphs into lines by vertical centre (marks are not involved, so they cannot split a line)."""
-    bases = sorted(bases, key=lambda g: g.bbox[1] + g.bbox[3])
+    keyed = sorted(((g.bbox[1] + g.bbox[3]) * 0.5, i, g) for i, g in enumerate(bases))
     lines: list[_Line] = []
     current: _Line | None = None
-    for g in bases:
-        cy = (g.bbox[1] + g.bbox[3]) / 2
-        if current is not None and current.accepts(g, cy):
-            current.bases.append(g)
-            continue
+    for cy, _, g in keyed:
+        if current is not None:
+            y0, y1 = g.bbox[1], g.bbox[3]
+            reach = 0.3 * max(current.y1 - current.y0, y1 - y0)
+            if -reach <= cy - current.cy <= reach:
+                current.bases.append(g)
+                continue
         current = _Line(g)
         lines.append(current)
     for line in lines:
         line.finish()
+    lines.sort(key=lambda ln: ln.cy)
     return lines
 
 
-def _attach(mark, lines: list[_Line]) -> None:
+def _attach(mark, lines: list[_Line], centres: list[float]) -> None:
     """Attach a combining mark to the base glyph it belongs to horizontally, in the nearest line vertically."""
     mx0, my0, mx1, my1 = mark.bbox
     my = (my0 + my1) / 2
     best = None
-    for line in lines:
-        h = line.y1 - line.y0
-        if not (line.y0 - h <= my <= line.y1 + 0.5 * h):
-            continue
-        index = _base_for(mark, line)
-        if index is None:
-            continue
-        dist = abs(my - line.cy)
-        if best is None or dist < best[0]:
-            best = (dist, line, index)
+    k = bisect_left(centres, my)
+    lo, hi = k - 1, k
+    # walk outwards from the nearest centres; a line further than any found match cannot win
+    while lo >= 0 or hi < len(lines):
+        for i in (lo, hi):
+            if not 0 <= i < len(lines):
+                continue
+            line = lines[i]
+            h = line.y1 - line.y0
+            if line.y0 - h <= my <= line.y1 + 0.5 * h:
+                index = _base_for(mark, line)
+                if index is not None:
+                    dist = abs(my - line.cy)
+                    if best is None or dist < best[0]:
+                        best = (dist, line, index)
+        lo, hi = lo - 1, hi + 1
+        nearest = min(
+            abs(my - lines[lo].cy) if lo >= 0 else float("inf"),
+            abs(my - lines[hi].cy) if hi < len(lines) else float("inf"),
+        )
+        if nearest > 3 * max(mark.size, 1.0) or (best is not None and nearest > best[0]):
+            break
     if best is None:  # an orphan mark: keep it as a glyph of its own
         line = min(lines, key=lambda ln: abs(ln.cy - my))
         index = bisect_right(line.x0s, mx0)
@@ -202,7 +216,9 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
         for mark in line.marks.get(i, ()):
             parts.append(mark.char)
         seg_glyphs.append(g)
-        prev_x1 = max(g.bbox[2], prev_x1 or g.bbox[2])
+        x1 = g.bbox[2]
+        if prev_x1 is None or x1 > prev_x1:
+            prev_x1 = x1
     if seg_glyphs:
         out.append(_text_line(parts, seg_glyphs, size, footnotes))
         out[-1].ends_with_space = pending_space
@@ -230,9 +246,20 @@ def _add_footnote(footnotes: list[FootnoteMark], glyph, offset: int) -> None:
 
 def _text_line(parts: list[str], glyphs: list, size: float, footnotes: list[FootnoteMark]) -> TextLine:
     text = "".join(parts).strip()
-    x0 = min(g.bbox[0] for g in glyphs)
-    x1 = max(g.bbox[2] for g in glyphs)
-    y0 = min(g.bbox[1] for g in glyphs)
-    y1 = max(g.bbox[3] for g in glyphs)
-    bold_count = sum(1 for g in glyphs if is_bold_font(g.font))
-    return TextLine(text, x0, y0, x1, y1, size, bold_count * 2 > len(glyphs), list(footnotes))
+    boxes = [g.bbox for g in glyphs]
+    bold_count = 0
+    last_font, last_bold = None, False
+    for g in glyphs:
+        if g.font is not last_font:
+            last_font, last_bold = g.font, is_bold_font(g.font)
+        bold_count += last_bold
+    return TextLine(
+        text,
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+        size,
+        bold_count * 2 > len(glyphs),
+        list(footnotes),
+    )

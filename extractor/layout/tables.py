@@ -57,21 +57,21 @@ def find_ruled_tables(page: PageModel) -> tuple[list[TableRegion], list]:
 
 def _assign_glyphs(glyphs: list, grids: list[Grid]) -> list:
     """Put each glyph in the grid cell containing its centre; return the glyphs outside every grid."""
-    indexes = [cell_index(g) for g in grids]
+    frames = [(g.xs[0], g.ys[0], g.xs[-1], g.ys[-1], g.xs, g.ys, cell_index(g)) for g in grids]
     rest = []
+    keep = rest.append
     for glyph in glyphs:
         x0, y0, x1, y1 = glyph.bbox
-        x = (x0 + x1) / 2 - 0.01  # zero-width marks sit on their base's right edge: lean left
-        y = (y0 + y1) / 2
-        for grid, index in zip(grids, indexes):
-            xs, ys = grid.xs, grid.ys
-            if xs[0] <= x < xs[-1] and ys[0] <= y < ys[-1]:
+        x = (x0 + x1) * 0.5 - 0.01  # zero-width marks sit on their base's right edge: lean left
+        y = (y0 + y1) * 0.5
+        for fx0, fy0, fx1, fy1, xs, ys, index in frames:
+            if fx0 <= x < fx1 and fy0 <= y < fy1:
                 cell = index.get((bisect_right(ys, y) - 1, bisect_right(xs, x) - 1))
                 if cell is not None:
                     cell.glyphs.append(glyph)
                     break
         else:
-            rest.append(glyph)
+            keep(glyph)
     return rest
 
 
