@@ -1,0 +1,1 @@
+"""The corpus: seed text dumps, and ``corpus.render``, which typesets canonical documents back to PDF."""

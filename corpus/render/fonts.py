@@ -1,0 +1,140 @@
+"""Thai fonts (TLWG) for the renderer: files, advance widths and Thai-aware line breaking.
+
+Widths are summed glyph advances (no kerning), cached per character: MuPDF's shaped text is never wider than this in
+the TLWG fonts, so a line measured here fits the box MuPDF lays it out in.  Line breaking follows Thai typesetting:
+a line may break at a space (the space stays at the end of the line, as word processors draw it) or between two
+Thai words with no space (words found with pythainlp's dictionary tokenizer).  A break is only chosen where a reader
+can tell what it stood for: never inside a Latin word or between a Thai letter and a digit, where a reader cannot
+know whether the source had a space.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pymupdf
+from pythainlp.tokenize import word_tokenize
+
+TLWG_DIR = Path("/usr/share/fonts/truetype/tlwg")
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """A TLWG family: its regular and bold files (in ``TLWG_DIR``)."""
+
+    name: str
+    regular: str
+    bold: str
+
+
+FAMILIES: dict[str, FontFamily] = {
+    f.name: f
+    for f in (
+        FontFamily("Garuda", "Garuda.ttf", "Garuda-Bold.ttf"),
+        FontFamily("Loma", "Loma.ttf", "Loma-Bold.ttf"),
+        FontFamily("Kinnari", "Kinnari.ttf", "Kinnari-Bold.ttf"),
+        FontFamily("Norasi", "Norasi.ttf", "Norasi-Bold.ttf"),
+    )
+}
+
+
+@dataclass
+class Metrics:
+    """Advance widths and vertical extent of one font file."""
+
+    font: pymupdf.Font
+    extent: float  # ascender - descender, in em: the height of a glyph box as PDF readers report it
+    _widths: dict[str, float] = field(default_factory=dict)
+
+    def width(self, text: str, size: float) -> float:
+        total = 0.0
+        for ch in text:
+            w = self._widths.get(ch)
+            if w is None:
+                w = self._widths[ch] = self.font.glyph_advance(ord(ch))
+            total += w
+        return total * size
+
+
+@lru_cache(maxsize=None)
+def metrics(family: str, bold: bool = False) -> Metrics:
+    fam = family_of(family)
+    font = pymupdf.Font(fontfile=str(TLWG_DIR / (fam.bold if bold else fam.regular)))
+    return Metrics(font, font.ascender - font.descender)
+
+
+def family_of(name: str) -> FontFamily:
+    try:
+        return FAMILIES[name]
+    except KeyError:
+        raise ValueError(f"unknown font family {name!r}; known: {', '.join(sorted(FAMILIES))}") from None
+
+
+def thai_letter(ch: str) -> bool:
+    """A Thai letter or mark a word continues across (the same class a PDF reader joins wrapped lines on)."""
+    return bool(ch) and "\u0e01" <= ch <= "\u0e4e" and ch not in "\u0e2f\u0e46"
+
+
+def _starts_cluster(ch: str) -> bool:
+    """A character that may open a line: not a combining mark or a following vowel (ะ ั า ำ ิ-ฺ ็-๎)."""
+    return not ("\u0e30" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e")
+
+
+@lru_cache(maxsize=4096)
+def _thai_breaks(run: str) -> tuple[int, ...]:
+    """Offsets inside a space-free run where a line may break: word boundaries with Thai letters on both sides."""
+    offsets, pos = [], 0
+    for word in word_tokenize(run, engine="newmm", keep_whitespace=True):
+        pos += len(word)
+        if 0 < pos < len(run) and thai_letter(run[pos - 1]) and thai_letter(run[pos]) and _starts_cluster(run[pos]):
+            offsets.append(pos)
+    return tuple(offsets)
+
+
+def _pieces(text: str) -> list[str]:
+    """The text cut at every allowed break; a piece keeps the space that follows it."""
+    pieces: list[str] = []
+    for token in text.split(" "):
+        if pieces and not token:  # a run of spaces: keep them on the previous piece
+            pieces[-1] += " "
+            continue
+        start = 0
+        for offset in _thai_breaks(token):
+            pieces.append(token[start:offset])
+            start = offset
+        pieces.append(token[start:] + " ")
+    if pieces:
+        pieces[-1] = pieces[-1][:-1]
+    return [p for p in pieces if p]
+
+
+def break_lines(text: str, width: float, measure) -> list[str]:
+    """Lines of ``text`` no wider than ``width`` (``measure(s) -> points``); a piece wider than a line is cut by
+    cluster.  Lines broken at a space keep the space at their end (a reader sees it there)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for piece in _pieces(paragraph):
+            if current and measure((current + piece).rstrip(" ")) > width:
+                lines.append(current)
+                current = ""
+            while measure(piece.rstrip(" ")) > width:
+                head = _cut(piece, width, measure)
+                lines.append(head)
+                piece = piece[len(head):]
+            current += piece
+        lines.append(current)
+    return lines
+
+
+def _cut(piece: str, width: float, measure) -> str:
+    """The longest head of an over-long piece that fits, ending at a cluster boundary (at least one cluster)."""
+    best = 1
+    for end in range(1, len(piece)):
+        if measure(piece[:end]) > width:
+            break
+        if _starts_cluster(piece[end]):
+            best = end
+    return piece[:best]

@@ -1,0 +1,136 @@
+"""A 2567 action plan: cover (portrait) and Part 1, the strategy tree with its tables (landscape).
+
+Heading lines and table headers are the template's (grammars/bma-2567/10-part1.toml): ``มิติที่ n``,
+``ยุทธศาสตร์ที่ n``, ``ยุทธศาสตร์ย่อยที่ n.n``, ``กลยุทธ์ n.n.n``; the objective/KR table, the KPI target table (its
+year row under a spanning ``ค่าเป้าหมาย``) and the project table (รหัสยุทธศาสตร์ | โครงการ/กิจกรรมสำคัญ | งบประมาณ |
+ส่วนราชการ | รหัสนโยบาย).  Objectives span the rows of their key results, as the plans print them.
+"""
+
+from __future__ import annotations
+
+from extractor.model.document import PlanDocument
+from extractor.model.strategy import KPI, KeyResult, Objective, Project, Strategy, SubStrategy
+
+from corpus.render.flow import HEADING, Cell, Flow, Footnote, Section, Table, Text
+
+OBJECTIVE_HEADER = (
+    "วัตถุประสงค์หลัก (Objective)",
+    "ตัววัดผลหลัก (Key Result : KR)",
+    "ค่าเป้าหมาย (Target)",
+    "หน่วยงานรับผิดชอบหลัก",
+    "หน่วยงานสนับสนุน",
+)
+PROJECT_HEADER = ("รหัสยุทธศาสตร์", "โครงการ/กิจกรรมสำคัญ", "งบประมาณ", "ส่วนราชการ", "รหัสนโยบาย")
+# Template notes under the Part 1 tables (what the columns mean); printed once per Part 1 as footnotes.
+TEMPLATE_NOTES = (
+    ("1", "วัตถุประสงค์หลัก (Objective) คือ เป้าหมายหลักของความสำเร็จตามแผนปฏิบัติราชการกรุงเทพมหานคร"),
+    ("2", "รหัสยุทธศาสตร์ (6 หลัก) คือ รหัสของโครงการ/กิจกรรมสำคัญตามแผนปฏิบัติราชการกรุงเทพมหานคร"),
+)
+
+
+def write_plan(document: PlanDocument, flow: Flow) -> None:
+    _cover(document, flow)
+    _part1(document, flow)
+
+
+def _cover(document: PlanDocument, flow: Flow) -> None:
+    flow.add(Section(landscape=False))
+    for line in document.front_matter.cover:
+        flow.add(Text(line, size=HEADING, bold=True, align="center", gap=1.0))
+
+
+def _part1(document: PlanDocument, flow: Flow) -> None:
+    part = document.strategic_alignment
+    if part.title is None and not part.dimensions and not part.strategies:
+        return
+    flow.add(Section(landscape=True), Text(f"ส่วนที่ 1 {part.title or ''}".strip(), size=HEADING, bold=True, gap=0))
+    flow.add(*(Footnote(mark, text) for mark, text in TEMPLATE_NOTES))
+    for dim in part.dimensions:
+        note = f" {dim.note}" if dim.note else ""
+        flow.add(Text(f"มิติที่ {dim.number} {dim.name}{note}", bold=True))
+        for strategy in dim.strategies:
+            _strategy(strategy, flow)
+    for strategy in part.strategies:
+        _strategy(strategy, flow)
+
+
+def _strategy(strategy: Strategy, flow: Flow) -> None:
+    flow.add(Text(f"ยุทธศาสตร์ที่ {strategy.number} {strategy.name}", bold=True))
+    for sub in strategy.sub_strategies:
+        _sub_strategy(sub, flow)
+
+
+def _sub_strategy(sub: SubStrategy, flow: Flow) -> None:
+    flow.add(Text(f"ยุทธศาสตร์ย่อยที่ {sub.number} {sub.name}", bold=True))
+    if sub.objectives:
+        flow.add(_objective_table(sub.objectives))
+    for tactic in sub.tactics:
+        flow.add(Text(f"กลยุทธ์ {tactic.code} {tactic.name}" if tactic.code else f"กลยุทธ์ {tactic.name}", bold=True))
+        if tactic.kpis:
+            flow.add(_kpi_table(tactic.kpis))
+    if sub.kpis:
+        flow.add(_kpi_table(sub.kpis))
+    if sub.projects:
+        flow.add(_project_table(sub.projects))
+
+
+def _header(texts: tuple[str, ...]) -> tuple[tuple[Cell, ...], ...]:
+    return (tuple(Cell(t, bold=True, align="center") for t in texts),)
+
+
+def _objective_table(objectives: list[Objective]) -> Table:
+    rows = []
+    for objective in objectives:
+        krs = objective.key_results or [None]
+        for index, kr in enumerate(krs):
+            cells = [Cell(objective.text_raw or objective.text, rowspan=len(krs))] if index == 0 else []
+            rows.append(tuple(cells + _kr_cells(kr)))
+    return Table((3, 4, 2, 1.6, 1.6), _header(OBJECTIVE_HEADER), tuple(rows))
+
+
+def _kr_cells(kr: KeyResult | None) -> list[Cell]:
+    if kr is None:
+        return [Cell("") for _ in range(4)]
+    label = f"KR {kr.number} : " if kr.number else ""
+    return [
+        Cell(label + (kr.text_raw or kr.text)),
+        Cell(kr.target.raw if kr.target else ""),
+        Cell(kr.lead_units_raw or " ".join(kr.lead_units)),
+        Cell(kr.support_units_raw or " ".join(kr.support_units)),
+    ]
+
+
+def _kpi_table(kpis: list[KPI]) -> Table:
+    years = sorted({t.year_be for k in kpis for t in k.targets if t.year_be is not None})
+    n = max(1, len(years), max(len(k.targets) for k in kpis))
+    header = (
+        (Cell("ตัวชี้วัด (KPI)", rowspan=2, bold=True, align="center"), Cell("ค่าเป้าหมาย", colspan=n, bold=True, align="center")),
+        tuple(Cell(str(y), bold=True, align="center") for y in years) or (Cell("", bold=True),) * n,
+    )
+    rows = []
+    for kpi in kpis:
+        label = f"KPI {kpi.code} : " if kpi.code else ""
+        targets = [Cell(t.raw) for t in kpi.targets] + [Cell("")] * (n - len(kpi.targets))
+        rows.append((Cell(label + (kpi.name_raw or kpi.name)), *targets))
+    return Table((6,) + (2,) * n, header, tuple(rows))
+
+
+def _project_table(projects: list[Project]) -> Table:
+    rows = tuple(_project_row(p) for p in projects)
+    return Table((1.3, 5, 1.5, 1.5, 1.2), _header(PROJECT_HEADER), rows)
+
+
+def _project_row(p: Project) -> tuple[Cell, ...]:
+    if p.strategy_code is not None:
+        code = p.strategy_code.raw or p.strategy_code.code
+    elif p.added_in_year_be is not None:
+        code = f"เพิ่มเติมปี {p.added_in_year_be}"
+    else:
+        code = "-"
+    return (
+        Cell(code, align="center"),
+        Cell(p.name_raw or p.name),
+        Cell(p.budget.raw if p.budget else "", align="center"),
+        Cell(p.units_raw or " ".join(p.units), align="center"),
+        Cell(p.policy_codes_raw or " ".join(p.policy_codes), align="center"),
+    )
