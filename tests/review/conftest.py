@@ -20,18 +20,25 @@ HEADINGS = [
 ]
 PROJECT_HEADER = ["รหัสยุทธศาสตร์", "โครงการ/กิจกรรมสำคัญ", "งบประมาณ", "ส่วนราชการ", "รหัสนโยบาย"]
 PROJECT_ROW = [["775013"], ["โครงการจัดหาระบบ", "Web Hosting"], ["9,950,000"], ["กคพ."], ["P058"]]
-TABLE_X, TABLE_Y, COLUMNS, ROWS = 40, 190, [80, 170, 80, 80, 70], [24, 40]
+# A targets table under the title, with a cell spanning two rows and one spanning two columns.
+SPANNED_CELLS = [
+    CellSpec(0, 0, ["ตัวชี้วัด"], row_span=2), CellSpec(0, 1, ["ค่าเป้าหมาย"], col_span=2),
+    CellSpec(1, 1, ["2566"]), CellSpec(1, 2, ["2567"]),
+]
 
 
 def plan_pdf_bytes() -> bytes:
-    """One A4 page of a 2567 plan: the headings down to a sub-strategy, then a ruled table with one project row."""
+    """One A4 page of a 2567 plan: the title, a small table with merged cells, the headings of Part 1 down to a
+    sub-strategy, then a ruled project table with one project row."""
     d = Drawer()
     d.new_page()
-    for i, text in enumerate(HEADINGS):
-        d.text(50, 60 + 26 * i, text, size=14, bold=True)
+    d.text(50, 60, HEADINGS[0], size=14, bold=True)
+    draw_table(d, 60, 75, [150, 100, 100], [20, 20], SPANNED_CELLS, size=10)
+    for i, text in enumerate(HEADINGS[1:]):
+        d.text(50, 150 + 26 * i, text, size=14, bold=True)
     cells = [CellSpec(0, c, [text], bold=True) for c, text in enumerate(PROJECT_HEADER)]
     cells += [CellSpec(1, c, lines) for c, lines in enumerate(PROJECT_ROW)]
-    draw_table(d, TABLE_X, TABLE_Y, COLUMNS, ROWS, cells, size=10)
+    draw_table(d, 40, 260, [80, 170, 80, 80, 70], [24, 40], cells, size=10)
     return d.bytes()
 
 

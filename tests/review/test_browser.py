@@ -20,13 +20,16 @@ HIGHLIGHT_BBOX = """
 const hl = document.getElementById('highlight');
 if (!hl) return null;
 const page = hl.closest('.page'), img = page.querySelector('img').getBoundingClientRect();
-const r = hl.getBoundingClientRect(), p = JSON.parse(document.getElementById('review-data').textContent)
-  .pages.find(q => String(q.number) === page.dataset.page);
+const r = hl.getBoundingClientRect();
+const p = JSON.parse(document.getElementById('review-data').textContent).pages
+  .find(q => String(q.number) === page.dataset.page);
 const sx = p.width / img.width, sy = p.height / img.height;
 return [(r.left - img.left) * sx, (r.top - img.top) * sy, (r.right - img.left) * sx, (r.bottom - img.top) * sy];
 """
-COUNTS = "return ['table', 'cell', 'cell.span', 'record', 'finding'].map(c => document.querySelectorAll('.box.' + c).length)"
-RECORD = "return JSON.parse(document.getElementById('review-data').textContent).records.find(r => r.type === arguments[0])"
+COUNTS = ("return ['table', 'cell', 'cell.span', 'record', 'finding']"
+          ".map(c => document.querySelectorAll('.box.' + c).length)")
+DATA = "JSON.parse(document.getElementById('review-data').textContent)"
+RECORD = f"return {DATA}.records.find(r => r.type === arguments[0])"
 SELECTED = "const n = document.querySelector('.node.selected'); return n && n.parentElement.dataset.id"
 
 
@@ -51,8 +54,10 @@ def assert_highlight_at(browser: Browser, bbox) -> None:
 def test_pdf_review_overlays_and_selection(browser, plan_pdf, tmp_path) -> None:
     open_review(browser, plan_pdf, tmp_path)
     tables, cells, spanned, records, findings = browser.execute(COUNTS)
-    assert (tables, cells, spanned) == (1, 10, 0)
-    assert records >= 5 and findings >= 1
+    assert (tables, cells, spanned) == (2, 14, 2)
+    assert records >= 6 and findings >= 1
+    labels = "return [...document.querySelectorAll('.box.cell.span')].map(b => getComputedStyle(b, '::after').content)"
+    assert browser.execute(labels) == ['"2×1"', '"1×2"']
 
     project = browser.execute(RECORD, "projects")
     sub_strategy = browser.execute(RECORD, "sub_strategies")
@@ -75,7 +80,7 @@ def test_pdf_review_overlays_and_selection(browser, plan_pdf, tmp_path) -> None:
 
     # A finding with a box: selecting it in the findings list highlights its box.
     located = browser.execute(
-        "return JSON.parse(document.getElementById('review-data').textContent).findings.find(f => f.source && f.source.bbox)")
+        f"return {DATA}.findings.find(f => f.source && f.source.bbox)")
     browser.click(browser.find("#tab-findings"))
     browser.click(browser.find(f'.finding-item[data-id="{located["id"]}"]'))
     assert_highlight_at(browser, located["source"]["bbox"])
@@ -85,7 +90,8 @@ def test_text_export_review_highlights_line_spans(browser, plan_dump, tmp_path) 
     open_review(browser, plan_dump, tmp_path)
     lines = browser.execute("return document.querySelectorAll('.line').length")
     assert lines == len(plan_dump.read_text(encoding="utf-8").splitlines())
-    assert browser.execute("return [...document.querySelectorAll('.line.in-table')].map(l => +l.dataset.line)") == [6, 7]
+    table_lines = browser.execute("return [...document.querySelectorAll('.line.in-table')].map(l => +l.dataset.line)")
+    assert table_lines == [6, 7]
 
     project = browser.execute(RECORD, "projects")
     browser.click(browser.find('.line[data-line="7"]'))  # the reverse direction: a line selects its record

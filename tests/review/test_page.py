@@ -84,7 +84,8 @@ def test_pdf_review_has_page_images_table_cells_and_record_boxes(plan_pdf) -> No
     (page,) = data["pages"]
     assert page["image"].startswith("data:image/png;base64,")
     assert base64.b64decode(page["image"].split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
-    (table,) = data["tables"]
+    spanned, table = data["tables"]
+    assert [(c["row_span"], c["col_span"]) for c in spanned["cells"]] == [(2, 1), (1, 2), (1, 1), (1, 1)]
     assert len(table["cells"]) == 10 and [r["page"] for r in table["regions"]] == [1]
     (project,) = [r for r in data["records"] if r["type"] == "projects"]
     assert project["source"]["page"] == 1 and "9,950,000" in json.dumps(project["fields"])

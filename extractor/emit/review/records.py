@@ -69,7 +69,7 @@ def _group(path: list[str], parent: dict | None) -> str:
 
 def label_of(record: dict[str, Any]) -> str:
     """A short human label: preferred keys joined (``7.5 เทคโนโลยี``), else the first string found."""
-    parts = [str(record[k]) for k in LABEL_KEYS if isinstance(record.get(k), (str, int)) and not isinstance(record[k], bool)]
+    parts = [str(record[k]) for k in LABEL_KEYS if type(record.get(k)) in (str, int)]  # not bool
     if not parts:
         found = _first_text(record, depth=2)
         parts = [found] if found else []

@@ -40,7 +40,8 @@
   function within(inner, outer) {  // is source `inner` inside source `outer`?
     if (!inner || !outer) return false;
     if (inner.line_start !== undefined && outer.line_start !== undefined) {
-      return inner.line_start >= outer.line_start && (inner.line_end || inner.line_start) <= (outer.line_end || outer.line_start);
+      return inner.line_start >= outer.line_start &&
+        (inner.line_end || inner.line_start) <= (outer.line_end || outer.line_start);
     }
     if (inner.page === undefined || inner.page !== outer.page || !inner.bbox || !outer.bbox) return false;
     var a = inner.bbox, b = outer.bbox;
@@ -51,6 +52,9 @@
     box.style.top = (100 * bbox[1] / page.height) + "%";
     box.style.width = (100 * (bbox[2] - bbox[0]) / page.width) + "%";
     box.style.height = (100 * (bbox[3] - bbox[1]) / page.height) + "%";
+  }
+  function describe(item) {  // one line for a record or a finding
+    return item.code ? item.code + ": " + item.message : item.type + ": " + item.label;
   }
   function status(text) { document.getElementById("status").textContent = text || ""; }
 
@@ -102,7 +106,11 @@
       });
     });
     records.forEach(function (r) {
-      addBox(r.source, "record", function (b) { b.dataset.id = r.id; b.dataset.type = r.type; b.style.setProperty("--c", colour(r.type)); });
+      addBox(r.source, "record", function (b) {
+        b.dataset.id = r.id;
+        b.dataset.type = r.type;
+        b.style.setProperty("--c", colour(r.type));
+      });
     });
     findings.forEach(function (f) { addBox(f.source, "finding", function (b) { b.dataset.id = f.id; }); });
   }
@@ -116,23 +124,27 @@
       var s = item.source;
       if (!s || s.page !== p.number || !s.bbox || !contains(s.bbox, x, y)) return;
       var key = [area(s.bbox), rank];
-      if (!best || key[0] < best.key[0] || (key[0] === best.key[0] && key[1] < best.key[1])) best = { item: item, kind: kind, key: key };
+      if (!best || key[0] < best.key[0] || (key[0] === best.key[0] && key[1] < best.key[1])) {
+        best = { item: item, kind: kind, key: key };
+      }
     }
     if (!src.classList.contains("off-records")) records.forEach(function (r) { consider(r, "record", 0); });
     if (!src.classList.contains("off-findings")) findings.forEach(function (f) { consider(f, "finding", 1); });
     if (best) {
       if (select) selectItem(best.item.id, { fromSource: true });
-      else status(best.kind === "record" ? best.item.type + ": " + best.item.label : best.item.code + ": " + best.item.message);
+      else status(describe(best.item));
       return;
     }
     var cell = null;
     data.tables.forEach(function (t) {
       t.cells.forEach(function (c) {
-        if (c.page === p.number && c.bbox && contains(c.bbox, x, y) && (!cell || area(c.bbox) < area(cell.bbox))) cell = c;
+        if (c.page !== p.number || !c.bbox || !contains(c.bbox, x, y)) return;
+        if (!cell || area(c.bbox) < area(cell.bbox)) cell = c;
       });
     });
-    status(cell ? "cell r" + cell.row + " c" + cell.col + (cell.row_span > 1 || cell.col_span > 1 ? " span " +
-      cell.row_span + "×" + cell.col_span : "") + ": " + cell.text : "page " + p.number + " (" + Math.round(x) + ", " + Math.round(y) + ")");
+    if (!cell) { status("page " + p.number + " (" + Math.round(x) + ", " + Math.round(y) + ")"); return; }
+    var spans = cell.row_span > 1 || cell.col_span > 1 ? " span " + cell.row_span + "×" + cell.col_span : "";
+    status("cell r" + cell.row + " c" + cell.col + spans + ": " + cell.text);
   }
 
   function buildLines(root) {
@@ -167,10 +179,11 @@
     records.concat(findings).forEach(function (item) {
       var s = item.source;
       if (!s || s.line_start === undefined || n < s.line_start || n > (s.line_end || s.line_start)) return;
-      if (!best || span(s) < span(best.source) || (span(s) === span(best.source) && best.code && !item.code)) best = item;
+      var shorter = !best || span(s) < span(best.source);
+      if (shorter || (span(s) === span(best.source) && best.code && !item.code)) best = item;  // records first
     });
     if (select && best) selectItem(best.id, { fromSource: true });
-    else status(best ? (best.code ? best.code + ": " + best.message : best.type + ": " + best.label) : "line " + n);
+    else status(best ? describe(best) : "line " + n);
   }
 
   // -- records tree -----------------------------------------------------------------------------------------------
@@ -184,7 +197,10 @@
     node.appendChild(el("span", "type", r.type)); node.appendChild(el("span", "label", r.label));
     if (!r.source) node.appendChild(el("span", "nowhere", "(no location)"));
     li.appendChild(node);
-    toggle.addEventListener("click", function (e) { e.stopPropagation(); setOpen(li, li.classList.contains("collapsed")); });
+    toggle.addEventListener("click", function (e) {
+      e.stopPropagation();
+      setOpen(li, li.classList.contains("collapsed"));
+    });
     node.addEventListener("click", function () { selectItem(r.id, { fromTree: true }); });
     if (kids.length) {
       var ul = el("ul");
@@ -295,7 +311,10 @@
       var group = li.closest(".group");
       if (group) setOpen(group, true);
       li.querySelector(":scope > .node").classList.add("selected");
-      if (!how.fromTree) { showTab("records"); li.querySelector(":scope > .node").scrollIntoView({ block: "nearest" }); }
+      if (!how.fromTree) {
+        showTab("records");
+        li.querySelector(":scope > .node").scrollIntoView({ block: "nearest" });
+      }
     }
     document.body.dataset.selected = id;
     showDetails(item, isFinding, found);
@@ -304,7 +323,7 @@
   // -- details --------------------------------------------------------------------------------------------------
   function refButton(id) {
     var target = byId.get(id);
-    var b = el("button", "ref", target ? (target.code ? target.code + ": " + target.message : target.type + " " + target.label) : id);
+    var b = el("button", "ref", target ? describe(target) : id);
     b.type = "button";
     b.addEventListener("click", function () { selectItem(id); });
     return b;
