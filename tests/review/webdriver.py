@@ -22,7 +22,7 @@ ELEMENT = "element-6066-11e4-a52e-4f735466cecf"  # the W3C web element identifie
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--window-size=1400,1000", "--hide-scrollbars",
+    "--disable-dev-shm-usage", "--window-size=1400,1000", "--hide-scrollbars",
 ]
 # Debian's /usr/bin/chromium is a shell launcher; chromedriver can drive the real binary directly.
 CHROMIUM_BINARIES = ("/usr/lib/chromium/chromium", "chromium", "chromium-browser", "google-chrome")
