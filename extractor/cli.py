@@ -55,7 +55,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     with memory_limit(limits):
         text = to_canonical_json(parse(args.input, limits=limits, **options))
     if args.output:
-        write_text_atomic(args.output, text)
+        try:
+            write_text_atomic(args.output, text)
+        except OSError as exc:
+            raise ExtractorError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
     else:
         sys.stdout.write(text)
     return 0

@@ -108,16 +108,15 @@ def add_limit_arguments(parser) -> None:
     """The ``--max-*`` options of a command that parses documents (``extractor parse``, ``extractor batch``)."""
     defaults = Limits()
     group = parser.add_argument_group("limits per document ('off' switches one off)")
-    group.add_argument("--max-pages", type=_optional(int), default=defaults.max_pages, metavar="N",
-                       help=f"refuse a PDF with more pages (default {defaults.max_pages})")
-    group.add_argument("--max-pixels", type=_optional(int), default=defaults.max_pixels, metavar="N",
-                       help=f"refuse a page (at --render-dpi) or image with more pixels (default {defaults.max_pixels})")
-    group.add_argument("--render-dpi", type=int, default=defaults.render_dpi, metavar="DPI",
-                       help=f"resolution the page pixel limit assumes (default {defaults.render_dpi})")
-    group.add_argument("--max-seconds", type=_optional(float), default=defaults.max_seconds, metavar="S",
-                       help=f"give up on a document after this long (default {defaults.max_seconds:g})")
-    group.add_argument("--max-memory-mb", type=_optional(int), default=defaults.max_memory_mb, metavar="MB",
-                       help=f"address-space cap of the process while it parses (default {defaults.max_memory_mb})")
+    options = [
+        ("--max-pages", _optional(int), defaults.max_pages, "N", "refuse a PDF with more pages"),
+        ("--max-pixels", _optional(int), defaults.max_pixels, "N", "refuse a page (at --render-dpi) or image larger"),
+        ("--render-dpi", int, defaults.render_dpi, "DPI", "resolution the page pixel limit assumes"),
+        ("--max-seconds", _optional(float), defaults.max_seconds, "S", "give up on a document after this long"),
+        ("--max-memory-mb", _optional(int), defaults.max_memory_mb, "MB", "address-space cap while parsing"),
+    ]
+    for flag, kind, default, metavar, help_text in options:
+        group.add_argument(flag, type=kind, default=default, metavar=metavar, help=f"{help_text} (default {default})")
 
 
 def limits_from_args(args) -> Limits:

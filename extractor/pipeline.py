@@ -99,9 +99,15 @@ def _no_template_finding(scores: dict[str, float]) -> Finding:
 
 def _reader_findings(source_doc: SourceDocument) -> list[Finding]:
     return [
-        Finding(code=code, severity=Severity.WARNING, message=message, source=Source.of(where))
+        Finding(code=code, severity=Severity.WARNING, message=message, source=_source_or_none(where))
         for code, message, where in source_doc.reader_findings
     ]
+
+
+def _source_or_none(where) -> Source | None:
+    """A document-wide reader finding (an encoding, say) has no place: no empty ``source`` object for it."""
+    source = Source.of(where)
+    return None if source == Source() else source
 
 
 __all__ = ["parse", "interpret", "sort_findings", "Block", "Cell"]
