@@ -9,8 +9,9 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
-from extractor.emit import to_canonical_json
+from extractor.emit import to_canonical_json, to_json_data
 from extractor.emit.atomic import write_text_atomic
 from extractor.errors import ExtractorError
 from extractor.model.document import PlanDocument
@@ -19,29 +20,30 @@ from extractor.pipeline import parse
 INPUT_SUFFIXES = {".txt", ".pdf", ".md"}
 
 
+# What the summary counts: a label and the JSON keys whose lists hold such records, wherever they sit in the tree.
+COUNTED = (
+    ("strategies", ("strategies",)),
+    ("sub-strategies", ("sub_strategies",)),
+    ("tactics", ("tactics",)),
+    ("KPIs", ("kpis",)),
+    ("projects", ("projects", "children", "strategic_projects", "routine_projects")),
+    ("development issues", ("development_issues",)),
+    ("measure blocks", ("measure_blocks",)),
+    ("rubrics", ("rubrics",)),
+    ("quarters", ("quarters",)),
+)
+
+
 def summarise(document: PlanDocument) -> list[str]:
     """Readable lines: unit, year, counts of the main records, totals and findings."""
     info = document.document
-    strategies = [s for d in document.strategic_alignment.dimensions for s in d.strategies]
-    subs = [sub for s in strategies for sub in s.sub_strategies]
-    kpis = [k for sub in subs for t in sub.tactics for k in t.kpis]
-    projects = [p for sub in subs for p in sub.projects]
-    projects += [p for issue in document.development_issues for p in issue.projects]
-    projects += [p for group in document.routine_projects for p in group.projects]
+    data = to_json_data(document)
+    counts = [f"{label}: {n}" for label, keys in COUNTED if (n := count_records(data, keys))]
     lines = [
         f"  unit: {info.unit_name or '?'} ({info.unit_abbreviation or '?'})   fiscal year: {info.fiscal_year_be or '?'}"
         f"   template: {info.template_id or 'none'}{'   TRUNCATED' if info.truncated else ''}",
-        f"  strategies: {len(strategies)}   sub-strategies: {len(subs)}   KPIs: {len(kpis)}"
-        f"   projects: {len(projects)}   development issues: {len(document.development_issues)}"
-        f"   monitored KPIs: {len(document.monitoring.kpis)}   rubrics: {len(document.monitoring.rubrics)}",
+        "  " + "   ".join(counts),
     ]
-    if document.plan_2563:
-        goals = document.plan_2563.goals
-        measures = sum(len(g.measures) for g in goals)
-        lines.append(f"  2563 template: goals: {len(goals)}   measures: {measures}")
-    if document.kpi_report:
-        report = document.kpi_report
-        lines.append(f"  KPI report: {report.number or ''} {report.name[:60]}   quarters: {len(report.quarters)}")
     for summary in document.project_summaries:
         stated = summary.stated_total.amount if summary.stated_total else None
         lines.append(
@@ -51,6 +53,22 @@ def summarise(document: PlanDocument) -> list[str]:
     by_code = Counter(f.code for f in document.findings)
     lines.append(f"  findings: {len(document.findings)}" + "".join(f"\n    {n:4d} {c}" for c, n in sorted(by_code.items())))
     return lines
+
+
+def count_records(data: Any, keys: tuple[str, ...]) -> int:
+    """How many records the lists under ``keys`` hold, anywhere in canonical JSON data (findings excluded)."""
+    if isinstance(data, list):
+        return sum(count_records(item, keys) for item in data)
+    if not isinstance(data, dict):
+        return 0
+    total = 0
+    for key, value in data.items():
+        if key == "findings":
+            continue
+        if key in keys and isinstance(value, list):
+            total += sum(1 for item in value if isinstance(item, dict))
+        total += count_records(value, keys)
+    return total
 
 
 def _baht(amount: int | None) -> str:

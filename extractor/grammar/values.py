@@ -17,6 +17,7 @@ _STRATEGY_CODE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
 _ADDED_IN_YEAR = re.compile(r"เพิ่มเติม\s*ปี\s*(\d{4})")
 _POLICY_CODE = re.compile(r"P\s*(\d{3})")
 _UNIT_ABBREVIATION = re.compile(r"[ก-ฮ][ก-ฮะ-ู็-์]{0,5}\.(?:[ก-ฮ]{1,4}\.)*")
+_DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
 _INTEGER = re.compile(r"^\s*([-+]?\d{1,3}(?:,\d{3})+|[-+]?\d+)(?:\.(\d+))?\s*$")
 
 # Budget words, in the order they are tested: the status a cell states overrides any amount it also shows.
@@ -55,6 +56,9 @@ def parse_number(text: str) -> Number | None:
 def parse_budget(text: str) -> Budget:
     """A budget cell: status words first, then an amount in whole baht (a decimal string when fractional)."""
     raw = " ".join(text.split())
+    if _DASH_ONLY.match(raw):
+        # A lone dash in a budget column means nothing is budgeted (all templates write it that way).
+        return Budget(raw=raw, status=BudgetStatus.NO_BUDGET, amount=0)
     folded = arabic_digits(raw)
     for pattern, status in _BUDGET_STATUS_WORDS:
         if pattern.search(folded):
@@ -172,15 +176,6 @@ def fiscal_year_of(month: int, year_be: int) -> int:
     return year_be + 1 if month >= 10 else year_be
 
 
-_DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
-
-
-def parse_budget_or_dash(text: str) -> Budget:
-    """A budget cell where a lone dash means nothing is budgeted (the 2563 lists write '-' for 'no budget':
-    amount 0, status no_budget); any other text as ``parse_budget``."""
-    if _DASH_ONLY.match(text):
-        return Budget(raw=text.strip(), status=BudgetStatus.NO_BUDGET, amount=0)
-    return parse_budget(text)
 
 
 _PLAN_YEAR = re.compile(r"ประจำปี\s*(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*(?P<year>25\d\d)(?!\d)")

@@ -35,6 +35,13 @@ class DocumentInfo(Record):
     truncated: bool = Field(False, description="The document ends inside a table or section")
 
 
+class PartHeading(Record):
+    """A part of the plan (ส่วนที่ N) as its heading names it; the part's content lives in the typed sections."""
+
+    number: str
+    title: str | None = None
+
+
 class PageRoute(Model):
     page: int
     route: str
@@ -53,6 +60,7 @@ class PlanDocument(Model):
     schema_version: str = SCHEMA_VERSION
     document: DocumentInfo
     front_matter: FrontMatter = Field(default_factory=FrontMatter)
+    parts: list[PartHeading] = Field(default_factory=list, description="The parts (ส่วนที่) in document order")
     strategic_alignment: StrategicAlignment = Field(
         default_factory=StrategicAlignment, description="Part 1 (ส่วนที่ 1): the BMA plan's strategies in this unit"
     )
@@ -70,4 +78,4 @@ class PlanDocument(Model):
     input: InputInfo | None = None
 
 
-__all__ = ["DocumentInfo", "InputInfo", "PageRoute", "PlanDocument", "Record", "SCHEMA_VERSION"]
+__all__ = ["DocumentInfo", "InputInfo", "PageRoute", "PartHeading", "PlanDocument", "Record", "SCHEMA_VERSION"]

@@ -20,13 +20,14 @@ from extractor.model.base import Finding, Severity, Source
 from extractor.model.document import PlanDocument
 from extractor.model.issues import BmaLink, DevelopmentIssue, IssueProject, RoutineGroup
 from extractor.validate import check
+from extractor.validate.numbering import numbering_finding, sequence_findings
 
 
 @check
 def issue_numbering(document: PlanDocument) -> list[Finding]:
     """Development issues numbered 1..n, each number once."""
     numbers = [(i.number, i.source) for i in document.development_issues]
-    return _sequence_findings(numbers, "development issues", restart_allowed=False)
+    return sequence_findings(numbers, "development issues", restart_allowed=False)
 
 
 @check
@@ -36,7 +37,7 @@ def issue_project_numbering(document: PlanDocument) -> list[Finding]:
     previous: int | None = None
     for issue in document.development_issues:
         numbers = [(p.number, p.source) for p in issue.projects]
-        findings += _sequence_findings(numbers, f"projects of issue {issue.number}", start_after=previous)
+        findings += sequence_findings(numbers, f"projects of issue {issue.number}", start_after=previous)
         ints = [int(n) for n, _ in numbers if n and n.isdigit()]
         previous = ints[-1] if ints else previous
         findings += _children_numbering(issue.projects)
@@ -108,50 +109,12 @@ def parent_and_children_amounts(document: PlanDocument) -> list[Finding]:
 # -- helpers ------------------------------------------------------------------------------------------------------
 
 
-def _sequence_findings(
-    numbers: list[tuple[str | None, Source | None]], subject: str, restart_allowed: bool = True,
-    start_after: int | None = None,
-) -> list[Finding]:
-    """Gaps and repeats in a numbered list: each number must follow the one before.  The first may be 1, or (when
-    the list runs on from another) the number after ``start_after``."""
-    findings: list[Finding] = []
-    previous: int | None = None
-    for text, source in numbers:
-        if text is None or not text.isdigit():
-            continue
-        number = int(text)
-        expected = _expected(previous, start_after, restart_allowed)
-        if number not in expected:
-            findings.append(_numbering_finding(subject, number, previous, source))
-        previous = number
-    return findings
-
-
-def _expected(previous: int | None, start_after: int | None, restart_allowed: bool) -> set[int]:
-    if previous is not None:
-        return {previous + 1}
-    starts = {1}
-    if start_after is not None and restart_allowed:
-        starts.add(start_after + 1)
-    return starts
-
-
-def _numbering_finding(subject: str, number: int, previous: int | None, source: Source | None) -> Finding:
-    if previous is not None and number <= previous:
-        code, severity, what = "numbering.duplicate", Severity.ERROR, f"number {number} repeats or goes back"
-    else:
-        code, severity, what = "numbering.gap", Severity.WARNING, f"number {number} skips a number"
-    after = f" after {previous}" if previous is not None else " at the start"
-    return Finding(code=code, severity=severity, subject=subject, message=f"{subject}: {what}{after}",
-                   expected=str(previous + 1) if previous is not None else "1", actual=str(number), source=source)
-
-
 def _children_numbering(projects: list[IssueProject]) -> list[Finding]:
     findings: list[Finding] = []
     for project in projects:
         if project.children:
             numbers = [(_last_part(c.number), c.source) for c in project.children]
-            findings += _sequence_findings(numbers, f"sub-projects of project {project.number}",
+            findings += sequence_findings(numbers, f"sub-projects of project {project.number}",
                                            restart_allowed=False)
             findings += _children_numbering(project.children)
     return findings
@@ -166,7 +129,7 @@ def _routine_numbers(group: RoutineGroup, form: str, state: dict, findings: list
         if index == 0:
             allowed.add(1)  # a group may number its projects from 1 again
         if number not in allowed:
-            findings.append(_numbering_finding(f"routine projects of {form}", number, previous, project.source))
+            findings.append(numbering_finding(f"routine projects of {form}", number, previous, project.source))
         state["previous"] = number
     for child in group.groups:
         _routine_numbers(child, form, state, findings)

@@ -14,6 +14,7 @@ from extractor.model.base import Finding, Number, Severity, Source
 from extractor.model.document import PlanDocument
 from extractor.model.plan2563 import Goal, MeasureBlock, Plan2563, WorkPlan
 from extractor.validate import check
+from extractor.validate.numbering import sequence_findings
 
 _SPACES = re.compile(r"[\s\-]+")
 _REF = re.compile(r"(ม|มน)\.(\d+)")
@@ -39,60 +40,18 @@ def _plan(document: PlanDocument) -> Plan2563 | None:
 # ---- numbering -----------------------------------------------------------------------------------------------------
 
 
-def numbering_gaps(numbers: list[int]) -> list[tuple[int, int]]:
-    """(expected, actual) for each number that does not follow the one before it (a list numbered 1, 2, 3 …)."""
-    gaps: list[tuple[int, int]] = []
-    expected = 1
-    for number in numbers:
-        if number != expected:
-            gaps.append((expected, number))
-        expected = number + 1
-    return gaps
-
-
-@check
-def summary_numbering(document: PlanDocument) -> list[Finding]:
-    """Row numbers of the 2563 project summaries run 1, 2, 3 … without a gap or a repeat."""
-    if _plan(document) is None:
-        return []
-    findings: list[Finding] = []
-    for summary in document.project_summaries:
-        rows = [(int(r.number), r) for r in summary.rows if r.number and r.number.isdigit()]
-        for expected, actual in numbering_gaps([n for n, _ in rows]):
-            row = next(r for n, r in rows if n == actual)
-            findings.append(
-                _finding(
-                    "numbering.gap",
-                    Severity.ERROR,
-                    f"the {summary.part} project summary skips or repeats a row number",
-                    f"project_summary.{summary.part}",
-                    expected,
-                    actual,
-                    row.source,
-                )
-            )
-    return findings
-
-
 @check
 def catalogue_numbering(document: PlanDocument) -> list[Finding]:
-    """The KPI catalogue (ตัวชี้วัดที่ 1.1 …) and the unit measure list (มน.1 …) are numbered without gaps."""
+    """The KPI catalogue (ตัวชี้วัดที่ 1.1 …) and the unit measure list (มน.1 …) are numbered without gaps.
+    (Project summaries of every template are checked in ``totals``.)"""
     plan = _plan(document)
     if plan is None:
         return []
-    findings: list[Finding] = []
-    kpi_numbers = [int(k.code.split(".")[1]) for k in plan.kpi_catalogue if k.code.count(".") == 1]
-    for expected, actual in numbering_gaps(kpi_numbers):
-        findings.append(
-            _finding("numbering.gap", Severity.ERROR, "the KPI catalogue skips or repeats a number",
-                     "kpi_catalogue", f"1.{expected}", f"1.{actual}", _source_of_code(plan, f"1.{actual}"))
-        )
-    for expected, actual in numbering_gaps([m.number for m in plan.unit_measures]):
-        findings.append(
-            _finding("numbering.gap", Severity.ERROR, "the unit measure list skips or repeats a number",
-                     "unit_measures", f"มน.{expected}", f"มน.{actual}")
-        )
-    return findings
+    kpis = [(k.code.split(".")[1], k.source) for k in plan.kpi_catalogue if k.code.count(".") == 1]
+    measures = [(str(m.number), m.source) for m in plan.unit_measures]
+    return sequence_findings(kpis, "kpi_catalogue", restart_allowed=False) + sequence_findings(
+        measures, "unit_measures", restart_allowed=False
+    )
 
 
 def _source_of_code(plan: Plan2563, code: str) -> Source | None:

@@ -8,13 +8,13 @@ sum would not reconcile but the rule does, an info finding records that the rule
 
 from __future__ import annotations
 
-from collections import Counter
 
 from extractor.grammar.builders.summaries import TOTAL_RULE, computed_total
 from extractor.model.base import Budget, Finding, Severity
 from extractor.model.document import PlanDocument
 from extractor.model.strategy import ProjectSummary, SummaryRow
 from extractor.validate import check
+from extractor.validate.numbering import sequence_findings
 
 # Rules tried in order when the document's rule does not reconcile.
 _OTHER_RULES = ("all", "exclude_not_received_and_pending")
@@ -57,7 +57,8 @@ def summary_counts(document: PlanDocument) -> list[Finding]:
     for summary in document.project_summaries:
         if summary.stated_count is not None and summary.stated_count != summary.computed_count:
             findings.append(_count_finding(summary))
-        findings += numbering_findings([r.number for r in summary.rows], _subject(summary), summary)
+        numbers = [(r.number, r.source) for r in summary.rows]
+        findings += sequence_findings(numbers, _subject(summary), restart_allowed=False)
     return findings
 
 
@@ -66,28 +67,6 @@ def _count_finding(summary: ProjectSummary) -> Finding:
                    message=f"{_subject(summary)}: the document states {summary.stated_count} projects, "
                    f"the table has {summary.computed_count} rows",
                    expected=str(summary.stated_count), actual=str(summary.computed_count), source=summary.source)
-
-
-def numbering_findings(numbers: list[str | None], subject: str, summary: ProjectSummary) -> list[Finding]:
-    """Duplicated row numbers and gaps in a 1..n numbering (numbers as ASCII digit strings)."""
-    values = [int(n) for n in numbers if n is not None and n.isdigit()]
-    findings = []
-    for number, times in sorted(Counter(values).items()):
-        if times > 1:
-            findings.append(
-                Finding(code="numbering.duplicate", severity=Severity.ERROR, subject=subject,
-                        message=f"{subject}: row number {number} is used {times} times",
-                        actual=str(number), source=summary.source)
-            )
-    if values:
-        missing = sorted(set(range(1, max(values) + 1)) - set(values))
-        if missing:
-            findings.append(
-                Finding(code="numbering.gap", severity=Severity.WARNING, subject=subject,
-                        message=f"{subject}: row numbers missing: {', '.join(map(str, missing))}",
-                        actual=", ".join(map(str, missing)), source=summary.source)
-            )
-    return findings
 
 
 def _total_findings(summary: ProjectSummary) -> list[Finding]:

@@ -19,6 +19,7 @@ from extractor.ingest.dump import read_dump_text
 from extractor.model.document import PlanDocument
 from extractor.model.plan2563 import CatalogueKPI
 from extractor.validate import plan2563 as checks
+from extractor.validate import totals
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SEED_2563 = CORPUS / "002_47f92473d72b9b38.txt"
@@ -42,7 +43,7 @@ def build(text: str) -> PlanDocument:
 
 def run_checks(document: PlanDocument) -> list:
     functions = (
-        checks.summary_numbering,
+        totals.summary_counts,
         checks.catalogue_numbering,
         checks.summary_counts,
         checks.work_plan_progress,
@@ -240,7 +241,7 @@ def test_summaries_rows_totals_and_stated_counts():
     ]
     assert codes(document.findings).count("xref.kind_inferred") == 2
     found = {(f.code, f.subject, f.expected, f.actual) for f in run_checks(document)}
-    assert ("numbering.gap", "project_summary.strategic", "3", "4") in found
+    assert ("numbering.gap", "project_summary:strategic", "3", "4") in found
     assert ("total.count_mismatch", "project_summary.strategic.without_budget", "2", "3") in found
     assert not [f for f in found if f[1] == "project_summary.strategic.with_budget"]
     assert not any(f[1].startswith("project_summary.routine") for f in found)
@@ -443,7 +444,7 @@ class TestSeed002:
         assert strategic.computed_total == 0 and strategic.stated_total.amount == 0
         found = run_checks(document)
         gaps = [(f.subject, f.expected, f.actual, f.source.line_start) for f in found if f.code == "numbering.gap"]
-        assert gaps == [("project_summary.strategic", "5", "6", 333)]
+        assert gaps == [("project_summary:strategic", "5", "6", 333)]
         assert not [f for f in found if f.code.startswith("total.")]
 
     def test_monitoring_sheets(self):

@@ -24,7 +24,7 @@ from extractor.grammar.builders import builder
 from extractor.grammar.builders.common import children_of, raw_if_changed, source_of, tables_of
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.spec import Grammar
-from extractor.grammar.values import arabic_digits, parse_budget_or_dash, parse_int
+from extractor.grammar.values import arabic_digits, parse_budget, parse_int
 from extractor.model.base import Finding, Number, Severity
 from extractor.model.document import DocumentInfo, PlanDocument
 from extractor.model.front_matter import FrontMatter, KeyIndicator, NumberedText, SwotItem, TocEntry
@@ -532,7 +532,7 @@ def _project(name_cell: str, budget: str, units: str, prov: Provenance, number: 
         number=number,
         name=name,
         name_raw=raw_if_changed(name, name_cell),
-        budget=parse_budget_or_dash(budget) if budget.strip() else None,
+        budget=parse_budget(budget) if budget.strip() else None,
         units=[unit_text] if unit_text else [],
         source=source_of(prov),
     )
@@ -613,7 +613,7 @@ def _summary(table: LogicalTable, part: str, findings: list[Finding]) -> Project
     for record in table.records:
         first = record.text("number")
         if _TOTAL_ROW.match(first):
-            summary.stated_total = parse_budget_or_dash(record.text("budget"))
+            summary.stated_total = parse_budget(record.text("budget"))
             continue
         group_number = first or group_number
         group = record.text("budget_group") or group
@@ -636,7 +636,7 @@ def _summary(table: LogicalTable, part: str, findings: list[Finding]) -> Project
             SummaryRow(
                 number=number or None,
                 label=label,
-                budget=parse_budget_or_dash(budget) if budget else None,
+                budget=parse_budget(budget) if budget else None,
                 units=[" ".join(record.text("units").split())] if record.text("units") else [],
                 values=values,
                 source=source_of(record.provenance),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractor.blocks import Block
 from extractor.grammar.builders import builder
+from extractor.grammar.builders.common import part_headings
 from extractor.grammar.builders.document_info import document_info
 from extractor.grammar.builders.front_matter import front_matter
 from extractor.grammar.builders.part1 import strategic_alignment
@@ -22,11 +23,12 @@ def build_bma_2567(tree: Node, grammar: Grammar, blocks: list[Block]) -> PlanDoc
     document = PlanDocument(
         document=document_info(tree, grammar, blocks, findings),
         front_matter=front_matter(tree, findings),
+        parts=part_headings(tree),
         strategic_alignment=strategic_alignment(tree, findings),
         development_issues=development_issues(tree, findings),
         routine_projects=routine_projects(tree, findings),
         project_summaries=project_summaries(tree, findings),
-        monitoring=monitoring(tree, findings),
+        monitoring=monitoring(tree, findings, grammar),
     )
     document.findings = findings
     return document

@@ -18,7 +18,7 @@ import regex as re
 from extractor.blocks import Block, BlockKind, Provenance
 from extractor.grammar.builders.common import raw_if_changed, source_of, tables_of
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
-from extractor.grammar.values import arabic_digits, parse_budget_or_dash, policy_codes, unit_abbreviations
+from extractor.grammar.values import arabic_digits, parse_budget, policy_codes, unit_abbreviations
 from extractor.model.base import Budget, BudgetStatus, Finding, Severity
 from extractor.model.issues import (
     BmaLink,
@@ -321,7 +321,7 @@ def project_budget(record: TableRecord, findings: list[Finding]) -> Budget | Non
     text = _joined(record.text("budget"))
     if not text:
         return None
-    budget = parse_budget_or_dash(text)
+    budget = parse_budget(text)
     if budget.status == BudgetStatus.UNKNOWN.value or budget.status is BudgetStatus.UNKNOWN:
         findings.append(Finding(code="budget.unparsed", severity=Severity.WARNING,
                                 message=f"project budget not understood: {text!r}", subject=record.text("name")
