@@ -9,6 +9,7 @@ garbage) are reported one by one.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from extractor import thai
 from extractor.blocks import Block, Cell, Provenance, Repair
@@ -19,21 +20,34 @@ _MEANINGFUL = ("thai.replacement_char", "thai.latin1_remap")
 
 
 def repair_blocks(blocks: list[Block]) -> list[Finding]:
-    """Repair all block and cell texts in place; the findings say what changed and what was detected."""
+    """Repair all block and cell texts in place; the findings say what changed and what was detected.
+
+    Two passes: each text on its own (glyph and mark repairs, dictionary-evidenced wrap joins), then the document as
+    a whole (wrap spaces the same document writes elsewhere without).  Both run before the grammar stage.
+    """
     log = _RepairLog()
-    for block in blocks:
-        if block.is_table:
-            for row in block.rows:
-                for cell in row.cells:
-                    _repair_cell(cell, log)
-        elif block.text:
-            block.text, block.repairs = _repair(block.text, block.provenance, log)
+    holders = list(_text_holders(blocks))
+    for holder in holders:
+        holder.text, holder.repairs = _repair(holder.text, holder.provenance, log)
+    _document_pass(holders, log)
     return log.findings()
 
 
-def _repair_cell(cell: Cell, log: _RepairLog) -> None:
-    if cell.text:
-        cell.text, cell.repairs = _repair(cell.text, cell.provenance, log)
+def _text_holders(blocks: list[Block]) -> Iterator[Block | Cell]:
+    """Every non-empty block text and table cell, in document order."""
+    for block in blocks:
+        if block.is_table:
+            yield from (cell for row in block.rows for cell in row.cells if cell.text)
+        elif block.text:
+            yield block
+
+
+def _document_pass(holders: list[Block | Cell], log: _RepairLog) -> None:
+    results = thai.join_document_wraps([h.text for h in holders])
+    for holder, (text, joins) in zip(holders, results):
+        if joins:
+            holder.text, holder.repairs = text, holder.repairs + tuple(joins)
+            log.add(tuple(joins), holder.provenance)
 
 
 def _repair(text: str, where: Provenance, log: _RepairLog) -> tuple[str, tuple[Repair, ...]]:

@@ -4,6 +4,7 @@ Public API (other stages call these by name):
 - ``repair_text(text)``: the text-level chain (PUA glyphs, legacy Latin-1 remaps, replacement characters,
   SARA AM, mark order and attachment, fake-bold duplicate marks, double SARA E);
 - ``join_wrapped(text)``: wrap-inserted spaces / hyphens inside Thai words (cells, wrapped lines);
+- ``join_document_wraps(texts)``: wrap spaces a whole document shows to be wraps (the same phrase written without);
 - ``repair_glyphs(glyphs)``: glyph-level repairs that need positions and font names;
 - ``find_masked_spans``, ``find_keyboard_garbage``: detections for findings (never rewritten);
 - ``thai_digits_to_arabic``: for fields (numbers, codes, years, amounts); prose keeps its digits;
@@ -12,6 +13,7 @@ Public API (other stages call these by name):
 
 from extractor.thai.chain import repair_text
 from extractor.thai.detect import KeyboardGarbage, MaskedSpan, find_keyboard_garbage, find_masked_spans
+from extractor.thai.document_wrap import join_document_wraps
 from extractor.thai.digits import thai_digits_to_arabic
 from extractor.thai.glyphs import Glyph, font_family, repair_glyphs
 from extractor.thai.quality import ThaiQuality, is_text_layer_damaged, quality_metrics
@@ -26,6 +28,7 @@ __all__ = [
     "find_masked_spans",
     "font_family",
     "is_text_layer_damaged",
+    "join_document_wraps",
     "join_wrapped",
     "match_key",
     "quality_metrics",

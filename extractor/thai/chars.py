@@ -28,7 +28,9 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 BASE_LETTERS = CONSONANTS + "ฤฦ"
 
 THAI_CHAR_RE = re.compile(f"[{THAI_RANGE}]")
-THAI_LETTER_CLASS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # letters and marks, not digits or ฯ ๆ ฿
+THAI_LETTER_CLASS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # letters and marks (with ฯ and ๆ), not digits or ฿
+# letters and marks that can be part of a word: not ฯ (PAIYANNOI) or ๆ (MAIYAMOK), which Thai sets off with spaces
+WORD_LETTER_CLASS = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
 
 
 def is_thai(ch: str) -> bool:

@@ -18,12 +18,12 @@ import re
 
 from extractor.blocks import Repair
 from extractor.thai import dictionary
-from extractor.thai.chars import THAI_LETTER_CLASS
+from extractor.thai.chars import THAI_LETTER_CLASS, WORD_LETTER_CLASS
 
-_L = f"[{THAI_LETTER_CLASS}]"
+_L = f"[{WORD_LETTER_CLASS}]"  # a gap next to ๆ or ฯ is never a wrap (``อื่น ๆ``, ``เร่ร่อน ฯลฯ``)
 # a gap: whitespace (with at most one line break), or a justification hyphen followed by whitespace
 GAP_RE = re.compile(f"(?<={_L})(?:-[ \\t]*\\n?[ \\t]*|[ \\t]*\\n[ \\t]*|[ \\t]+)(?={_L})")
-SPACE_BEFORE_PAIYANNOI_RE = re.compile(f"(?<={_L})[ \\t]+(?=ฯ(?!ล))")  # ``ฝ่ายสิ่งแวดล้อม ฯ``; not ``ฯลฯ``
+SPACE_BEFORE_PAIYANNOI_RE = re.compile(f"(?<=[{THAI_LETTER_CLASS}])[ \\t]+(?=ฯ(?!ล))")  # ``ฝ่ายสิ่งแวดล้อม ฯ``; not ``ฯลฯ``
 _RUN_RE = re.compile(f"{_L}+(?:(?:-[ \\t]*\\n?[ \\t]*|[ \\t]*\\n?[ \\t]*){_L}+)*")
 _CHUNK = 20  # characters of context on each side of a gap
 _ABBREVIATION = 4  # at most this many letters before a dot: an abbreviation (พ.ศ., อ.ก.ก., สนข.)
@@ -94,7 +94,8 @@ def join_wrapped(text: str) -> tuple[str, list[Repair]]:
     return result, repairs + fixed
 
 
-_WS_BETWEEN_THAI_RE = re.compile(f"(?<={_L})[\\s\\-]*\\s[\\s\\-]*(?={_L})|(?<={_L})-(?={_L})")
+_T = f"[{THAI_LETTER_CLASS}]"  # matching is looser than joining: ``อื่น ๆ`` and ``อื่นๆ`` are the same name
+_WS_BETWEEN_THAI_RE = re.compile(f"(?<={_T})[\\s\\-]*\\s[\\s\\-]*(?={_T})|(?<={_T})-(?={_T})")
 
 
 def match_key(text: str) -> str:

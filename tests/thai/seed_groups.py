@@ -43,3 +43,17 @@ def common_space_slots(forms: list[str]) -> set[int]:
 
 def space_slots(text: str) -> set[int]:
     return common_space_slots([text])
+
+
+def output_forms(key: str, texts: list[str]) -> set[str]:
+    """Every place where ``texts`` contain ``key`` (ignoring whitespace), as written there (whitespace folded)."""
+    forms = set()
+    for text in texts:
+        positions = [i for i, ch in enumerate(text) if not ch.isspace()]
+        squeezed = "".join(text[i] for i in positions)
+        at = squeezed.find(key)
+        while at != -1:
+            written = text[positions[at] : positions[at + len(key) - 1] + 1]
+            forms.add(re.sub(r"\s+", " ", written))
+            at = squeezed.find(key, at + 1)
+    return forms

@@ -1,7 +1,8 @@
-"""The wrap joiner on the seeds' strings that differ only in spacing (seed003.md §5.3, seed002.md §C).
+"""The per-text wrap joiner on the seeds' strings that differ only in spacing (seed003.md §5.3, seed002.md §C).
 
 Measured (see benchmarks/RESULTS.md, "Thai repair"): the joiner removes only dictionary-evidenced wrap spaces, so
-it does not make every group identical; these tests pin what it reaches and that no genuine space is lost.
+on its own it does not make every group identical; these tests pin what it reaches and that no genuine space is
+lost.  The document pass that makes the groups identical is tested in ``test_document_wrap.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from extractor.thai import join_wrapped, match_key
 from tests.thai.seed_groups import common_space_slots, space_groups, space_slots
 
 # (seed, groups made identical at least, wrap spaces removed at least) -- measured floors, raise when improving
-FLOORS = {"003": (12, 21), "002": (5, 14)}
+# (a space before ๆ is never joined: ``อื่น ๆ``/``อื่นๆ`` and ``นั้น ๆ``/``นั้นๆ`` are spelling variants, not wraps)
+FLOORS = {"003": (11, 20), "002": (5, 13)}
 
 
 @pytest.mark.parametrize("seed", sorted(FLOORS))

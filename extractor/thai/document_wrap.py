@@ -1,0 +1,216 @@
+"""Wrap spaces decided over a whole document (``join_document_wraps``): the document is its own dictionary.
+
+A table cell that wraps turns its line breaks into spaces, and most of those fall between two whole words
+(``ประชาชนกลุ่มเปราะบาง เข้าถึง``), where the word dictionary (``join_wrapped``) cannot tell them from the spaces
+Thai puts between phrases.  The rest of the document can: genuine spaces are written consistently, while wraps fall
+at different places in different cells (a KPI name wrapped in a narrow column is written whole in a wide one).  A
+space between two Thai letters is a wrap when
+
+- ``repeated``: the letters around it (up to ``CONTEXT`` on each side, other spaces ignored, within one phrase
+  segment: segments end at line breaks, tabs, bullets and phrase punctuation) occur elsewhere in the document
+  with no space at that place; or
+- ``lexicon``: a domain-lexicon entry (a unit name, a plan term) runs across it, from a word boundary on its left
+  to a word boundary on its right.
+
+Guards: a space next to ``ๆ``/``ฯ``, a digit, a Latin letter or punctuation is never touched (``อื่น ๆ``); the
+context must have ``MIN_PHRASE`` letters (short phrases recur by chance); a space before ``และ``/``หรือ`` goes
+only when the document writes the phrase together at least as often as apart (some writers set conjunctions off);
+identical segment forms vote once (a header row repeated on every page is one rendering).  One pass indexes every
+distinct segment by its space-free form, then each gap costs one substring search.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractor.blocks import Repair
+from extractor.thai import dictionary
+from extractor.thai.chars import WORD_LETTER_CLASS
+
+_LETTER = WORD_LETTER_CLASS  # either side of a wrap: consonants, vowels, marks (not ๆ, ฯ, digits)
+_LETTER_RE = re.compile(f"[{_LETTER}]")
+_THAI_RUN_RE = re.compile(f"[{_LETTER}]+")
+_GAP_RE = re.compile(f"(?<=[{_LETTER}])[ \\t]+(?=[{_LETTER}])")
+# what ends a phrase segment: line breaks, tabs, tags, bullets, and punctuation that separates phrases
+_SEGMENT_RE = re.compile(r"[^\n\t*:;/()\[\]\"“”,|<>]+")
+_BULLET_RE = re.compile(r"(?:^|\s)[-–•](?=\s)")
+_LAST_RUN_RE = re.compile(f"[{_LETTER}]+$")
+_CONJUNCTIONS = ("และ", "หรือ")
+
+CONTEXT = 12  # Thai letters of context on each side of a gap that must recur around the same place
+MIN_PHRASE = 8  # at least this many letters of context in all (short phrases recur by chance)
+MIN_SIDE = 2
+MIN_LEXICON_ENTRY = 5
+
+CODES = {"repeated": "thai.wrap_joined_repeated", "lexicon": "thai.wrap_joined_lexicon"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    text_index: int
+    start: int  # offset of the segment in its text
+    text: str
+    key: str  # the segment with all whitespace removed
+    slots: frozenset[int]  # key positions with whitespace before them
+
+
+def _segments(text: str, text_index: int) -> list[_Segment]:
+    out = []
+    for m in _SEGMENT_RE.finditer(text):
+        pieces = _BULLET_RE.split(m.group(0))
+        offset = m.start()
+        for piece in pieces:
+            start = text.find(piece, offset)
+            offset = start + len(piece)
+            stripped = piece.strip()
+            if not stripped or not _LETTER_RE.search(stripped):
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            key, slots = _key_and_slots(stripped)
+            out.append(_Segment(text_index, start + lead, stripped, key, slots))
+    return out
+
+
+def _key_and_slots(segment: str) -> tuple[str, frozenset[int]]:
+    key: list[str] = []
+    slots = set()
+    for ch in segment:
+        if ch.isspace():
+            slots.add(len(key))
+        else:
+            key.append(ch)
+    return "".join(key), frozenset(slots)
+
+
+class _Index:
+    """Every distinct segment form of the document without its spaces, end to end, and where the spaces were.
+
+    ``squeezed`` holds the segments' space-free keys joined by NUL; ``spaced`` the positions in it that had
+    whitespace before them.  A phrase is looked up by ``str.find`` on ``squeezed`` (one pass to build, C-speed
+    lookups), so a gap costs one search however long the document is.
+    """
+
+    def __init__(self, segments: list[_Segment]) -> None:
+        keys: list[str] = []
+        spaced: set[int] = set()
+        offset = 0
+        for seg in segments:
+            keys.append(seg.key)
+            spaced.update(offset + slot for slot in seg.slots)
+            offset += len(seg.key) + 1
+        self.squeezed = "\x00".join(keys)
+        self.spaced = spaced
+
+    def written(self, needle: str, cut: int) -> tuple[int, int]:
+        """How often ``needle`` occurs with, and without, whitespace before its ``cut``-th character."""
+        together = apart = 0
+        at = self.squeezed.find(needle)
+        while at != -1:
+            if at + cut in self.spaced:
+                apart += 1
+            else:
+                together += 1
+            at = self.squeezed.find(needle, at + 1)
+        return together, apart
+
+
+def _context(seg: _Segment, slot: int) -> tuple[str, str]:
+    """The Thai letters (spaces ignored) on each side of ``slot``, within the segment."""
+    left = _LAST_RUN_RE.search(seg.key, 0, slot)
+    right = _THAI_RUN_RE.match(seg.key, slot)
+    return (left.group(0) if left else ""), (right.group(0) if right else "")
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon_splits() -> dict[str, tuple[str, ...]]:
+    """Domain-lexicon entries cut at every place a wrap could fall: {right part: left parts}.
+
+    Only entries long enough to be evidence (abbreviations and short words are not).  A gap then costs one dict
+    lookup per prefix of its right side.
+    """
+    splits: dict[str, list[str]] = {}
+    for entry in dictionary.domain_words():
+        if len(entry) >= MIN_LEXICON_ENTRY and _THAI_RUN_RE.fullmatch(entry):
+            for k in range(1, len(entry)):
+                splits.setdefault(entry[k:], []).append(entry[:k])
+    return {right: tuple(lefts) for right, lefts in splits.items()}
+
+
+def _lexicon_spans(left: str, right: str) -> bool:
+    """A lexicon entry runs across the gap, starting and ending on word boundaries of its side.
+
+    The boundaries matter: ``ภาพรวม`` must not join ``ประสิทธิภาพ รวมทั้ง``.
+    """
+    splits = _lexicon_splits()
+    for j in range(1, len(right) + 1):
+        for head in splits.get(right[:j], ()):
+            if left.endswith(head) and _on_boundaries(left, right, len(left) - len(head), j):
+                return True
+    return False
+
+
+def _on_boundaries(left: str, right: str, start_in_left: int, end_in_right: int) -> bool:
+    """``start_in_left`` is a newmm word boundary of ``left`` and ``end_in_right`` one of ``right``."""
+    return start_in_left in _boundaries(left) and end_in_right in _boundaries(right)
+
+
+def _boundaries(text: str) -> set[int]:
+    cuts, at = {0}, 0
+    for token in dictionary.tokenize(text):
+        at += len(token)
+        cuts.add(at)
+    return cuts
+
+
+def _decide(seg: _Segment, gap: re.Match, slot: int, index: _Index) -> str | None:
+    """Which rule, if any, makes this gap of a segment a wrap."""
+    left, right = _context(seg, slot)
+    if len(left) < MIN_SIDE or len(right) < MIN_SIDE:
+        return None
+    conjunction = right.startswith(_CONJUNCTIONS)
+    near_left, near_right = left[-CONTEXT:], right[:CONTEXT]
+    if len(near_left) + len(near_right) >= MIN_PHRASE:
+        together, apart = index.written(near_left + near_right, len(near_left))
+        # a space before และ/หรือ may be the writer's style: it must be the exception, not the rule
+        if together and (not conjunction or together >= apart):
+            return "repeated"
+    if not conjunction and _lexicon_spans(left, right):
+        return "lexicon"
+    return None
+
+
+def _gap_slot(seg: _Segment, gap: re.Match) -> int:
+    """Position in the segment's key before which ``gap`` falls."""
+    return gap.start() - sum(1 for ch in seg.text[: gap.start()] if ch.isspace())
+
+
+def join_document_wraps(texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
+    """For each text of a document (in order), the text without its wrap spaces and the joins made.
+
+    Repairs have the codes of ``CODES`` and positions in the given text.  Pure: the texts are not changed.
+    """
+    segments = [seg for i, text in enumerate(texts) for seg in _segments(text, i)]
+    # each distinct form once: a header row repeated on every page is one rendering, not many votes
+    index = _Index(list({(seg.key, seg.slots): seg for seg in segments}.values()))
+    cuts: dict[int, list[tuple[int, int, str]]] = {}
+    for seg in segments:
+        for gap in _GAP_RE.finditer(seg.text):
+            rule = _decide(seg, gap, _gap_slot(seg, gap), index)
+            if rule:
+                cuts.setdefault(seg.text_index, []).append((seg.start + gap.start(), seg.start + gap.end(), rule))
+    return [_apply(text, sorted(cuts.get(i, ()))) for i, text in enumerate(texts)]
+
+
+def _apply(text: str, cuts: list[tuple[int, int, str]]) -> tuple[str, list[Repair]]:
+    if not cuts:
+        return text, []
+    out, repairs, last = [], [], 0
+    for start, end, rule in cuts:
+        out.append(text[last:start])
+        repairs.append(Repair(CODES[rule], start, text[start:end], ""))
+        last = end
+    out.append(text[last:])
+    return "".join(out), repairs
