@@ -16,7 +16,7 @@ from extractor.blocks import Block, Cell, Provenance, Repair
 from extractor.model.base import Finding, Severity, Source
 
 # Repairs that may change what the text means: each one is reported on its own.
-_MEANINGFUL = ("thai.replacement_char", "thai.latin1_remap")
+_MEANINGFUL = ("thai.replacement_char", "thai.latin1_remap", "thai.misplaced_mark")
 
 
 def repair_blocks(blocks: list[Block]) -> list[Finding]:

@@ -2,7 +2,7 @@
 
 Public API (other stages call these by name):
 - ``repair_text(text)``: the text-level chain (PUA glyphs, legacy Latin-1 remaps, replacement characters,
-  SARA AM, mark order and attachment, fake-bold duplicate marks, double SARA E);
+  SARA AM, marks drawn over the next consonant, mark order and attachment, fake-bold duplicate marks, double SARA E);
 - ``join_wrapped(text)``: wrap-inserted spaces / hyphens inside Thai words (cells, wrapped lines);
 - ``join_document_wraps(texts)``: wrap spaces a whole document shows to be wraps (the same phrase written without);
 - ``repair_glyphs(glyphs)``: glyph-level repairs that need positions and font names;

@@ -15,6 +15,7 @@ from extractor.thai import (
     repair_text,
     thai_digits_to_arabic,
 )
+from tests.thai.seed_groups import CORPUS
 
 
 def codes(repairs) -> list[str]:
@@ -193,3 +194,33 @@ def test_fake_bold_copy_in_visual_order_is_one_vowel_and_one_tone(raw, fixed):
 def test_mark_cluster_order_is_already_nfc():
     once = repair_text("เพาะพันธุ์ฺ")[0]  # PHINTHU after SARA U: NFC puts it first
     assert repair_text(once) == (once, [])
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [  # seed000.md §5.2: all seven places of seed 000
+        ("เนื้อหาส่วนนจี้ ะครอบคลุม", "เนื้อหาส่วนนี้จะครอบคลุม"),
+        ("สัดสว่ นของประชาชน", "สัดส่วนของประชาชน"),
+        ("การดำเนนิ งาน", "การดำเนินงาน"),
+        ("ตัวชวี้ ัดเมืองน่าอยู่", "ตัวชี้วัดเมืองน่าอยู่"),
+        ("ที่ยงั ไม่ได้", "ที่ยังไม่ได้"),
+        ("การใชง้ านระบบ", "การใช้งานระบบ"),
+    ],
+)
+def test_marks_drawn_over_the_next_consonant_are_moved_back(raw, fixed):
+    text, repairs = repair_text(raw)
+    assert text == fixed
+    assert codes(repairs) == ["thai.misplaced_mark"]
+
+
+@pytest.mark.parametrize("text", ["คนที่ มา", "สวนนี้ จะ", "ผู้ที่ ได้รับ", "ตามที่ สนท. กำหนด", "เป็นต้น ไป"])
+def test_correct_words_before_a_space_are_not_moved(text):
+    assert repair_text(text) == (text, [])
+
+
+def test_misplaced_marks_only_in_seed_000():
+    found = {}
+    for path in sorted(CORPUS.glob("*.txt")):
+        _, repairs = repair_text(path.read_text(encoding="utf-8"))
+        found[path.name[:3]] = sum(r.code == "thai.misplaced_mark" for r in repairs)
+    assert found == {"000": 7, "001": 0, "002": 0, "003": 0, "004": 0}
