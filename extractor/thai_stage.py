@@ -9,27 +9,32 @@ garbage) are reported one by one.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from extractor import thai
 from extractor.blocks import Block, Cell, Provenance, Repair
 from extractor.model.base import Finding, Severity, Source
 
 # Repairs that may change what the text means: each one is reported on its own.
-_MEANINGFUL = ("thai.replacement_char", "thai.latin1_remap", "thai.misplaced_mark")
+_MEANINGFUL = ("thai.replacement_char", "thai.latin1_remap", "thai.misplaced_mark", "thai.sara_am_restored")
+_TextStep = Callable[[str], "tuple[str, list[Repair]]"]
 
 
 def repair_blocks(blocks: list[Block]) -> list[Finding]:
     """Repair all block and cell texts in place; the findings say what changed and what was detected.
 
-    Two passes: each text on its own (glyph and mark repairs, dictionary-evidenced wrap joins), then the document as
-    a whole (wrap spaces the same document writes elsewhere without).  Both run before the grammar stage.
+    Passes, all before the grammar stage: each text on its own (glyph and mark repairs); each page as a whole (lost
+    SARA AM, which one word never proves); each text again (dictionary-evidenced wrap joins, which need the
+    spelling repaired); the document as a whole (wrap spaces the document writes elsewhere without).
     """
     log = _RepairLog()
     holders = list(_text_holders(blocks))
+    _each_text(holders, thai.repair_text, log)
+    _each_page(holders, log)
+    _each_text(holders, thai.join_wrapped, log)
+    _apply_results(holders, thai.join_document_wraps([h.text for h in holders]), log)
     for holder in holders:
-        holder.text, holder.repairs = _repair(holder.text, holder.provenance, log)
-    _document_pass(holders, log)
+        log.detect(holder.text, holder.provenance)
     return log.findings()
 
 
@@ -42,21 +47,27 @@ def _text_holders(blocks: list[Block]) -> Iterator[Block | Cell]:
             yield block
 
 
-def _document_pass(holders: list[Block | Cell], log: _RepairLog) -> None:
-    results = thai.join_document_wraps([h.text for h in holders])
-    for holder, (text, joins) in zip(holders, results):
-        if joins:
-            holder.text, holder.repairs = text, holder.repairs + tuple(joins)
-            log.add(tuple(joins), holder.provenance)
+def _each_text(holders: list[Block | Cell], step: _TextStep, log: _RepairLog) -> None:
+    _apply_results(holders, [step(h.text) for h in holders], log)
 
 
-def _repair(text: str, where: Provenance, log: _RepairLog) -> tuple[str, tuple[Repair, ...]]:
-    repaired, repairs = thai.repair_text(text)
-    joined, joins = thai.join_wrapped(repaired)
-    all_repairs = tuple(repairs) + tuple(joins)
-    log.add(all_repairs, where)
-    log.detect(joined, where)
-    return joined, all_repairs
+def _each_page(holders: list[Block | Cell], log: _RepairLog) -> None:
+    """Page-level repairs; a text dump has no pages and is one page."""
+    pages: dict[int | None, list[Block | Cell]] = {}
+    for holder in holders:
+        pages.setdefault(holder.provenance.page, []).append(holder)
+    for page in pages.values():
+        results, reason = thai.restore_sara_am([h.text for h in page])
+        if reason:
+            log.reasons["thai.sara_am_restored"] = reason
+            _apply_results(page, results, log)
+
+
+def _apply_results(holders: list[Block | Cell], results, log: _RepairLog) -> None:
+    for holder, (text, repairs) in zip(holders, results):
+        if repairs:
+            holder.text, holder.repairs = text, holder.repairs + tuple(repairs)
+            log.add(tuple(repairs), holder.provenance)
 
 
 class _RepairLog:
@@ -64,6 +75,7 @@ class _RepairLog:
         self.counts: Counter[str] = Counter()
         self.first: dict[str, Provenance] = {}
         self.items: list[Finding] = []
+        self.reasons: dict[str, str] = {}  # code -> the evidence that allowed it (page-level repairs)
 
     def add(self, repairs: tuple[Repair, ...], where: Provenance) -> None:
         for repair in repairs:
@@ -72,13 +84,19 @@ class _RepairLog:
                     Finding(
                         code=repair.code,
                         severity=Severity.INFO,
-                        message=f"repaired {repair.before!r} → {repair.after!r}",
+                        message=f"repaired {repair.before!r} → {repair.after!r}" + self._because(repair.code),
+                        actual=repair.before,
+                        expected=repair.after,
                         source=Source.of(where),
                     )
                 )
                 continue
             self.counts[repair.code] += 1
             self.first.setdefault(repair.code, where)
+
+    def _because(self, code: str) -> str:
+        reason = self.reasons.get(code)
+        return f" (page evidence: {reason})" if reason else ""
 
     def detect(self, text: str, where: Provenance) -> None:
         for span in thai.find_masked_spans(text):

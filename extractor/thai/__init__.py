@@ -4,6 +4,7 @@ Public API (other stages call these by name):
 - ``repair_text(text)``: the text-level chain (PUA glyphs, legacy Latin-1 remaps, replacement characters,
   SARA AM, marks drawn over the next consonant, mark order and attachment, fake-bold duplicate marks, double SARA E);
 - ``join_wrapped(text)``: wrap-inserted spaces / hyphens inside Thai words (cells, wrapped lines);
+- ``restore_sara_am(texts)``: lost SARA AM (``สาคัญ``), on a page whose text shows the loss;
 - ``join_document_wraps(texts)``: wrap spaces a whole document shows to be wraps (the same phrase written without);
 - ``repair_glyphs(glyphs)``: glyph-level repairs that need positions and font names;
 - ``find_masked_spans``, ``find_keyboard_garbage``: detections for findings (never rewritten);
@@ -16,6 +17,7 @@ from extractor.thai.detect import KeyboardGarbage, MaskedSpan, find_keyboard_gar
 from extractor.thai.document_wrap import join_document_wraps
 from extractor.thai.digits import thai_digits_to_arabic
 from extractor.thai.glyphs import Glyph, font_family, repair_glyphs
+from extractor.thai.sara_am import restore_sara_am
 from extractor.thai.quality import ThaiQuality, is_text_layer_damaged, quality_metrics
 from extractor.thai.wrap import join_wrapped, match_key
 
@@ -34,5 +36,6 @@ __all__ = [
     "quality_metrics",
     "repair_glyphs",
     "repair_text",
+    "restore_sara_am",
     "thai_digits_to_arabic",
 ]

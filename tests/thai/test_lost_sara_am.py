@@ -1,0 +1,55 @@
+"""Lost SARA AM (``สาคัญ``): repaired only on a page whose text shows the loss (seed000.md §5.4 lists seed 004's)."""
+
+from __future__ import annotations
+
+from extractor.ingest import read
+from extractor.thai import restore_sara_am
+from extractor.thai.sara_am import find_lost_sara_am, page_condition
+from extractor.thai_stage import repair_blocks
+from tests.thai.seed_groups import CORPUS
+
+
+def test_a_page_without_any_sara_am_is_repaired():
+    page = ["การดาเนินงานตามแผนที่สาคัญของสานักงาน"] * 20  # 0 ำ in 460 consonants
+    results, reason = restore_sara_am(page)
+    assert reason == "0 SARA AM in 460 Thai consonants"
+    assert results[0][0] == "การดำเนินงานตามแผนที่สำคัญของสำนักงาน"
+    assert [(r.before, r.after) for r in results[0][1]] == [
+        ("ดาเนินงาน", "ดำเนินงาน"),
+        ("สาคัญ", "สำคัญ"),
+        ("สานักงาน", "สำนักงาน"),
+    ]
+
+
+def test_one_odd_word_on_a_normal_page_is_left_alone():
+    page = ["ร้อยละความสำเร็จของการดำเนินงาน", "ข้อมูลที่มีความสาคัญ"]
+    assert page_condition(page) is None
+    assert restore_sara_am(page) == ([(t, []) for t in page], None)
+
+
+def test_weak_sites_alone_never_show_the_loss():
+    # ดา|เนิน and สา|นัก are words as written: they are repaired only on a page that shows the loss otherwise
+    page = ["หน่วยงานดาเนินการ สานักงานเขต ผลการดาเนินงาน", "การจัดทำแผนงานประจำปี"]
+    assert [s.strong for t in page for s in find_lost_sara_am(t)] == [False, False, False]
+    assert page_condition(page) is None
+
+
+def test_correct_seeds_show_no_loss():
+    for name in ("000", "001", "002", "003"):
+        lines = next(CORPUS.glob(f"{name}_*.txt")).read_text(encoding="utf-8").splitlines()
+        assert page_condition(lines) is None, name
+
+
+def test_seed_004_gets_its_ten_words_back_each_reported():
+    doc = read(next(CORPUS.glob("004_*.txt")))
+    findings = [f for f in repair_blocks(doc.blocks) if f.code == "thai.sara_am_restored"]
+    restored = sorted((f.actual, f.expected) for f in findings)
+    assert restored == sorted(
+        [("มีความสาคัญ", "มีความสำคัญ")] * 2
+        + [("ผลการดาเนินงาน", "ผลการดำเนินงาน"), ("ดาเนินงาน", "ดำเนินงาน"), ("ดาเนิน", "ดำเนิน")]
+        + [("ดาเนินการ", "ดำเนินการ")] * 2
+        + [("การนา", "การนำ"), ("สานัก", "สำนัก"), ("กาหนด", "กำหนด")]
+    )
+    assert all("page evidence" in f.message for f in findings)
+    text = "\n".join(b.text for b in doc.blocks if not b.is_table)
+    assert "สาคัญ" not in text and "ดาเนิน" not in text
