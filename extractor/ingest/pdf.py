@@ -16,6 +16,7 @@ import pymupdf
 
 from extractor.blocks import PageInfo, Provenance, SourceDocument
 from extractor.errors import EncryptedPDFError, InputError
+from extractor.ingest.ocr_route import OcrOptions, add_ocr_pages, correct_ocr_blocks, image_only_reason, input_format
 from extractor.ingest.pdf_page import read_page
 from extractor.layout.document import layout_document
 from extractor.thai import is_text_layer_damaged, repair_glyphs
@@ -30,12 +31,14 @@ def read_pdf(
     password: str | None = None,
     limits: Limits | None = None,
     deadline: Deadline = NO_DEADLINE,
+    ocr: OcrOptions | None = None,
 ) -> SourceDocument:
     """Read a born-digital PDF into a SourceDocument.
 
     ``pages``: 1-based page numbers to read (default: all).  ``password`` opens an encrypted PDF.  Raises
     ``InputError`` for input that is not a readable PDF, ``EncryptedPDFError`` for a PDF that needs a (correct)
     password, ``LimitExceededError`` when ``limits`` (page count, page/image pixels) or ``deadline`` are exceeded.
+    Pages without a usable text layer go through OCR (``extractor.ingest.ocr_route``; ``ocr``: its options).
     """
     limits = limits or Limits()
     data = _load(path_or_bytes)
@@ -53,11 +56,13 @@ def read_pdf(
             infos.append(info)
             if info.route == "text":
                 models.append(model)
+        models = add_ocr_pages(doc, infos, models, findings, ocr)
         blocks, layout_findings = layout_document(models)
     finally:
         doc.close()
     findings.extend(layout_findings)
-    return SourceDocument(blocks, "pdf", infos, hashlib.sha256(data).hexdigest(), findings)
+    findings.extend(correct_ocr_blocks(blocks, infos))
+    return SourceDocument(blocks, input_format(infos), infos, hashlib.sha256(data).hexdigest(), findings)
 
 
 def _check_pixels(doc: pymupdf.Document, number: int, limits: Limits) -> None:
@@ -90,6 +95,8 @@ def _read_one(doc: pymupdf.Document, number: int, findings: list) -> tuple[PageM
     if damaged:
         info.route, info.route_reason = "ocr", reason
         findings.append(("pdf.text_layer_damaged", reason, Provenance(page=number)))
+    elif scan := image_only_reason(model):  # no text layer over a page-sized image: a scan (OCR route)
+        info.route, info.route_reason = "ocr", scan
     return model, info
 
 

@@ -1,0 +1,209 @@
+"""OCR route of the PDF reader: a scanned (or text-layer-damaged) page → the same page model as a text-layer page.
+
+Per page: render with PyMuPDF, deskew, find table rulings in the bitmap and erase them, OCR with Tesseract
+``tha+eng`` (hOCR), then turn Tesseract's words into *glyphs* so that the very same layout code builds lines,
+cells and tables (``extractor.layout``).  Tesseract reads Thai almost glyph by glyph: a combining mark comes as a
+"word" of its own with a box that says little.  Its *order* is reliable, so each Tesseract word keeps its place in
+the line, marks become zero-width glyphs at the right edge of the base before them (where the line builder attaches
+a zero-width mark), and a gap narrower than a space is closed so that the layout stage does not see a word break.
+Lines of low-confidence Latin noise that Tesseract makes of detached marks above a Thai line are dropped, and a
+finding lists them.
+
+Pages run in parallel (threads, each driving one Tesseract process limited to one thread); rendering stays on the
+calling thread because PyMuPDF is not thread-safe.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from extractor.blocks import Provenance
+from extractor.ingest import ocr_image
+from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, parse_hocr, run_tesseract
+from extractor.layout.lines import THAI_MARKS
+from extractor.layout.types import PageModel
+from extractor.thai import Glyph
+
+DEFAULT_DPI = 300  # measured: see benchmarks/RESULTS.md "## OCR" (200 dpi loses marks on 11 pt text)
+OCR_FONT = "tesseract"
+X_SIZE_PER_EM = 1.16  # Tesseract's x_size over the font size (measured on TLWG fonts at 200 and 300 dpi)
+SPACE_GAP = 0.30  # a gap between Tesseract words wider than this × em is a real space
+NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean confidence may be noise
+LOW_CONFIDENCE = 50.0
+
+Finding = tuple[str, str, Provenance]
+
+
+@dataclass(slots=True)
+class OcrOptions:
+    """How scanned pages are read."""
+
+    dpi: int = DEFAULT_DPI
+    languages: str = LANGUAGES
+    deskew: bool = True
+    workers: int | None = None  # default: one per core
+
+
+@dataclass(slots=True)
+class OcrPage:
+    """One page read by OCR: the page model for the layout stage and what the reader noticed."""
+
+    model: PageModel
+    findings: list[Finding] = field(default_factory=list)
+    skew_degrees: float = 0.0
+
+
+def read_pages(doc: pymupdf.Document, numbers: Iterable[int], options: OcrOptions | None = None) -> dict[int, OcrPage]:
+    """OCR the given 1-based pages of ``doc`` in parallel; page number → OcrPage.
+
+    A page Tesseract fails on is returned empty with a finding (the rest of the document is still read).
+    """
+    options = options or OcrOptions()
+    numbers = list(numbers)
+    workers = max(1, min(options.workers or os.cpu_count() or 1, len(numbers) or 1))
+    results: dict[int, OcrPage] = {}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: list[tuple[int, Future]] = []
+        for number, image, size in _rendered(doc, numbers, options):
+            pending.append((number, pool.submit(read_image, image, number, size, options)))
+            if len(pending) >= 2 * workers:  # bounded look-ahead: rendered bitmaps are large
+                _collect(pending.pop(0), results)
+        for item in pending:
+            _collect(item, results)
+    return results
+
+
+def _rendered(doc: pymupdf.Document, numbers: list[int], options: OcrOptions) -> Iterator:
+    for number in numbers:
+        page = doc[number - 1]
+        yield number, ocr_image.render_page(page, options.dpi), (page.rect.width, page.rect.height)
+
+
+def _collect(item: tuple[int, Future], results: dict[int, OcrPage]) -> None:
+    number, future = item
+    try:
+        results[number] = future.result()
+    except OcrError as exc:
+        model = PageModel(number, 0.0, 0.0, [])
+        results[number] = OcrPage(model, [("ocr.page_failed", str(exc), Provenance(page=number))])
+
+
+def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float], options: OcrOptions) -> OcrPage:
+    """OCR one rendered page into a page model (glyphs + rulings in PDF points)."""
+    if options.deskew:
+        image = ocr_image.deskew(image)
+    rulings, ruling_pixels = ocr_image.find_rulings(image)
+    clean = ocr_image.erase(image, ruling_pixels | ocr_image.speckles(image))
+    hocr = run_tesseract(clean, image.dpi, languages=options.languages)
+    lines = parse_hocr(hocr)
+    page = OcrPage(PageModel(number, size[0], size[1], [], rulings), skew_degrees=image.skew_degrees)
+    where = Provenance(page=number)
+    kept, noise = split_noise(lines)
+    if noise:
+        texts = "; ".join(repr(line.text) for line in noise[:10])
+        page.findings.append(("ocr.noise_lines_dropped", f"{len(noise)} line(s) of OCR noise (detached marks read as Latin): {texts}", where))
+    page.model.glyphs = lines_to_glyphs(kept, image.scale)
+    _confidence_finding(kept, where, page.findings)
+    if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:
+        page.findings.append(("ocr.deskewed", f"page rotated by {image.skew_degrees:+.2f}° before OCR", where))
+    return page
+
+
+def _confidence_finding(lines: list[OcrLine], where: Provenance, findings: list[Finding]) -> None:
+    words = [w for line in lines for w in line.words]
+    low = [w for w in words if w.confidence < LOW_CONFIDENCE]
+    if low:
+        mean = sum(w.confidence for w in words) / len(words)
+        findings.append(("ocr.low_confidence", f"{len(low)} of {len(words)} OCR words below {LOW_CONFIDENCE:g}% confidence (page mean {mean:.0f}%)", where))
+
+
+def _is_thai_or_digit(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b" or ch.isdigit()
+
+
+def split_noise(lines: list[OcrLine]) -> tuple[list[OcrLine], list[OcrLine]]:
+    """(kept, noise): noise is a low-confidence line with no Thai and no digit that hugs the top of a Thai line,
+    or a line with no letter or digit at all (stray marks, dust)."""
+    if not lines:
+        return [], []
+    em = statistics.median(line.x_size for line in lines)
+    thai = [line for line in lines if any("\u0e01" <= ch <= "\u0e2e" for ch in line.text)]
+    kept, noise = [], []
+    for line in lines:
+        text = line.text
+        if any(_is_thai_or_digit(ch) for ch in text) or line.confidence >= NOISE_CONFIDENCE:
+            kept.append(line)
+        elif not any(ch.isalnum() for ch in text) or _hugs_thai_line(line, thai, em):
+            noise.append(line)
+        else:
+            kept.append(line)
+    return kept, noise
+
+
+def _hugs_thai_line(line: OcrLine, thai: list[OcrLine], em: float) -> bool:
+    x0, _, x1, y1 = line.bbox
+    for other in thai:
+        ox0, oy0, ox1, _ = other.bbox
+        if other is not line and ox0 < x1 and x0 < ox1 and -0.3 * em <= oy0 - y1 + 0.5 * em <= 1.2 * em:
+            return True
+    return False
+
+
+def lines_to_glyphs(lines: list[OcrLine], scale: float) -> list[Glyph]:
+    """Glyphs (PDF points) for the layout stage, from Tesseract lines in pixels.
+
+    Every glyph of a line gets the line's vertical extent (baseline − 0.8 em … baseline + 0.2 em): Tesseract's
+    per-glyph boxes jump with the marks and would split a line.  Marks are zero-width at their base's right edge.
+    """
+    if not lines:
+        return []
+    median = statistics.median(line.x_size for line in lines)
+    glyphs: list[Glyph] = []
+    for line in lines:
+        x_size = min(max(line.x_size, 0.75 * median), 2.5 * median)
+        glyphs.extend(_line_glyphs(line, x_size / X_SIZE_PER_EM, scale))
+    return glyphs
+
+
+def _line_glyphs(line: OcrLine, em: float, scale: float) -> list[Glyph]:
+    size = em * scale
+    y0, y1 = (line.baseline - 0.8 * em) * scale, (line.baseline + 0.2 * em) * scale
+    out: list[Glyph] = []
+    pen: float | None = None  # right edge of the last base glyph placed (what the line builder measures from)
+    ink: float = 0.0  # right edge of everything Tesseract boxed so far, marks included (what a space is measured from)
+    for word in line.words:
+        if pen is not None and all(ch in THAI_MARKS for ch in word.text):
+            _word_glyphs(word.text, pen, pen, y0, y1, size, scale, out, pen)  # marks on the last base
+            ink = max(ink, float(word.bbox[2]))
+            continue
+        x0, x1 = float(word.bbox[0]), float(word.bbox[2])
+        if pen is not None:
+            # a mark's box pushes the next base right: measure the gap from the mark, close it to the base
+            x0 = pen if x0 - ink < SPACE_GAP * em else max(x0, pen)
+            x1 = max(x1, x0 + 0.2 * em)
+        pen = _word_glyphs(word.text, x0, x1, y0, y1, size, scale, out, pen)
+        ink = max(ink, x1)
+    return out
+
+
+def _word_glyphs(text: str, x0: float, x1: float, y0: float, y1: float, size: float, scale: float, out: list[Glyph], prev_x1: float | None) -> float:
+    """Append the glyphs of one Tesseract word; return its right edge in pixels."""
+    bases = [ch for ch in text if ch not in THAI_MARKS]
+    step = (x1 - x0) / max(len(bases), 1)
+    pen = x0
+    last_edge = prev_x1 if prev_x1 is not None else x0
+    for ch in text:
+        if ch in THAI_MARKS:
+            edge = last_edge * scale
+            out.append(Glyph(ch, (edge - 0.001, y0, edge - 0.001, y1), OCR_FONT, size))
+            continue
+        out.append(Glyph(ch, (pen * scale, y0, (pen + step) * scale, y1), OCR_FONT, size))
+        pen += step
+        last_edge = pen
+    return max(x1, last_edge)

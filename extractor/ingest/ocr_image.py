@@ -1,0 +1,190 @@
+"""Bitmap side of the OCR route: render a page, deskew it, binarise it, find table rulings, erase them.
+
+Everything here is plain numpy on a greyscale bitmap (no OpenCV): rulings are long runs of dark pixels along a
+row (horizontal) or a column (vertical), which letters never make; skew is the angle whose row projection of the
+ink is sharpest (text lines are then parallel to the rows).  The rulings found go to the layout stage exactly like
+the vector rulings of a born-digital page; erasing them before OCR keeps Tesseract from reading them as ``|`` or
+``_`` or merging them into letters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pymupdf
+from PIL import Image
+
+from extractor.layout.types import Ruling
+
+MAX_SKEW = 3.0  # degrees searched each way; a scan tilted more than this is beyond "slight"
+MIN_SKEW = 0.15  # below this a rotation only blurs the bitmap (and the estimate is within its own noise)
+MIN_RULING_INCH = 0.3  # a dark run at least this long (inches) is a ruling, not a letter stroke
+MAX_RULING_INCH = 0.04  # ... and at most this thick
+GAP_BRIDGE_PX = 2  # JPEG and speckle break a printed rule into pieces this far apart
+
+
+@dataclass(slots=True)
+class PageImage:
+    """A rendered page: greyscale pixels (0 black … 255 white), resolution, and the skew that was removed."""
+
+    pixels: np.ndarray
+    dpi: int
+    skew_degrees: float = 0.0
+
+    @property
+    def scale(self) -> float:
+        """PDF points per pixel."""
+        return 72.0 / self.dpi
+
+
+def render_page(page: pymupdf.Page, dpi: int) -> PageImage:
+    """The page as a greyscale bitmap at ``dpi`` (PyMuPDF is not thread-safe: call from one thread)."""
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+    pixels = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width].copy()
+    return PageImage(pixels, dpi)
+
+
+def otsu_threshold(pixels: np.ndarray) -> int:
+    """Otsu's threshold of a greyscale bitmap (ink below it)."""
+    hist = np.bincount(pixels.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    weights = np.cumsum(hist)
+    means = np.cumsum(hist * np.arange(256))
+    fg, bg = weights, total - weights
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (means[-1] * fg - means * total) ** 2 / (fg * bg)
+    between[~np.isfinite(between)] = 0
+    return int(np.argmax(between))
+
+
+def ink_mask(pixels: np.ndarray) -> np.ndarray:
+    """Dark pixels (True = ink); a blank page has no ink whatever its noise."""
+    threshold = otsu_threshold(pixels)
+    return pixels <= min(threshold, 200)
+
+
+def estimate_skew(ink: np.ndarray, max_degrees: float = MAX_SKEW) -> float:
+    """Skew angle (degrees, counter-clockwise positive) that makes the ink's row profile sharpest."""
+    step = max(1, ink.shape[1] // 800)  # work on at most ~800 columns: plenty for an angle to 0.05°
+    ys, xs = np.nonzero(ink[::step, ::step])
+    if len(ys) < 200:
+        return 0.0
+    xs = xs.astype(np.float64) - xs.mean()
+
+    def sharpness(angle: float) -> float:
+        rows = np.round(ys + xs * np.tan(np.radians(angle))).astype(np.int64)
+        counts = np.bincount(rows - rows.min())
+        return float(np.dot(counts, counts))
+
+    best = max(np.arange(-max_degrees, max_degrees + 1e-9, 0.25), key=sharpness)
+    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05)
+    return float(max(fine, key=sharpness))
+
+
+def deskew(image: PageImage) -> PageImage:
+    """The page rotated so its text lines are horizontal (a no-op below ``MIN_SKEW``)."""
+    angle = estimate_skew(ink_mask(image.pixels))
+    if abs(angle) < MIN_SKEW:
+        return image
+    # the sheared profile is sharpest at `angle`: rows tilt by -angle, so rotate the bitmap by -angle to level them
+    rotated = Image.fromarray(image.pixels).rotate(-angle, resample=Image.BILINEAR, fillcolor=255)
+    return PageImage(np.asarray(rotated).copy(), image.dpi, angle)
+
+
+def _bridge(ink: np.ndarray, axis: int) -> np.ndarray:
+    """Close gaps of up to ``GAP_BRIDGE_PX`` along ``axis`` (a printed rule broken by compression noise)."""
+    out = ink.copy()
+    for shift in range(1, GAP_BRIDGE_PX + 1):
+        if axis == 1:
+            out[:, shift:] |= ink[:, :-shift] & np.roll(ink, -shift, axis=1)[:, shift:]
+        else:
+            out[shift:, :] |= ink[:-shift, :] & np.roll(ink, -shift, axis=0)[shift:, :]
+    return out
+
+
+def _runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
+    """(row, start, end) of every run of True at least ``min_len`` long, per row of ``mask``."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    diff = np.diff(padded, axis=1)
+    rows_s, starts = np.nonzero(diff == 1)
+    _, ends = np.nonzero(diff == -1)  # same row-major order as the starts: one end per start
+    keep = ends - starts >= min_len
+    return list(zip(rows_s[keep].tolist(), starts[keep].tolist(), ends[keep].tolist()))
+
+
+def _group_runs(runs: list[tuple[int, int, int]], max_thick: int) -> list[tuple[float, int, int, int]]:
+    """Stack runs on adjacent rows that overlap into one rule: (centre row, start, end, thickness)."""
+    open_rules: list[list[int]] = []  # [first_row, last_row, start, end]
+    done: list[list[int]] = []
+    for row, start, end in sorted(runs):
+        still_open = []
+        matched = None
+        for rule in open_rules:
+            if rule[1] < row - 1:
+                done.append(rule)
+                continue
+            still_open.append(rule)
+            if matched is None and rule[1] == row - 1 and start < rule[3] and end > rule[2]:
+                matched = rule
+        open_rules = still_open
+        if matched is not None and matched[1] != row:
+            matched[1] = row
+            matched[2], matched[3] = min(matched[2], start), max(matched[3], end)
+        else:
+            open_rules.append([row, row, start, end])
+    done.extend(open_rules)
+    out = []
+    for first, last, start, end in done:
+        thick = last - first + 1
+        if thick <= max_thick:
+            out.append(((first + last) / 2, start, end, thick))
+    return out
+
+
+def find_rulings(image: PageImage) -> tuple[list[Ruling], np.ndarray]:
+    """Horizontal and vertical rulings (in PDF points) and the mask of their pixels (to erase before OCR)."""
+    ink = ink_mask(image.pixels)
+    min_len = max(8, round(MIN_RULING_INCH * image.dpi))
+    max_thick = max(2, round(MAX_RULING_INCH * image.dpi))
+    scale = image.scale
+    erase = np.zeros_like(ink)
+    rulings: list[Ruling] = []
+    for horizontal in (True, False):
+        mask = _bridge(ink, 1) if horizontal else _bridge(ink, 0).T
+        for centre, start, end, thick in _group_runs(_runs(mask, min_len), max_thick):
+            rulings.append(Ruling(horizontal, (centre + 0.5) * scale, start * scale, end * scale))
+            lo, hi = int(centre - thick / 2 - 1), int(centre + thick / 2 + 2)
+            if horizontal:
+                erase[max(lo, 0) : hi, start:end] = True
+            else:
+                erase[start:end, max(lo, 0) : hi] = True
+    return rulings, erase
+
+
+def box_count(mask: np.ndarray, radius: int) -> np.ndarray:
+    """Number of True pixels in the (2·radius+1)² window around each pixel (integral image)."""
+    k = 2 * radius + 1
+    padded = np.pad(mask.astype(np.int32), radius + 1)
+    integral = padded.cumsum(0).cumsum(1)
+    h, w = mask.shape
+    return integral[k : k + h, k : k + w] - integral[:h, k : k + w] - integral[k : k + h, :w] + integral[:h, :w]
+
+
+def speckles(image: PageImage) -> np.ndarray:
+    """Isolated specks of ink (scanner dust, noise): dark pixels with almost no dark neighbours.
+
+    The window and the count scale with the resolution so that a full stop or a Thai mark's loop (a few points
+    across) stays, while a speck of a pixel or two goes.
+    """
+    ink = ink_mask(image.pixels)
+    radius = max(1, round(image.dpi / 150))
+    return ink & (box_count(ink, radius) <= 2 * radius + 2)
+
+
+def erase(image: PageImage, mask: np.ndarray) -> np.ndarray:
+    """The page's pixels with the masked pixels set to white."""
+    pixels = image.pixels.copy()
+    pixels[box_count(mask, 1) > 0] = 255  # one pixel beyond: the grey fringe JPEG and resampling leave
+    return pixels

@@ -1,0 +1,91 @@
+"""Routing pages between the text layer and OCR, and the OCR post-correction of the resulting blocks.
+
+The PDF reader (``extractor.ingest.pdf``) calls three things here: ``image_only_reason`` while it reads a page (a
+page with no text layer over a page-sized image is a scan), ``add_ocr_pages`` once every page is read (the OCR route
+for the pages marked ``route = "ocr"``, their page models merged in page order with the text-layer ones, so a mixed
+document is laid out as one), and ``correct_ocr_blocks`` after layout (lexicon and identifier post-correction of the
+text that came from OCR, every change reported as a finding with its evidence).
+"""
+
+from __future__ import annotations
+
+import pymupdf
+
+from extractor.blocks import Block, PageInfo, Provenance
+from extractor.ingest.ocr import OcrOptions, read_pages
+from extractor.layout.types import PageModel
+from extractor.thai.ocr_correct import Correction, correct_text
+
+SCAN_IMAGE_SHARE = 0.5  # images covering at least this share of the page ...
+SCAN_MAX_GLYPHS = 20  # ... under at most this many text glyphs (a stamped page number): a scanned page
+
+Finding = tuple[str, str, Provenance]
+
+__all__ = ["OcrOptions", "add_ocr_pages", "correct_ocr_blocks", "image_only_reason", "input_format"]
+
+
+def image_only_reason(model: PageModel) -> str:
+    """Why a page must be OCR'd although its text layer is not damaged ("" when it need not be)."""
+    glyphs = sum(1 for g in model.glyphs if not g.char.isspace())
+    if glyphs > SCAN_MAX_GLYPHS or model.width <= 0 or model.height <= 0:
+        return ""
+    covered = sum(max(0.0, min(b[2], model.width) - max(b[0], 0.0)) * max(0.0, min(b[3], model.height) - max(b[1], 0.0)) for b in model.images)
+    if covered < SCAN_IMAGE_SHARE * model.width * model.height:
+        return ""
+    what = "no text layer" if glyphs == 0 else f"only {glyphs} text glyph(s)"
+    return f"{what} over a page image ({covered / (model.width * model.height):.0%} of the page): scanned page"
+
+
+def add_ocr_pages(doc: pymupdf.Document, infos: list[PageInfo], models: list[PageModel], findings: list[Finding], options: OcrOptions | None) -> list[PageModel]:
+    """The page models of all pages in page order: the text-layer ones given, plus the OCR route's."""
+    numbers = [info.number for info in infos if info.route == "ocr"]
+    if not numbers:
+        return models
+    pages = read_pages(doc, numbers, options)
+    for number in numbers:
+        findings.extend(pages[number].findings)
+    merged = models + [pages[n].model for n in numbers]
+    return sorted(merged, key=lambda m: m.number)
+
+
+def input_format(infos: list[PageInfo]) -> str:
+    """``pdf`` (text layer only), ``pdf-ocr`` (every page OCR'd) or ``pdf-mixed``."""
+    routes = {info.route for info in infos}
+    if routes == {"ocr"}:
+        return "pdf-ocr"
+    return "pdf-mixed" if "ocr" in routes else "pdf"
+
+
+def correct_ocr_blocks(blocks: list[Block], infos: list[PageInfo]) -> list[Finding]:
+    """Post-correct the text of blocks and cells that came from OCR pages, in place; one finding per correction.
+
+    ``raw`` keeps what Tesseract read; ``text`` gets the corrected reading.
+    """
+    ocr_pages = {info.number for info in infos if info.route == "ocr"}
+    if not ocr_pages:
+        return []
+    findings: list[Finding] = []
+    for block in blocks:
+        if block.is_table:
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell.provenance.page in ocr_pages and cell.text:
+                        cell.text = _correct(cell.text, cell.provenance, findings)
+        elif block.provenance.page in ocr_pages and block.text:
+            block.text = _correct(block.text, block.provenance, findings)
+    return findings
+
+
+def _correct(text: str, where: Provenance, findings: list[Finding]) -> str:
+    """Correct one text; one finding per kind of correction made in it, listing each change and its evidence."""
+    corrected, corrections = correct_text(text)
+    by_code: dict[str, list[Correction]] = {}
+    for c in corrections:
+        by_code.setdefault(c.code, []).append(c)
+    for code, items in by_code.items():
+        findings.append((code, "; ".join(_message(c) for c in items), where))
+    return corrected
+
+
+def _message(c: Correction) -> str:
+    return f"OCR read {c.before!r}, corrected to {c.after!r} ({c.evidence})"

@@ -1,0 +1,235 @@
+"""OCR post-correction of text: domain-lexicon words and identifier confusables, every change with its evidence.
+
+Only text read by OCR goes through here (the PDF reader's OCR route).  Two kinds of correction:
+
+- *lexicon*: a stretch of Thai that the dictionary cannot segment (an OCR misreading) and that is within a small
+  edit distance of a domain-lexicon entry (unit names, plan vocabulary, districts: ``extractor/thai/lexicon/``)
+  becomes that entry.  A stretch that already segments into dictionary words is never touched (``งบประมาณ`` stays
+  although ``ปีงบประมาณ`` is one edit away), nor is anything shorter than ``MIN_ENTRY`` characters.
+- *tone mark*: Tesseract drops a tone mark stacked over an upper vowel (``ที่`` → ``ที``, ``ชื่อ`` → ``ชือ``) or
+  over a consonant (``ได้`` → ``ได``).  A token that becomes a far more frequent word (``TONE_RATIO`` times, by the
+  Thai National Corpus frequencies pythainlp ships) with one MAI EK or MAI THO added gets it back.
+- *identifier*: Latin letters Tesseract confuses with digits (O/o → 0, I/l/| → 1, S → 5, B → 8, Z → 2) inside tokens
+  that the grammar reads as identifiers (policy codes ``P###``, 6-digit strategy codes, fiscal years 25##), where the
+  token has enough real digits to be unambiguous.
+
+Pure functions: text in, corrected text and the list of corrections out.  The caller reports each one as a finding.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex as re
+
+from extractor.thai.chain import repair_text
+from extractor.thai.dictionary import domain_words, is_word, tokenize
+
+MIN_ENTRY = 5  # lexicon entries shorter than this are too easy to reach by accident
+_THAI_RUN = re.compile(r"[\u0E01-\u0E4E]+(?: [\u0E01-\u0E4E]+)*")  # Thai, with the single spaces OCR puts in words
+_THAI_WORD = re.compile(r"[\u0E01-\u0E4E]+")
+
+# digit look-alikes Tesseract produces inside numbers (Latin letters and a bar)
+CONFUSABLE_DIGITS = {"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"}
+_C = re.escape("".join(CONFUSABLE_DIGITS))
+# (name, pattern of a whole token, minimum real digits in it): identifier shapes of the plans' grammar
+IDENTIFIER_PATTERNS = [
+    ("policy code", re.compile(rf"(?<![A-Za-z0-9])P[0-9{_C}]{{3}}(?![A-Za-z0-9])"), 1),
+    ("strategy code", re.compile(rf"(?<![A-Za-z0-9])[0-9{_C}]{{6}}(?![A-Za-z0-9,])"), 4),
+    ("fiscal year", re.compile(rf"(?<![A-Za-z0-9])25[0-9{_C}]{{2}}(?![A-Za-z0-9])"), 3),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    code: str  # "ocr.lexicon_correction" or "ocr.identifier_correction"
+    position: int  # offset in the text given to ``correct_text`` (after the Thai repair chain)
+    before: str
+    after: str
+    evidence: str
+
+
+def correct_text(text: str) -> tuple[str, list[Correction]]:
+    """Thai-repaired, lexicon- and identifier-corrected ``text`` and the corrections made."""
+    text, _ = repair_text(text)  # compose SARA AM, order marks: the lexicon is written that way
+    text, identifiers = correct_identifiers(text)
+    text, tones = restore_tone_marks(text)
+    text, words = correct_words(text)
+    return text, identifiers + tones + words
+
+
+def correct_identifiers(text: str) -> tuple[str, list[Correction]]:
+    """Digit look-alikes inside identifier-shaped tokens replaced by the digits."""
+    corrections: list[Correction] = []
+    for name, pattern, min_digits in IDENTIFIER_PATTERNS:
+        def fix(m: re.Match, name=name, min_digits=min_digits) -> str:
+            token = m.group(0)
+            body = token[1:] if name == "policy code" else token
+            if not any(ch in CONFUSABLE_DIGITS for ch in body) or sum(ch.isdigit() for ch in body) < min_digits:
+                return token
+            fixed = token[: len(token) - len(body)] + "".join(CONFUSABLE_DIGITS.get(ch, ch) for ch in body)
+            corrections.append(Correction("ocr.identifier_correction", m.start(), token, fixed, f"{name} pattern: digits only"))
+            return fixed
+
+        text = pattern.sub(fix, text)
+    return text, corrections
+
+
+TONE_RATIO = 30.0  # the word with the mark must be this many times more frequent ...
+TONE_MIN_FREQUENCY = 1000  # ... and at least this frequent in the corpus
+_TONE_MARKS = ("\u0e48", "\u0e49")  # MAI EK, MAI THO: the marks Tesseract loses
+_UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37")
+_ANY_TONE = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+_THAI_SPAN = re.compile(r"[\u0E01-\u0E4E]+")
+
+
+@functools.lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, int]:
+    """Thai National Corpus word frequencies (shipped with pythainlp)."""
+    from pythainlp.corpus import tnc
+
+    return dict(tnc.word_freqs())
+
+
+def _tone_candidates(token: str) -> list[str]:
+    """``token`` with one MAI EK or MAI THO added on a consonant (after its upper vowel, if any) that has none."""
+    out = []
+    for i, ch in enumerate(token):
+        if not "\u0e01" <= ch <= "\u0e2e":
+            continue
+        j = i + 1
+        if j < len(token) and token[j] in _UPPER_VOWELS:
+            j += 1
+        if j < len(token) and token[j] in _ANY_TONE:
+            continue
+        out.extend(token[:j] + mark + token[j:] for mark in _TONE_MARKS)
+    return out
+
+
+def restore_tone_marks(text: str) -> tuple[str, list[Correction]]:
+    """Tokens that are rare words (or none) but common words with one tone mark added get the mark."""
+    freq = word_frequencies()
+    corrections: list[Correction] = []
+    parts: list[str] = []
+    pos = 0
+    for span in _THAI_SPAN.finditer(text):
+        parts.append(text[pos : span.start()])
+        offset = span.start()
+        for token in tokenize(span.group(0)):
+            better = _better_with_tone(token, freq)
+            if better is not None:
+                evidence = f"{better!r} is {freq[better]:,} times in the Thai National Corpus, {token!r} {freq.get(token, 0):,}"
+                corrections.append(Correction("ocr.tone_mark_restored", offset, token, better, evidence))
+                token = better
+            parts.append(token)
+            offset += len(token)
+        pos = span.end()
+    parts.append(text[pos:])
+    return "".join(parts), corrections
+
+
+def _better_with_tone(token: str, freq: dict[str, int]) -> str | None:
+    if len(token) < 2:
+        return None
+    base = freq.get(token, 0)
+    best = max(_tone_candidates(token), key=lambda c: freq.get(c, 0), default=None)
+    if best is None:
+        return None
+    count = freq.get(best, 0)
+    return best if count >= TONE_MIN_FREQUENCY and count >= TONE_RATIO * max(base, 1) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _entries() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Thai lexicon entries long enough to correct towards, with their character bigrams (for a quick filter)."""
+    out = []
+    for word in sorted(domain_words()):
+        if len(word) >= MIN_ENTRY and _THAI_WORD.fullmatch(word):
+            out.append((word, _bigrams(word)))
+    return tuple(out)
+
+
+def _bigrams(s: str) -> frozenset[str]:
+    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+
+
+def max_edits(entry: str) -> int:
+    """Edits allowed towards an entry: one, two from 10 characters on."""
+    return 1 if len(entry) < 10 else 2
+
+
+def correct_words(text: str) -> tuple[str, list[Correction]]:
+    """Unsegmentable Thai stretches close to a domain-lexicon entry replaced by the entry."""
+    chosen: list[tuple[int, int, str, int]] = []  # (start, end, entry, distance) in text offsets
+    for run in _THAI_RUN.finditer(text):
+        if len(run.group(0)) < MIN_ENTRY - 1:
+            continue
+        chosen.extend(_run_corrections(run.group(0), run.start()))
+    if not chosen:
+        return text, []
+    corrections: list[Correction] = []
+    parts, pos = [], 0
+    for start, end, entry, dist in sorted(chosen):
+        parts.append(text[pos:start])
+        parts.append(entry)
+        corrections.append(Correction("ocr.lexicon_correction", start, text[start:end], entry, f"{dist} edit(s) from lexicon entry {entry!r}; {text[start:end]!r} is not a dictionary word"))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts), corrections
+
+
+def unknown_chars(text: str) -> int:
+    """Characters of ``text`` in tokens that are not dictionary words (how badly it segments)."""
+    return sum(len(tok) for tok in tokenize(text) if tok.strip() and not is_word(tok))
+
+
+def _run_corrections(run: str, offset: int) -> list[tuple[int, int, str, int]]:
+    unknown = unknown_chars(run)
+    if not unknown:  # the run segments into words: nothing to correct
+        return []
+    grams = _bigrams(run)
+    candidates = []
+    for entry, entry_grams in _entries():
+        k = max_edits(entry)
+        if len(entry_grams & grams) < len(entry_grams) - 2 * k or entry in run:
+            continue
+        start, end, dist = best_substring(entry, run)
+        if 0 < dist <= k and abs((end - start) - len(entry)) <= k:
+            candidates.append((dist, -len(entry), start, end, entry))
+    picked: list[tuple[int, int, str, int]] = []
+    for dist, _, start, end, entry in sorted(candidates):
+        if any(start < e and s < end for s, e, _, _ in picked):
+            continue
+        if _segments_cleanly(run[start:end]) or unknown_chars(run[:start] + entry + run[end:]) >= unknown:
+            continue
+        picked.append((start, end, entry, dist))
+    return [(s + offset, e + offset, entry, d) for s, e, entry, d in picked]
+
+
+def _segments_cleanly(span: str) -> bool:
+    """True when ``span`` is already made of dictionary words (then it is not a misreading to correct)."""
+    return all(is_word(tok) for tok in tokenize(span) if tok.strip())
+
+
+def best_substring(pattern: str, text: str) -> tuple[int, int, int]:
+    """(start, end, distance) of the substring of ``text`` with the smallest edit distance to ``pattern``."""
+    n = len(text)
+    prev = [0] * (n + 1)  # distance of pattern[:i] ending at text[:j]
+    start = list(range(n + 1))  # where that alignment starts in text
+    for i in range(1, len(pattern) + 1):
+        cur, cur_start = [i] + [0] * n, [0] * (n + 1)
+        p = pattern[i - 1]
+        for j in range(1, n + 1):
+            sub = prev[j - 1] + (p != text[j - 1])
+            dele = prev[j] + 1
+            ins = cur[j - 1] + 1
+            if sub <= dele and sub <= ins:
+                cur[j], cur_start[j] = sub, start[j - 1]
+            elif dele <= ins:
+                cur[j], cur_start[j] = dele, start[j]
+            else:
+                cur[j], cur_start[j] = ins, cur_start[j - 1]
+        prev, start = cur, cur_start
+    best_j = min(range(n + 1), key=lambda j: (prev[j], -j))
+    return start[best_j], best_j, prev[best_j]

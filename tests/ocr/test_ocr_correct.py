@@ -1,0 +1,60 @@
+"""OCR post-correction: lexicon words, lost tone marks, identifier look-alikes; clean text left alone."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.thai.dictionary import domain_words
+from extractor.thai.ocr_correct import best_substring, correct_identifiers, correct_text
+
+
+@pytest.mark.parametrize(
+    "ocr, expected, code",
+    [
+        ("ลำดับที", "ลำดับที่", "ocr.tone_mark_restored"),  # MAI EK over an upper vowel lost
+        ("ชือโครงการ", "ชื่อโครงการ", "ocr.tone_mark_restored"),
+        ("ใครงการจ้าง", "โครงการจ้าง", "ocr.lexicon_correction"),  # SARA AI MAIMALAI read for SARA O
+        ("งบประมาธ", "งบประมาณ", "ocr.lexicon_correction"),
+        ("ยุ ทธศาสตร์ย่อย", "ยุทธศาสตร์ย่อย", "ocr.lexicon_correction"),  # a space OCR put inside a word
+        ("รหัส P0O1", "รหัส P001", "ocr.identifier_correction"),
+        ("77200l", "772001", "ocr.identifier_correction"),
+        ("ปี 25G7", "ปี 25G7", None),  # G is no digit look-alike: left as read
+    ],
+)
+def test_corrections(ocr, expected, code):
+    text, corrections = correct_text(ocr)
+    assert text == expected
+    assert [c.code for c in corrections] == ([code] if code else [])
+    for c in corrections:
+        assert c.evidence and c.before != c.after
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "รวมงบประมาณทั้งสิ้น",  # one edit from ปีงบประมาณ inside, but it segments into words
+        "มีความพึงพอใจ",  # มี is far more common than มี่
+        "สำนักงานเขตบางรัก",
+        "Strategy and Policy Lab 2567",
+        "รหัส 772001 P045",
+    ],
+)
+def test_clean_text_is_not_touched(clean):
+    assert correct_text(clean) == (clean, [])
+
+
+def test_identifier_needs_enough_real_digits():
+    # "lOOSIB" has no digit at all: not read as a strategy code
+    assert correct_identifiers("lOOSIB")[1] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(sorted(w for w in domain_words() if len(w) >= 5)), min_size=1, max_size=3))
+def test_lexicon_entries_are_fixed_points(words):
+    text = " ".join(words)
+    assert correct_text(text)[0] == correct_text(correct_text(text)[0])[0]
+    assert all(w in correct_text(text)[0] for w in words)
+
+
+def test_best_substring():
+    assert best_substring("โครงการ", "xxใครงการyy") == (2, 9, 1)

@@ -1,0 +1,44 @@
+"""Tesseract words → glyphs → the shared line builder: Thai words rebuilt, marks on their bases, real spaces kept."""
+
+from extractor.ingest.ocr import lines_to_glyphs, split_noise
+from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr
+from extractor.layout.lines import build_lines
+
+HOCR = """<html><body><div class='ocr_page'>
+<span class='ocr_line' title="bbox 100 200 400 240; baseline 0.001 -8; x_size 35; x_descenders 6; x_ascenders 9">
+<span class='ocrx_word' title='bbox 100 205 120 232; x_wconf 93'>ส</span>
+<span class='ocrx_word' title='bbox 121 205 139 232; x_wconf 91'>&#x0e48;</span>
+<span class='ocrx_word' title='bbox 138 205 158 232; x_wconf 95'>ว</span>
+</span></div></body></html>""".encode()
+
+
+def test_parse_hocr_reads_lines_words_baseline():
+    [line] = parse_hocr(HOCR)
+    assert line.bbox == (100, 200, 400, 240) and line.baseline == 232 and line.x_size == 35
+    assert [w.text for w in line.words] == ["ส", "\u0e48", "ว"] and line.words[0].confidence == 93
+
+
+def _line(words, y=200, x_size=35.0):
+    return OcrLine((words[0][1], y, words[-1][2], y + 40), y + 32, x_size, [OcrWord(t, (x0, y + 5, x1, y + 32), 95.0) for t, x0, x1 in words])
+
+
+def test_glyph_by_glyph_thai_becomes_one_word_with_marks():
+    # "ส่วนที่ 1": Tesseract boxes the marks as words of their own, pushing the next base to the right
+    line = _line([("ส", 100, 120), ("่", 123, 141), ("ว", 140, 160), ("น", 163, 180), ("ท", 182, 200), ("ี่", 199, 221), ("1", 240, 246)])
+    lines = build_lines(lines_to_glyphs([line], 72 / 300))
+    assert [ln.text for ln in lines] == ["ส่วนที่ 1"]
+
+
+def test_real_gap_is_a_space_and_lines_stay_apart():
+    first = _line([("แผน", 100, 160), ("งาน", 200, 260)])
+    second = _line([("ปี", 100, 130)], y=260)
+    lines = build_lines(lines_to_glyphs([first, second], 72 / 300))
+    assert [ln.text for ln in lines] == ["แผน งาน", "ปี"]
+
+
+def test_noise_line_above_thai_is_dropped_digits_kept():
+    thai = _line([("ที", 100, 140), ("่", 141, 150)], y=300)
+    noise = OcrLine((100, 270, 160, 290), 288, 20, [OcrWord("aA", (100, 270, 160, 290), 40.0)])
+    number = OcrLine((500, 270, 540, 290), 288, 20, [OcrWord("12", (500, 270, 540, 290), 40.0)])
+    kept, dropped = split_noise([noise, thai, number])
+    assert dropped == [noise] and kept == [thai, number]
