@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pymupdf
 import pytest
+from extractor import parse
+from extractor.ingest import read
 
 from corpus.render import FONTS, render_pdf
 from corpus.render.roundtrip import SECTIONS, differences, seeds, summary
@@ -33,8 +35,6 @@ def test_section_round_trips(trip, seed: str, font: str, section: str) -> None:
 
 def test_rendering_is_deterministic(trip) -> None:
     rt = trip("004_ca4f95fc6c9452ec", "Loma")
-    from extractor import parse
-
     again = render_pdf(parse("corpus/004_ca4f95fc6c9452ec.txt"), "Loma")
     assert again == rt.pdf_bytes
     meta = pymupdf.open("pdf", again).metadata
@@ -56,8 +56,6 @@ def test_rendering_exercises_the_reader(trip, font: str) -> None:
     assert orientations == {True, False}
     assert all(page.get_drawings() for page in list(doc)[1:])
     assert doc[1].get_text().splitlines()[0].strip(" -\u2010") == "2"  # Garuda's '-' reads back as U+2010
-    from extractor.ingest import read
-
     source = read(rt.pdf_bytes)
     assert any(code == "table.header_repeat_dropped" for code, _, _ in source.reader_findings)
     assert any(b.kind.value == "footnote" for b in source.blocks)
