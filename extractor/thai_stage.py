@@ -16,7 +16,13 @@ from extractor.blocks import Block, Cell, Provenance, Repair
 from extractor.model.base import Finding, Severity, Source
 
 # Repairs that may change what the text means: each one is reported on its own.
-_MEANINGFUL = ("thai.replacement_char", "thai.latin1_remap", "thai.misplaced_mark", "thai.sara_am_restored")
+_MEANINGFUL = (
+    "thai.replacement_char",
+    "thai.stray_glyph",
+    "thai.latin1_remap",
+    "thai.misplaced_mark",
+    "thai.sara_am_restored",
+)
 _TextStep = Callable[[str], "tuple[str, list[Repair]]"]
 
 

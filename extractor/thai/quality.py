@@ -21,7 +21,7 @@ from extractor.thai.marks import (
     TONE_BEFORE_VOWEL_RE,
 )
 from extractor.thai.pua import PUA_RE
-from extractor.thai.replacement import REPLACEMENT_RE
+from extractor.thai.replacement import REPLACEMENT_RE, STRAY_GLYPH_RE
 
 _THAI_WORD_RE = re.compile(f"[{THAI_LETTER_CLASS}]{{2,}}")
 _CONSONANT_RE = re.compile(f"[{CONSONANTS}]")
@@ -30,6 +30,7 @@ CLASSES = {
     "private_use": PUA_RE,
     "latin1_in_thai": LATIN1_IN_THAI_RE,
     "replacement_char": REPLACEMENT_RE,
+    "stray_glyph": STRAY_GLYPH_RE,
     "decomposed_sara_am": DECOMPOSED_SARA_AM_RE,
     "orphan_mark": (DANGLING_MARK_RE, SPACE_BEFORE_MARK_RE),
     "tone_before_vowel": TONE_BEFORE_VOWEL_RE,
@@ -106,7 +107,7 @@ def is_text_layer_damaged(text: str) -> tuple[bool, str]:
         return False, "no Thai text"
     if raw.consonants >= MIN_CONSONANTS_FOR_SARA_AM and raw.sara_am == 0 and raw.counts["decomposed_sara_am"] == 0:
         return True, f"no SARA AM in {raw.consonants} Thai consonants"
-    glyph = raw.per_1000["private_use"] + raw.per_1000["latin1_in_thai"] + raw.per_1000["replacement_char"]
+    glyph = sum(raw.per_1000[k] for k in ("private_use", "latin1_in_thai", "replacement_char", "stray_glyph"))
     if glyph > MAX_RAW_GLYPH_DAMAGE_PER_1000:
         return True, f"{glyph:.1f} private-use/Latin-1/replacement glyphs per 1,000 Thai letters"
     repaired = quality_metrics(repair_text(text)[0])

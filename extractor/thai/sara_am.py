@@ -3,7 +3,9 @@
 Legacy fonts draw ``ำ`` as NIKHAHIT + SARA AA; an extractor that drops the NIKHAHIT leaves ``า``.  Both letters are
 common, so ``า`` → ``ำ`` is never guessed from one word: it is made only on a page whose text shows the loss.
 
-A *site* is a ``า`` after a consonant (and optional tone mark) where ``ำ`` makes a dictionary word of at least
+Some PDFs draw ``ำ`` as a space and ``า`` (``จ าแนก``, ``งบด าเนินงาน`` in the real 14.pdf): the same repair.
+
+A *site* is a ``า`` after a consonant (and optional tone mark, optional space) where ``ำ`` makes a dictionary word of at least
 ``MIN_WORD`` letters at that place, and either
 
 - ``strong``: the text as written has letters outside dictionary words there, and ``ำ`` strictly reduces them
@@ -26,8 +28,9 @@ from extractor.blocks import Repair
 from extractor.thai import dictionary
 from extractor.thai.chars import CONSONANTS, SARA_AM, WORD_LETTER_CLASS
 
-_RUN_RE = re.compile(f"[{WORD_LETTER_CLASS}]+")
-_SITE_RE = re.compile(f"(?<=[{CONSONANTS}])[\u0e48-\u0e4b]?\u0e32")
+# Thai letters, also across a space before า (no Thai word starts with า: ``จ าแนก`` is ``จำแนก`` drawn apart)
+_RUN_RE = re.compile(f"[{WORD_LETTER_CLASS}]+(?: (?=\u0e32)[{WORD_LETTER_CLASS}]+)*")
+_SITE_RE = re.compile(f"(?<=[{CONSONANTS}])[\u0e48-\u0e4b]? ?\u0e32")
 _CONSONANT_RE = re.compile(f"[{CONSONANTS}]")
 _WINDOW = 12  # letters of context on each side of a site
 MIN_WORD = 3
@@ -61,14 +64,15 @@ def _covering(tokens: list[tuple[int, str]], index: int) -> tuple[int, str]:
 
 
 def _unknown(tokens: list[tuple[int, str]]) -> int:
-    return sum(len(t) for _, t in tokens if not dictionary.is_word(t))
+    return sum(len(t) for _, t in tokens if not t.isspace() and not dictionary.is_word(t))
 
 
 def _site(run: str, aa: int) -> LostSaraAm | None:
-    """The site at ``run[aa]`` (a ``า``), if ``ำ`` makes a dictionary word there on the evidence above."""
-    lo, hi = max(0, aa - _WINDOW), min(len(run), aa + _WINDOW + 1)
-    window, i = run[lo:hi], aa - lo
-    candidate = window[:i] + SARA_AM + window[i + 1 :]
+    """The site at ``run[aa]`` (a ``า``, or a space and ``า``), if ``ำ`` makes a dictionary word there."""
+    gap = 1 if run[aa - 1] == " " else 0
+    lo, hi = max(0, aa - gap - _WINDOW), min(len(run), aa + _WINDOW + 1)
+    window, i = run[lo:hi], aa - gap - lo
+    candidate = window[:i] + SARA_AM + window[i + gap + 1 :]
     before, after = _tokens_with_offsets(window), _tokens_with_offsets(candidate)
     start, word = _covering(after, i)
     if len(word) < MIN_WORD or not dictionary.is_word(word):
@@ -77,7 +81,7 @@ def _site(run: str, aa: int) -> LostSaraAm | None:
     strong = lost_after < lost_before
     if not strong and not (lost_after == lost_before and len(after) < len(before)):
         return None
-    written = window[start : start + len(word)]
+    written = window[start : start + len(word) + gap]
     return LostSaraAm(lo + start, written, word, strong)
 
 

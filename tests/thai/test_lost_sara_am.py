@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
+
 from extractor.ingest import read
-from extractor.thai import restore_sara_am
+from extractor.thai import repair_text, restore_sara_am
 from extractor.thai.sara_am import find_lost_sara_am, page_condition
 from extractor.thai_stage import repair_blocks
 from tests.thai.seed_groups import CORPUS
+
+REAL = Path(__file__).resolve().parents[3] / "shared" / "real-pdfs"
 
 
 def test_a_page_without_any_sara_am_is_repaired():
@@ -53,3 +60,25 @@ def test_seed_004_gets_its_ten_words_back_each_reported():
     assert all("page evidence" in f.message for f in findings)
     text = "\n".join(b.text for b in doc.blocks if not b.is_table)
     assert "สาคัญ" not in text and "ดาเนิน" not in text
+
+
+def test_sara_am_drawn_as_space_and_aa_is_restored():
+    page = ["งบด าเนินงาน จ าแนกตามกิจกรรม"] + ["ผลผลิตตามแผนงบประมาณรายจ่ายล่วงหน้าระยะปานกลาง"] * 12
+    results, reason = restore_sara_am(page)
+    assert reason is not None and results[0][0] == "งบดำเนินงาน จำแนกตามกิจกรรม"
+    assert [(r.before, r.after) for r in results[0][1]] == [("ด าเนินงาน", "ดำเนินงาน"), ("จ าแนก", "จำแนก")]
+
+
+def test_real_pdf_pages_with_sara_am_drawn_apart():
+    pymupdf = pytest.importorskip("pymupdf")
+    path = REAL / "14.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    with pymupdf.open(path) as doc:
+        pages = {i: repair_text(doc[i].get_text())[0] for i in (16, 17, 18)}
+    fired = {}
+    for i, text in pages.items():
+        results, reason = restore_sara_am(text.split("\n"))
+        fired[i] = reason is not None
+        assert not any(re.search("[ก-ฮ] า", t) for t, _ in results)
+    assert fired == {16: False, 17: True, 18: False}

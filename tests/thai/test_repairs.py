@@ -224,3 +224,14 @@ def test_misplaced_marks_only_in_seed_000():
         _, repairs = repair_text(path.read_text(encoding="utf-8"))
         found[path.name[:3]] = sum(r.code == "thai.misplaced_mark" for r in repairs)
     assert found == {"000": 7, "001": 0, "002": 0, "003": 0, "004": 0}
+
+
+def test_stray_glyph_inside_a_thai_word_is_removed_and_reported():
+    text, repairs = repair_text("สำนักพิมพ์ จĞำกัด")  # 14.pdf: a Latin Extended-A glyph inside จำกัด
+    assert text == "สำนักพิมพ์ จำกัด"
+    assert [(r.code, r.before) for r in repairs] == [("thai.stray_glyph", "Ğ")]
+
+
+def test_stray_glyphs_outside_thai_words_are_kept():
+    for text in ("☐ ใช่ □ ไม่ใช่", "Erdoğan กล่าว", "ตาราง ■ สรุป"):
+        assert repair_text(text) == (text, [])
