@@ -20,6 +20,7 @@ import json
 import os
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -30,9 +31,9 @@ from extractor.batch.jobs import DEFAULT_PARSER, Job, JobResult
 from extractor.batch.progress import Progress
 from extractor.batch.summary import BatchSummary, add_counts
 from extractor.emit.atomic import write_text_atomic
+from extractor.emit.flat import FORMATS as EXPORT_FORMATS
 from extractor.emit.flat import file_mode
-
-EXPORT_FORMATS = ("jsonl", "csv", "xlsx")
+from extractor.errors import ExtractorError
 
 
 @dataclass
@@ -77,8 +78,34 @@ def run_batch(
     options = options or BatchOptions()
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    with Catalogue.in_folder(out) as catalogue:
+    with _exclusive(out), Catalogue.in_folder(out) as catalogue:
+        _remove_stale_temporaries(out)
         return _Batch(out, options, catalogue, progress_stream, dask_client).run(inputs)
+
+
+class BatchBusyError(ExtractorError):
+    """Another batch is writing to the same output folder."""
+
+
+@contextmanager
+def _exclusive(out: Path):
+    """One batch per output folder at a time.  The lock dies with its process, so a killed batch never leaves the
+    folder locked."""
+    import fcntl
+
+    with open(out / ".batch.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise BatchBusyError(f"another batch is writing to {out}") from exc
+        yield
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Temporary files of writes cut short by a kill (an atomic write renames its file only when complete)."""
+    for folder in (out, out / "documents", out / "exports"):
+        for tmp in folder.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
 
 
 class _Batch:
@@ -89,6 +116,7 @@ class _Batch:
         self.path_sha: dict[Path, str] = {}
         self.sizes: dict[str, int] = {}
         self.summary = BatchSummary(out_dir=str(out))
+        self.progress: Progress | None = None
 
     def run(self, inputs: Iterable[str | Path]) -> BatchSummary:
         started = time.monotonic()

@@ -71,6 +71,7 @@ LABEL_FIELDS = ("name", "title", "text", "label")
 CONTEXT_LABEL_CHARS = 40
 EXCEL_CELL_LIMIT = 32_767
 EXCEL_ROW_LIMIT = 1_048_576
+FORMATS = ("jsonl", "csv", "xlsx")
 
 
 # --- walking the model -------------------------------------------------------------------------------------------
@@ -237,7 +238,7 @@ class FlatExport:
     def all_tables(self) -> dict[str, list[Row]]:
         return {**self.extra, **self.tables}
 
-    def write(self, out_dir: Path, formats: Iterable[str] = ("jsonl", "csv", "xlsx"), stem: str = "batch") -> list[Path]:
+    def write(self, out_dir: Path, formats: Iterable[str] = FORMATS, stem: str = "batch") -> list[Path]:
         """Write the chosen formats into ``out_dir``; returns the files written."""
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -129,3 +129,12 @@ def test_a_rerun_skips_finished_work_and_parses_changed_content_again(tmp_path):
     assert (forced.parsed, forced.skipped) == (3, 1)  # the duplicate content is still parsed once
     runs = catalogue_rows(out, "SELECT parsed, skipped, failed FROM runs ORDER BY id")
     assert runs == [(3, 1, 1), (0, 4, 1), (1, 3, 1), (1, 3, 1), (3, 1, 1)]
+
+
+def test_two_batches_cannot_write_to_the_same_folder(tmp_path):
+    from extractor.batch.runner import BatchBusyError, _exclusive
+
+    with _exclusive(tmp_path):
+        with pytest.raises(BatchBusyError, match="another batch"):
+            run_batch([tmp_path / "in"], tmp_path, BatchOptions(progress=False))
+    assert run_batch([], tmp_path, BatchOptions(progress=False)).inputs == 0  # free again

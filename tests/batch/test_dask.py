@@ -9,11 +9,13 @@ distributed = pytest.importorskip("dask.distributed")
 
 
 def test_local_dask_cluster_gives_the_outputs_of_the_local_pool(batch_corpus, reference_run, tmp_path):
+    """Through the scheduler's TCP address, as ``extractor batch --scheduler tcp://…`` does."""
     out = tmp_path / "dask-out"
     with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
-        summary = run_batch([batch_corpus], out, BatchOptions(progress=False), dask_client=client)
+        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", dashboard_address=":0"
+    ) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        summary = run_batch([batch_corpus], out, BatchOptions(progress=False, scheduler=cluster.scheduler_address))
     assert summary.ok and summary.parsed == 6
     assert_same_outputs(reference_run, out)
     assert catalogue_rows(out, "SELECT count(*) FROM documents WHERE status = 'done'") == [(6,)]
@@ -28,7 +30,7 @@ def test_a_hung_document_on_dask_fails_by_the_time_limit_and_frees_the_worker(tm
     (inputs / "fine.txt").write_bytes("แผนปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2567\n".encode())
     options = BatchOptions(timeout=5, progress=False, parser="tests.batch.parsers:misbehaving_parse", exports=())
     with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster) as client:
         summary = run_batch([inputs], tmp_path / "out", options, dask_client=client)
     assert summary.succeeded == [str(inputs / "fine.txt")]

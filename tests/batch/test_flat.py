@@ -32,7 +32,8 @@ def projects_by_hand(document) -> int:
     count += sum(with_children(issue.projects) for issue in document.development_issues)
     count += sum(with_children(group.all_projects()) for group in document.routine_projects)
     if document.plan_2563:
-        blocks = [b for p in document.plan_2563.pillars for d in p.dimensions for g in d.goals for b in g.measure_blocks]
+        goals = [g for p in document.plan_2563.pillars for d in p.dimensions for g in d.goals]
+        blocks = [b for g in goals for b in g.measure_blocks]
         count += sum(len(b.strategic_projects) + len(b.routine_projects) for b in blocks)
     return count
 
