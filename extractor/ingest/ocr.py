@@ -25,6 +25,7 @@ import pymupdf
 
 from extractor.blocks import Provenance
 from extractor.ingest import ocr_image
+from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
 from extractor.layout.types import PageModel
@@ -70,7 +71,7 @@ def read_pages(doc: pymupdf.Document, numbers: Iterable[int], options: OcrOption
     results: dict[int, OcrPage] = {}
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending: list[tuple[int, Future]] = []
-        for number, image, size in _rendered(doc, numbers, options):
+        for number, image, size in _rendered(doc, numbers, options, results):
             pending.append((number, pool.submit(read_image, image, number, size, options)))
             if len(pending) >= 2 * workers:  # bounded look-ahead: rendered bitmaps are large
                 _collect(pending.pop(0), results)
@@ -79,10 +80,20 @@ def read_pages(doc: pymupdf.Document, numbers: Iterable[int], options: OcrOption
     return results
 
 
-def _rendered(doc: pymupdf.Document, numbers: list[int], options: OcrOptions) -> Iterator:
+def _rendered(doc: pymupdf.Document, numbers: list[int], options: OcrOptions, results: dict[int, OcrPage]) -> Iterator:
+    """(number, bitmap, page size) per page; a page MuPDF cannot render is recorded as failed in ``results``."""
     for number in numbers:
-        page = doc[number - 1]
-        yield number, ocr_image.render_page(page, options.dpi), (page.rect.width, page.rect.height)
+        try:
+            page = doc[number - 1]
+            image = ocr_image.render_page(page, options.dpi)
+        except (RuntimeError, ValueError) as exc:
+            results[number] = _failed(number, f"page cannot be rendered for OCR: {exc}")
+            continue
+        yield number, image, (page.rect.width, page.rect.height)
+
+
+def _failed(number: int, message: str) -> OcrPage:
+    return OcrPage(PageModel(number, 0.0, 0.0, []), [("ocr.page_failed", message, Provenance(page=number))])
 
 
 def _collect(item: tuple[int, Future], results: dict[int, OcrPage]) -> None:
@@ -90,16 +101,16 @@ def _collect(item: tuple[int, Future], results: dict[int, OcrPage]) -> None:
     try:
         results[number] = future.result()
     except OcrError as exc:
-        model = PageModel(number, 0.0, 0.0, [])
-        results[number] = OcrPage(model, [("ocr.page_failed", str(exc), Provenance(page=number))])
+        results[number] = _failed(number, str(exc))
 
 
 def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float], options: OcrOptions) -> OcrPage:
     """OCR one rendered page into a page model (glyphs + rulings in PDF points)."""
     if options.deskew:
         image = ocr_image.deskew(image)
-    rulings, ruling_pixels = ocr_image.find_rulings(image)
-    clean = ocr_image.erase(image, ruling_pixels | ocr_image.speckles(image))
+    ink = ocr_image.ink_mask(image.pixels)
+    rulings, ruling_pixels = ocr_image.find_rulings(image, ink)
+    clean = ocr_image.erase(image, ruling_pixels | ocr_image.speckles(image, ink))
     hocr = run_tesseract(clean, image.dpi, languages=options.languages)
     lines = parse_hocr(hocr)
     page = OcrPage(PageModel(number, size[0], size[1], [], rulings), skew_degrees=image.skew_degrees)
@@ -108,6 +119,10 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     if noise:
         texts = "; ".join(repr(line.text) for line in noise[:10])
         page.findings.append(("ocr.noise_lines_dropped", f"{len(noise)} line(s) of OCR noise (detached marks read as Latin): {texts}", where))
+    reread = reread_latin_words(clean, kept, image.dpi)
+    if reread:
+        changes = "; ".join(f"{a!r} → {b!r}" for a, b in reread)
+        page.findings.append(("ocr.word_reread", f"{len(reread)} word(s) read as Latin re-read as Thai abbreviations: {changes}", where))
     page.model.glyphs = lines_to_glyphs(kept, image.scale)
     _confidence_finding(kept, where, page.findings)
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:

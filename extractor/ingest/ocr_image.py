@@ -92,26 +92,34 @@ def deskew(image: PageImage) -> PageImage:
     return PageImage(np.asarray(rotated).copy(), image.dpi, angle)
 
 
-def _bridge(ink: np.ndarray, axis: int) -> np.ndarray:
-    """Close gaps of up to ``GAP_BRIDGE_PX`` along ``axis`` (a printed rule broken by compression noise)."""
+def _bridge(ink: np.ndarray) -> np.ndarray:
+    """Close gaps of up to ``GAP_BRIDGE_PX`` along rows (a printed rule broken by compression noise)."""
     out = ink.copy()
     for shift in range(1, GAP_BRIDGE_PX + 1):
-        if axis == 1:
-            out[:, shift:] |= ink[:, :-shift] & np.roll(ink, -shift, axis=1)[:, shift:]
-        else:
-            out[shift:, :] |= ink[:-shift, :] & np.roll(ink, -shift, axis=0)[shift:, :]
+        out[:, shift:-shift] |= ink[:, : -2 * shift] & ink[:, 2 * shift :]
     return out
 
 
 def _runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
-    """(row, start, end) of every run of True at least ``min_len`` long, per row of ``mask``."""
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
+    """(row, start, end) of every run of True at least ``min_len`` long, per row of ``mask``.
+
+    Rows are first screened with a running sum (a run of ``min_len`` exists where the window sum equals it), so
+    the exact run boundaries are computed only on the few rows that hold a rule.
+    """
+    sums = np.cumsum(mask, axis=1, dtype=np.int32)
+    if mask.shape[1] <= min_len:
+        return []
+    candidates = np.nonzero(((sums[:, min_len:] - sums[:, :-min_len]) >= min_len).any(axis=1))[0]
+    if not len(candidates):
+        return []
+    rows = mask[candidates]
+    padded = np.zeros((rows.shape[0], rows.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = rows
     diff = np.diff(padded, axis=1)
     rows_s, starts = np.nonzero(diff == 1)
     _, ends = np.nonzero(diff == -1)  # same row-major order as the starts: one end per start
     keep = ends - starts >= min_len
-    return list(zip(rows_s[keep].tolist(), starts[keep].tolist(), ends[keep].tolist()))
+    return list(zip(candidates[rows_s[keep]].tolist(), starts[keep].tolist(), ends[keep].tolist()))
 
 
 def _group_runs(runs: list[tuple[int, int, int]], max_thick: int) -> list[tuple[float, int, int, int]]:
@@ -143,16 +151,16 @@ def _group_runs(runs: list[tuple[int, int, int]], max_thick: int) -> list[tuple[
     return out
 
 
-def find_rulings(image: PageImage) -> tuple[list[Ruling], np.ndarray]:
+def find_rulings(image: PageImage, ink: np.ndarray | None = None) -> tuple[list[Ruling], np.ndarray]:
     """Horizontal and vertical rulings (in PDF points) and the mask of their pixels (to erase before OCR)."""
-    ink = ink_mask(image.pixels)
+    ink = ink_mask(image.pixels) if ink is None else ink
     min_len = max(8, round(MIN_RULING_INCH * image.dpi))
     max_thick = max(2, round(MAX_RULING_INCH * image.dpi))
     scale = image.scale
     erase = np.zeros_like(ink)
     rulings: list[Ruling] = []
     for horizontal in (True, False):
-        mask = _bridge(ink, 1) if horizontal else _bridge(ink, 0).T
+        mask = _bridge(ink) if horizontal else _bridge(np.ascontiguousarray(ink.T))
         for centre, start, end, thick in _group_runs(_runs(mask, min_len), max_thick):
             rulings.append(Ruling(horizontal, (centre + 0.5) * scale, start * scale, end * scale))
             lo, hi = int(centre - thick / 2 - 1), int(centre + thick / 2 + 2)
@@ -164,21 +172,27 @@ def find_rulings(image: PageImage) -> tuple[list[Ruling], np.ndarray]:
 
 
 def box_count(mask: np.ndarray, radius: int) -> np.ndarray:
-    """Number of True pixels in the (2·radius+1)² window around each pixel (integral image)."""
+    """Number of True pixels in the (2·radius+1)² window around each pixel (separable sums of shifted slices)."""
     k = 2 * radius + 1
-    padded = np.pad(mask.astype(np.int32), radius + 1)
-    integral = padded.cumsum(0).cumsum(1)
+    dtype = np.uint8 if k * k < 256 else np.int32
+    padded = np.pad(mask, radius).astype(dtype)
     h, w = mask.shape
-    return integral[k : k + h, k : k + w] - integral[:h, k : k + w] - integral[k : k + h, :w] + integral[:h, :w]
+    rows = padded[:, 0:w].copy()
+    for dx in range(1, k):
+        rows += padded[:, dx : dx + w]
+    out = rows[0:h].copy()
+    for dy in range(1, k):
+        out += rows[dy : dy + h]
+    return out
 
 
-def speckles(image: PageImage) -> np.ndarray:
+def speckles(image: PageImage, ink: np.ndarray | None = None) -> np.ndarray:
     """Isolated specks of ink (scanner dust, noise): dark pixels with almost no dark neighbours.
 
     The window and the count scale with the resolution so that a full stop or a Thai mark's loop (a few points
     across) stays, while a speck of a pixel or two goes.
     """
-    ink = ink_mask(image.pixels)
+    ink = ink_mask(image.pixels) if ink is None else ink
     radius = max(1, round(image.dpi / 150))
     return ink & (box_count(ink, radius) <= 2 * radius + 2)
 

@@ -56,13 +56,13 @@ def tesseract_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def run_tesseract(pixels: np.ndarray, dpi: int, *, languages: str = LANGUAGES) -> bytes:
+def run_tesseract(pixels: np.ndarray, dpi: int, *, languages: str = LANGUAGES, psm: int = PAGE_SEGMENTATION) -> bytes:
     """hOCR of a greyscale bitmap (raises ``OcrError`` when Tesseract is missing or fails)."""
     if not tesseract_available():
         raise OcrError("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-tha)")
     buffer = io.BytesIO()
-    Image.fromarray(pixels).save(buffer, format="PNG", dpi=(dpi, dpi), compress_level=1)
-    command = ["tesseract", "stdin", "stdout", "-l", languages, "--psm", str(PAGE_SEGMENTATION), "--dpi", str(dpi), "hocr"]
+    Image.fromarray(pixels).save(buffer, format="PPM")  # greyscale: binary PGM, no compression to pay for
+    command = ["tesseract", "stdin", "stdout", "-l", languages, "--psm", str(psm), "--dpi", str(dpi), "hocr"]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(command, input=buffer.getvalue(), capture_output=True, env=env, timeout=TIMEOUT_SECONDS, check=False)

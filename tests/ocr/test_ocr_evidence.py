@@ -43,3 +43,19 @@ def test_text_layer_documents_are_not_second_guessed():
 def test_totals_that_add_up_or_differ_by_more_than_a_digit_are_left_to_the_totals_check():
     assert total_digit_misreadings(_document("ocr", [5_000_000, 1_676_100], 6_676_100)) == []
     assert total_digit_misreadings(_document("ocr", [5_000_000, 1_676_100], 6_676_177)) == []
+
+
+def test_strategy_code_one_digit_off_its_section():
+    from extractor.model.strategy import Project, StrategyCode, StrategicAlignment, Strategy, SubStrategy
+    from extractor.validate.ocr_evidence import code_digit_misreadings
+
+    code = StrategyCode(code="775013", strategy="7", sub_strategy="7.5", sequence="013")
+    misread = StrategyCode(code="775013", strategy="7", sub_strategy="7.5", sequence="013")
+    sub = SubStrategy(number="7.3", name="x", projects=[Project(name="p", strategy_code=misread)])
+    document = PlanDocument(
+        document=DocumentInfo(),
+        strategic_alignment=StrategicAlignment(strategies=[Strategy(number="7", name="s", sub_strategies=[sub])]),
+        input=InputInfo(format="pdf-ocr", sha256="", pages=[PageRoute(page=1, route="ocr")]),
+    )
+    [finding] = code_digit_misreadings(document)
+    assert finding.code == "ocr.code_digit_suspect" and finding.expected == "773013" and code.code == finding.actual
