@@ -2,7 +2,7 @@
 PYTHON ?= python3
 STAMP := .make-installed
 
-.PHONY: demo test install system-packages goldens benchmarks
+.PHONY: demo test install system-packages goldens benchmarks fuzz
 
 demo: install
 	$(PYTHON) -m extractor.demo corpus
@@ -28,3 +28,8 @@ goldens: install
 
 benchmarks: install
 	$(PYTHON) -m pytest benchmarks --benchmark-enable -p no:cacheprovider
+
+# Fuzzing beyond CI: the hypothesis targets with 2000 examples each, then 300 mutated PDFs (see README, Robustness).
+fuzz: install
+	EXTRACTOR_FUZZ_PROFILE=deep $(PYTHON) -m pytest tests/fuzz -p no:cacheprovider
+	$(PYTHON) benchmarks/fuzz_pdfs.py --cases 300 --save build/fuzz-crashes
