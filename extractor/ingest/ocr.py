@@ -86,7 +86,7 @@ def _rendered(doc: pymupdf.Document, numbers: list[int], options: OcrOptions, re
         try:
             page = doc[number - 1]
             image = ocr_image.render_page(page, options.dpi)
-        except (RuntimeError, ValueError) as exc:
+        except (RuntimeError, ValueError, IndexError) as exc:  # IndexError: gone from a page tree MuPDF rebuilt
             results[number] = _failed(number, f"page cannot be rendered for OCR: {exc}")
             continue
         yield number, image, (page.rect.width, page.rect.height)

@@ -70,7 +70,7 @@ def _check_pixels(doc: pymupdf.Document, number: int, limits: Limits) -> None:
     try:
         page = doc[number - 1]
         rect, images = page.rect, page.get_images()
-    except (RuntimeError, ValueError):  # a broken page object: _read_one reports it
+    except (RuntimeError, ValueError, IndexError):  # a broken page object: _read_one reports it
         return
     limits.check_page_size(rect.width, rect.height, number)
     for image in images:
@@ -80,7 +80,9 @@ def _check_pixels(doc: pymupdf.Document, number: int, limits: Limits) -> None:
 def _read_one(doc: pymupdf.Document, number: int, findings: list) -> tuple[PageModel, PageInfo]:
     try:
         model = read_page(doc[number - 1], number)
-    except (RuntimeError, ValueError) as exc:  # a broken page object: report it, read the rest
+    # IndexError: loading a page of a damaged file can make MuPDF rebuild it, and the rebuilt page tree may have
+    # fewer pages than page_count said (a page loaded once may not load again)
+    except (RuntimeError, ValueError, IndexError) as exc:  # a broken page object: report it, read the rest
         findings.append(("pdf.page_unreadable", str(exc), Provenance(page=number)))
         return PageModel(number, 0.0, 0.0, []), PageInfo(number, 0.0, 0.0, "ocr", f"unreadable page: {exc}")
     model.glyphs, repairs = repair_glyphs(model.glyphs)

@@ -309,3 +309,20 @@ def test_every_error_is_typed():
     for data in (b"", b"%PDF-1.4\n%%EOF", random.Random(1).randbytes(512), zero_page_pdf()):
         with pytest.raises(ExtractorError):
             extractor.parse(data)
+
+
+def test_page_that_vanishes_when_mupdf_rebuilds_the_file(monkeypatch, good_pdf):
+    """Found by benchmarks/fuzz_pdfs.py (seed 2, case 226): loading a page of a damaged file made MuPDF rebuild it,
+    the rebuilt page tree had no pages, and loading the page again raised IndexError out of the reader."""
+    original = pymupdf.Document.__getitem__
+    loads = []
+
+    def load_once(self, index):
+        loads.append(index)
+        if len(loads) > 1:
+            raise IndexError(f"page {index} not in document")
+        return original(self, index)
+
+    monkeypatch.setattr(pymupdf.Document, "__getitem__", load_once)
+    document = extractor.parse(good_pdf)
+    assert any(f.code == "pdf.page_unreadable" for f in document.findings)
