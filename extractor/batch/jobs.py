@@ -14,18 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.errors import LimitExceededError
+from extractor.limits import Limits, memory_limit
 
 DEFAULT_PARSER = "extractor.pipeline:parse"
-PDF_MAGIC = b"%PDF-"
 
 
 @dataclass(frozen=True)
 class Job:
     sha256: str
     data: bytes
-    max_pages: int | None = None
-    parser: str = DEFAULT_PARSER  # "module:function", imported in the worker (tests plug in slow parsers)
+    limits: Limits = field(default_factory=Limits)  # pages, pixels, cooperative deadline, memory cap
+    parser: str = DEFAULT_PARSER  # "module:function(data, *, limits)", imported in the worker
 
 
 @dataclass
@@ -44,34 +43,20 @@ class JobResult:
 
 
 def run_job(job: Job) -> JobResult:
-    """Parse one document; the result carries its canonical JSON and catalogue statistics, or the error."""
+    """Parse one document under its limits (the memory cap applies to this worker process while it parses); the
+    result carries the canonical JSON and the catalogue statistics, or the error."""
     from extractor.emit import to_canonical_json
 
     started = time.perf_counter()
     try:
-        check_page_limit(job.data, job.max_pages)
-        document = load_parser(job.parser)(job.data)
-        text = to_canonical_json(document)
+        with memory_limit(job.limits):
+            document = load_parser(job.parser)(job.data, limits=job.limits)
+            text = to_canonical_json(document)
         stats = document_stats(document)
     except Exception as exc:  # a batch records every failure and goes on
         elapsed = time.perf_counter() - started
         return JobResult.failure(job.sha256, type(exc).__name__, _describe(exc), elapsed)
     return JobResult(job.sha256, True, text, stats, parse_seconds=time.perf_counter() - started)
-
-
-def check_page_limit(data: bytes, max_pages: int | None) -> None:
-    """Refuse a PDF with more pages than allowed before any page is read (cheap: only the page tree is opened)."""
-    if max_pages is None or data.lstrip()[:5] != PDF_MAGIC:
-        return
-    import pymupdf
-
-    try:
-        with pymupdf.open(stream=data, filetype="pdf") as doc:
-            count = doc.page_count
-    except (RuntimeError, ValueError):
-        return  # unreadable: the parser reports it with its own, clearer message
-    if count > max_pages:
-        raise LimitExceededError(f"the PDF has {count} pages, more than the limit of {max_pages}")
 
 
 def document_stats(document) -> dict[str, Any]:

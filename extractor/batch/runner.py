@@ -34,13 +34,14 @@ from extractor.emit.atomic import write_text_atomic
 from extractor.emit.flat import FORMATS as EXPORT_FORMATS
 from extractor.emit.flat import file_mode
 from extractor.errors import ExtractorError
+from extractor.limits import Limits
 
 
 @dataclass
 class BatchOptions:
     workers: int | None = None  # local worker processes; default: every core
-    timeout: float | None = 600.0  # seconds per document; the worker is killed past it
-    max_pages: int | None = None  # PDFs with more pages fail with LimitExceededError
+    limits: Limits = field(default_factory=Limits)  # per document: pages, pixels, cooperative time, memory
+    timeout: float | None = None  # hard limit, seconds: the worker is killed (None: see ``hard_timeout``; 0: none)
     force: bool = False  # parse every input again, even when the catalogue has it
     retry_failed: bool = False  # parse again inputs that failed before (done ones are still skipped)
     scheduler: str | None = None  # Dask scheduler address, tcp://HOST:PORT; None: local processes
@@ -48,6 +49,21 @@ class BatchOptions:
     parser: str = DEFAULT_PARSER  # "module:function" turning bytes into a PlanDocument
     progress: bool = True
     extra: dict = field(default_factory=dict)  # recorded with the run (e.g. the command line)
+
+
+KILL_GRACE_SECONDS = 60.0
+DEFAULT_HARD_TIMEOUT = 660.0
+
+
+def hard_timeout(options: BatchOptions) -> float | None:
+    """The time after which a worker is killed: ``options.timeout`` (0: never), or else the cooperative limit
+    (``limits.max_seconds``, which ends a slow document with a clear message) plus a grace period, so the kill is
+    only for code that never returns."""
+    if options.timeout is not None:
+        return options.timeout if options.timeout > 0 else None
+    if options.limits.max_seconds is not None:
+        return options.limits.max_seconds + KILL_GRACE_SECONDS
+    return DEFAULT_HARD_TIMEOUT
 
 
 def engine_version() -> str:
@@ -148,10 +164,10 @@ class _Batch:
         if self.dask_client is not None or self.options.scheduler:
             from extractor.batch.dask_backend import DaskBackend
 
-            return DaskBackend(self.options.scheduler, client=self.dask_client, timeout=self.options.timeout)
+            return DaskBackend(self.options.scheduler, client=self.dask_client, timeout=hard_timeout(self.options))
         from extractor.batch.pool import LocalPool
 
-        return LocalPool(self.options.workers or default_workers(), self.options.timeout, log)
+        return LocalPool(self.options.workers or default_workers(), hard_timeout(self.options), log)
 
     def _jobs(self, paths: list[Path]) -> Iterator[Job]:
         """Jobs for the inputs that need parsing; the others are counted as skipped here.  Files are read one at
@@ -172,7 +188,7 @@ class _Batch:
                 self._advance(parsed=False)
                 continue
             submitted.add(sha)
-            yield Job(sha, data, self.options.max_pages, self.options.parser)
+            yield Job(sha, data, self.options.limits, self.options.parser)
 
     def _finished(self, sha: str) -> bool:
         entry = self.catalogue.entry(sha)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from extractor.limits import add_limit_arguments, limits_from_args
+
 EXIT_SOME_FAILED = 1
 
 
@@ -14,13 +16,20 @@ def add_parser(subparsers) -> None:
         help="parse many documents into a folder with a resumable catalogue and CSV/XLSX/JSONL exports",
         description="Parse files, folders (recursively) and list files (@list.txt, one path a line) into OUT_DIR: "
         "documents/<sha256>.json, catalogue.sqlite, exports/.  A re-run skips what is already done.  Exit code: "
-        "0 all succeeded, 1 some documents failed (listed in the summary).",
+        "0 all succeeded, 1 some documents failed (listed in the summary).  Limits per document: the --max-* options "
+        "are checked as the document is read (a clear error); --timeout kills the worker of a document that never "
+        "returns.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or @list.txt")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT_DIR")
     p.add_argument("--workers", type=_positive_int, help="worker processes (default: every core)")
-    p.add_argument("--timeout", type=float, default=600.0, help="seconds per document (default 600; 0: none)")
-    p.add_argument("--max-pages", type=_positive_int, help="fail PDFs with more pages than this")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        metavar="S",
+        help="hard limit per document: the worker process is killed (default: --max-seconds + 60; 0: none)",
+    )
+    add_limit_arguments(p)
     p.add_argument("--force", action="store_true", help="parse everything again, even what the catalogue has")
     p.add_argument("--retry-failed", action="store_true", help="parse again the documents that failed before")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on this Dask scheduler (extractor[distributed])")
@@ -38,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
 
     options = BatchOptions(
         workers=args.workers,
-        timeout=args.timeout or None,
-        max_pages=args.max_pages,
+        limits=limits_from_args(args),
+        timeout=args.timeout,
         force=args.force,
         retry_failed=args.retry_failed,
         scheduler=args.scheduler,

@@ -11,10 +11,10 @@ HANG = b"TEST-HANG-FOREVER"
 CRASH = b"TEST-CRASH-WORKER"
 
 
-def misbehaving_parse(data: bytes):
+def misbehaving_parse(data: bytes, *, limits=None):
     if HANG in data:
         while True:
             time.sleep(1)
     if CRASH in data:
         os.kill(os.getpid(), signal.SIGKILL)
-    return extractor.parse(data)
+    return extractor.parse(data, limits=limits)

@@ -6,6 +6,7 @@ import pymupdf
 import pytest
 
 from extractor.batch import BatchOptions, run_batch
+from extractor.limits import Limits
 from tests.batch.conftest import SEEDS, catalogue_rows
 from tests.batch.parsers import CRASH, HANG
 
@@ -39,7 +40,11 @@ def troubled_run(tmp_path_factory):
     (inputs / "crashes.txt").write_bytes(CRASH)
     (inputs / ".hidden.txt").write_bytes(b"never read")
     options = BatchOptions(
-        workers=2, timeout=8, max_pages=2, progress=False, parser="tests.batch.parsers:misbehaving_parse"
+        workers=2,
+        timeout=8,
+        limits=Limits(max_pages=2),
+        progress=False,
+        parser="tests.batch.parsers:misbehaving_parse",
     )
     out = folder / "out"
     return inputs, out, run_batch([inputs, inputs / "missing.pdf"], out, options)
@@ -57,7 +62,7 @@ def test_bad_inputs_fail_with_their_reason_while_the_rest_succeed(troubled_run):
     assert reasons["truncated.pdf"].startswith("InputError: ")
     assert reasons["photo.png"].startswith("InputError: ") and "binary" in reasons["photo.png"]
     assert reasons["empty.txt"].startswith("InputError: ") and "empty" in reasons["empty.txt"]
-    assert reasons["long.pdf"] == "LimitExceededError: the PDF has 3 pages, more than the limit of 2"
+    assert reasons["long.pdf"] == "LimitExceededError: the document has 3 pages, more than the limit of 2"
     assert reasons["hangs.txt"].startswith("LimitExceededError: time limit of 8 s exceeded")
     assert reasons["crashes.txt"] == "WorkerDied: the worker process died (signal SIGKILL)"
     assert reasons["missing.pdf"] == "no such file or folder"
