@@ -44,16 +44,16 @@ class Limits:
     def check_page_size(self, width_pt: float, height_pt: float, page: int) -> None:
         """A page whose rendering at ``render_dpi`` would exceed ``max_pixels``."""
         scale = self.render_dpi / POINTS_PER_INCH
-        pixels = int(width_pt * scale) * int(height_pt * scale)
+        pixels = abs(width_pt * scale) * abs(height_pt * scale)  # a float: a corrupt box may be huge or not finite
         self._check_pixels(pixels, f"page {page} ({width_pt:.0f} × {height_pt:.0f} pt at {self.render_dpi} dpi)")
 
     def check_image(self, width_px: int, height_px: int, page: int) -> None:
         """An embedded image whose decoded size would exceed ``max_pixels``."""
         self._check_pixels(width_px * height_px, f"an image on page {page} ({width_px} × {height_px} px)")
 
-    def _check_pixels(self, pixels: int, what: str) -> None:
-        if self.max_pixels is not None and pixels > self.max_pixels:
-            raise LimitExceededError(f"{what} is {pixels:,} pixels, more than the limit of {self.max_pixels:,}")
+    def _check_pixels(self, pixels: float, what: str) -> None:
+        if self.max_pixels is not None and not pixels <= self.max_pixels:  # NaN fails too
+            raise LimitExceededError(f"{what} is {pixels:,.0f} pixels, more than the limit of {self.max_pixels:,}")
 
     def start(self, clock: Callable[[], float] = time.monotonic) -> Deadline:
         """The deadline of a document whose processing starts now."""

@@ -203,6 +203,15 @@ def test_enormous_image_exceeds_the_pixel_limit_before_it_is_decoded(tmp_path, c
     assert code == 4 and "20000 × 20000" in err
 
 
+def test_pixel_check_survives_corrupt_page_boxes():
+    """A mutated MediaBox can give an infinite, NaN or inverted page: refused by the limit, never an OverflowError."""
+    for width, height in ((float("inf"), 842.0), (float("nan"), 842.0), (-14400.0, -14400.0)):
+        with pytest.raises(LimitExceededError):
+            Limits().check_page_size(width, height, 1)
+    Limits().check_page_size(595.0, 842.0, 1)
+    Limits(max_pixels=None).check_page_size(float("inf"), 1.0, 1)
+
+
 def test_time_limit_is_checked_between_stages(tmp_path, capsys):
     with pytest.raises(LimitExceededError, match="time limit"):
         extractor.parse("แผนปฏิบัติราชการ\n".encode(), limits=Limits(max_seconds=1e-9))
