@@ -91,7 +91,8 @@ def read_graphics(page: pymupdf.Page, width: float, height: float) -> tuple[list
                 _rect_rulings(item[1], filled, stroked, path.get("fill"), width, height, rulings)
             elif op == "qu":
                 _rect_rulings(item[1].rect, filled, stroked, path.get("fill"), width, height, rulings)
-    images = [tuple(info["bbox"]) for info in page.get_image_info()]
+    # image boxes need a pass over the page content: only when the page's resources hold images at all
+    images = [tuple(info["bbox"]) for info in page.get_image_info()] if page.get_images() else []
     return rulings, images
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractor.blocks import Block, Provenance
+from extractor.blocks import Block, BlockKind, Provenance
 from extractor.layout.borderless import find_borderless_tables
 from extractor.layout.furniture import footnote_start, is_furniture, running_keys
 from extractor.layout.lines import build_lines
@@ -20,6 +20,7 @@ from extractor.layout.tables import TableRegion, find_ruled_tables, line_rows, r
 from extractor.layout.types import PageModel, TextLine
 
 Finding = tuple[str, str, Provenance]
+MIN_IMAGE = 12.0  # images smaller than this (points) in either direction are decoration
 
 
 @dataclass(slots=True)
@@ -83,6 +84,9 @@ def _page_blocks(pl: PageLayout, running: set[str], body: float, edges: dict[int
         edges[id(block)] = table.col_edges
         items.append((table.bbox[1], 0, [block]))
     left = min((ln.x0 for ln in content), default=0.0)
+    for box in page.images:
+        if box[2] - box[0] >= MIN_IMAGE and box[3] - box[1] >= MIN_IMAGE:  # logos and figures, not specks
+            items.append((box[1], 2, [Block(BlockKind.IMAGE, provenance=Provenance(page=page.number, bbox=box))]))
     right = max(max((ln.x1 for ln in content), default=page.width), page.width - left)  # margins are symmetric
     for run in _runs_between_tables(content, pl.tables):
         if run:

@@ -68,3 +68,17 @@ def test_a_table_not_at_the_page_top_is_not_stitched() -> None:
         draw_table(d, 60, 100, [50, 300, 120], [24, 24], HEADER + rows)
     doc = read_pdf(d.bytes())
     assert len([b for b in doc.blocks if b.is_table]) == 2
+
+
+def test_an_image_is_kept_as_an_image_block() -> None:
+    d = Drawer()
+    page = d.new_page()
+    d.text(60, 80, "แผนภาพประกอบ", size=14)
+    import pymupdf
+
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), 0)
+    pix.clear_with(200)
+    page.insert_image(pymupdf.Rect(60, 100, 200, 200), pixmap=pix, keep_proportion=False)
+    doc = read_pdf(d.bytes())
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.IMAGE]
+    assert doc.blocks[1].provenance.bbox == (60.0, 100.0, 200.0, 200.0)
