@@ -105,13 +105,12 @@ class IsolatedWorker:
         )
 
     def run(self, job: Job, timeout: float | None) -> JobResult:
-        """Blocking: start the child if needed, parse one document within the time limit."""
-        if self.state == "stopped":
-            self.start()
-        while self.state == "starting":
-            self._wait_readable(STARTUP_TIMEOUT)
-            self.collect()  # the ready signal (or WorkerStartError)
-        self.submit(job)
+        """Blocking: start the child if needed, parse one document within the time limit.  A child that went away
+        while idle (killed by the system, say) is replaced once before the job is given up."""
+        try:
+            self._ready().submit(job)
+        except wire.WireClosed:
+            self._ready().submit(job)
         while self.state == "busy":
             if not self._wait_readable(timeout):
                 return self.expire(timeout)
@@ -119,6 +118,14 @@ class IsolatedWorker:
             if result is not None:
                 return result
         raise WorkerStartError("the worker process stopped without a result")
+
+    def _ready(self) -> IsolatedWorker:
+        if self.state == "stopped":
+            self.start()
+        while self.state == "starting":
+            self._wait_readable(STARTUP_TIMEOUT)
+            self.collect()  # the ready signal (or WorkerStartError)
+        return self
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -83,14 +83,19 @@ def iter_records(
     """Every model nested in ``model`` (depth first, document order) with its JSON pointer and its ancestors (the
     chain from the root down to its parent)."""
     for name in type(model).model_fields:
-        value = getattr(model, name)
-        here = f"{pointer}/{name}"
-        children = value if isinstance(value, list) else [value]
-        for index, child in enumerate(children):
-            if isinstance(child, BaseModel):
-                child_pointer = f"{here}/{index}" if isinstance(value, list) else here
-                yield child_pointer, (*ancestors, model), child
-                yield from iter_records(child, child_pointer, (*ancestors, model))
+        for child_pointer, child in _children(getattr(model, name), f"{pointer}/{name}"):
+            yield child_pointer, (*ancestors, model), child
+            yield from iter_records(child, child_pointer, (*ancestors, model))
+
+
+def _children(value: Any, pointer: str) -> Iterator[tuple[str, BaseModel]]:
+    """The models a field holds: itself, the items of a list or tuple, the values of a mapping."""
+    if isinstance(value, BaseModel):
+        yield pointer, value
+    elif isinstance(value, (list, tuple)):
+        yield from ((f"{pointer}/{i}", v) for i, v in enumerate(value) if isinstance(v, BaseModel))
+    elif isinstance(value, dict):
+        yield from ((f"{pointer}/{k}", v) for k, v in value.items() if isinstance(v, BaseModel))
 
 
 def count_records(document: PlanDocument) -> dict[str, int]:
@@ -135,7 +140,7 @@ def flatten(record: BaseModel, skip: tuple[type, ...] = (), prefix: str = "") ->
         if isinstance(value, BaseModel):
             row.update(flatten(value, skip, key + "."))
         elif isinstance(value, dict):
-            row.update({f"{key}.{k}": _cell(v) for k, v in sorted(value.items())})
+            row.update({f"{key}.{k}": _mapped_cell(v, skip) for k, v in sorted(value.items(), key=_str_key)})
         elif isinstance(value, (list, tuple)):
             joined = _join_list(value, skip)
             if joined:
@@ -182,6 +187,18 @@ def _join_list(values: list | tuple, skip: tuple[type, ...]) -> str:
         return ("; " if isinstance(values, list) else " ").join(str(_cell(v)) for v in values)
     items = [v for v in values if not isinstance(v, skip)]
     return " | ".join(_item_summary(v) for v in items)
+
+
+def _mapped_cell(value: Any, skip: tuple[type, ...]) -> Any:
+    if isinstance(value, BaseModel):
+        return "" if isinstance(value, skip) else _item_summary(value)
+    if isinstance(value, (list, tuple)):
+        return _join_list(value, skip)
+    return _cell(value)
+
+
+def _str_key(item: tuple[Any, Any]) -> str:
+    return str(item[0])
 
 
 def _item_summary(value: Any) -> str:

@@ -73,6 +73,7 @@ class FutureProject(Project):
 class FuturePart(Record):
     title: str
     projects: list[FutureProject] = Field(default_factory=list)
+    by_unit: dict[str, Project] = Field(default_factory=dict)
 
 
 class FutureDocument(Record):
@@ -89,8 +90,10 @@ def test_fields_added_to_the_models_later_become_columns():
         extras={"phase": "2"},
         part="B",
     )
-    document = FutureDocument(new_part=FuturePart(title="ส่วนใหม่", projects=[project]))
-    (row,) = document_tables(document, {"path": "p"})["projects"]
+    keyed = Project(name="โครงการตามหน่วยงาน")
+    document = FutureDocument(new_part=FuturePart(title="ส่วนใหม่", projects=[project], by_unit={"สยป.": keyed}))
+    row, keyed_row = document_tables(document, {"path": "p"})["projects"]
+    assert keyed_row["name"] == "โครงการตามหน่วยงาน" and keyed_row["location"] == "/new_part/by_unit/สยป."
     assert row["part"] == "new_part" and row["record.part"] == "B"
     assert row["context"] == "ส่วนใหม่" and row["parent.title"] == "ส่วนใหม่"
     assert row["funding_source"] == "เงินกู้" and row["extras.phase"] == "2"
