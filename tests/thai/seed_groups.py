@@ -1,6 +1,6 @@
 """Strings of a seed that occur more than once and differ only in spacing (seed003.md §5.3 describes them).
 
-Cells (TAB-separated), split further at HTML tags and `` - `` bullets, stripped of ``*`` flags; grouped by the
+Cells (TAB- or pipe-separated), split further at HTML tags and `` - `` bullets, stripped of ``*`` flags; grouped by the
 text with all whitespace removed.  A space present in every form of a group is genuine (it survived every
 rendering); a space present in only some forms is wrap noise.
 """
@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-_SPLIT = re.compile(r"\t|<[^>]+>|^- | - ")
+_SPLIT = re.compile(r"\t|\||<[^>]+>|^- | - ")
 _THAI = re.compile("[\u0e01-\u0e4e]")
 
 

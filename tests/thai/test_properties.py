@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.thai import join_wrapped, repair_text
+from extractor.thai import join_document_wraps, join_wrapped, repair_text
 from extractor.thai.chars import CONSONANTS
 from extractor.thai.dictionary import LEXICON_DIR, read_word_list
 
@@ -64,3 +64,18 @@ def test_correct_thai_is_left_unchanged(text):
 def test_every_correct_string_is_unchanged():
     changed = [s for s in CORRECT if repair_text(s)[0] != s]
     assert changed == []
+
+
+_NOT_WORD_LETTER = re.compile("[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]")
+
+
+@FAST
+@given(st.lists(st.sampled_from(CORRECT + ["ฝ่าย พัฒนา ชุมชนฯ", "อื่น ๆ", "ทุก ๑ เดือน", "คน และ งาน"]), max_size=12))
+def test_document_pass_only_removes_spaces_between_thai_letters(texts):
+    for before, (after, repairs) in zip(texts, join_document_wraps(texts)):
+        assert re.sub(r"\s", "", after) == re.sub(r"\s", "", before)
+        for r in repairs:
+            assert r.before.strip() == "" and r.after == ""
+            assert not _NOT_WORD_LETTER.match(before[r.position - 1]) and not _NOT_WORD_LETTER.match(
+                before[r.position + len(r.before)]
+            )
