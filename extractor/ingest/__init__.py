@@ -45,13 +45,25 @@ def read(
         raise InputError("the input is empty")
     digest = hashlib.sha256(data).hexdigest()
     if PDF_MAGIC in data[:PDF_HEADER_WINDOW]:
-        from extractor.ingest.pdf import read_pdf  # PyMuPDF is loaded only for PDFs
-
-        document = read_pdf(data, limits=limits, deadline=deadline, **pdf_options)
-        document.reader_findings[:0] = pdf_damage_findings(data)
+        document = _read_pdf(data, limits, deadline, pdf_options)
     else:
         document = read_text_export(data)
     document.sha256 = digest
+    return document
+
+
+def _read_pdf(data: bytes, limits: Limits | None, deadline: Deadline, pdf_options: dict) -> SourceDocument:
+    """The PDF reader, with a net: an error of MuPDF itself that escapes it (damage it did not expect, anywhere in
+    the text or OCR route) is an InputError.  Python errors (ValueError, IndexError…) are not caught: they are bugs."""
+    import pymupdf  # loaded only for PDFs
+
+    from extractor.ingest.pdf import read_pdf
+
+    try:
+        document = read_pdf(data, limits=limits, deadline=deadline, **pdf_options)
+        document.reader_findings[:0] = pdf_damage_findings(data)
+    except (pymupdf.FileDataError, pymupdf.mupdf.FzErrorBase) as exc:
+        raise InputError(f"corrupt PDF: {exc}") from exc
     return document
 
 

@@ -86,7 +86,8 @@ def _rendered(doc: pymupdf.Document, numbers: list[int], options: OcrOptions, re
         try:
             page = doc[number - 1]
             image = ocr_image.render_page(page, options.dpi)
-        except (RuntimeError, ValueError, IndexError) as exc:  # IndexError: gone from a page tree MuPDF rebuilt
+        # IndexError: a page gone from a page tree MuPDF rebuilt; FzErrorBase: MuPDF's own errors (not RuntimeErrors)
+        except (RuntimeError, ValueError, IndexError, pymupdf.mupdf.FzErrorBase) as exc:
             results[number] = _failed(number, f"page cannot be rendered for OCR: {exc}")
             continue
         yield number, image, (page.rect.width, page.rect.height)

@@ -23,6 +23,10 @@ from extractor.thai import is_text_layer_damaged, repair_glyphs
 from extractor.layout.types import PageModel
 from extractor.limits import NO_DEADLINE, Deadline, Limits
 
+# What MuPDF raises on a damaged file: FileDataError (a RuntimeError), ValueError, IndexError (a page gone from a
+# page tree rebuilt while loading), and pymupdf.mupdf's own FzError* classes (not RuntimeErrors: "cycle in page tree")
+MUPDF_ERRORS = (RuntimeError, ValueError, IndexError, pymupdf.mupdf.FzErrorBase)
+
 
 def read_pdf(
     path_or_bytes: str | Path | bytes,
@@ -70,7 +74,7 @@ def _check_pixels(doc: pymupdf.Document, number: int, limits: Limits) -> None:
     try:
         page = doc[number - 1]
         rect, images = page.rect, page.get_images()
-    except (RuntimeError, ValueError, IndexError):  # a broken page object: _read_one reports it
+    except MUPDF_ERRORS:  # a broken page object: _read_one reports it
         return
     limits.check_page_size(rect.width, rect.height, number)
     for image in images:
@@ -80,9 +84,7 @@ def _check_pixels(doc: pymupdf.Document, number: int, limits: Limits) -> None:
 def _read_one(doc: pymupdf.Document, number: int, findings: list) -> tuple[PageModel, PageInfo]:
     try:
         model = read_page(doc[number - 1], number)
-    # IndexError: loading a page of a damaged file can make MuPDF rebuild it, and the rebuilt page tree may have
-    # fewer pages than page_count said (a page loaded once may not load again)
-    except (RuntimeError, ValueError, IndexError) as exc:  # a broken page object: report it, read the rest
+    except MUPDF_ERRORS as exc:  # a broken page object: report it, read the rest
         findings.append(("pdf.page_unreadable", str(exc), Provenance(page=number)))
         return PageModel(number, 0.0, 0.0, []), PageInfo(number, 0.0, 0.0, "ocr", f"unreadable page: {exc}")
     model.glyphs, repairs = repair_glyphs(model.glyphs)
@@ -120,7 +122,7 @@ def _load(path_or_bytes: str | Path | bytes) -> bytes:
 def _open(data: bytes, password: str | None = None) -> pymupdf.Document:
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
-    except (RuntimeError, ValueError) as exc:  # pymupdf.FileDataError derives from RuntimeError
+    except MUPDF_ERRORS as exc:
         raise InputError(f"corrupt PDF: {exc}") from exc
     if doc.needs_pass and (password is None or not doc.authenticate(password)):
         doc.close()

@@ -335,3 +335,17 @@ def test_page_that_vanishes_when_mupdf_rebuilds_the_file(monkeypatch, good_pdf):
     monkeypatch.setattr(pymupdf.Document, "__getitem__", load_once)
     document = extractor.parse(good_pdf)
     assert any(f.code == "pdf.page_unreadable" for f in document.findings)
+
+
+def test_mupdf_errors_are_page_findings_or_input_errors(monkeypatch, good_pdf):
+    """Found by benchmarks/fuzz_pdfs.py (seed 3, case 370: "cycle in page tree"): pymupdf raises its own FzError*
+    classes, which are not RuntimeErrors.  On a page they become a finding; anywhere else an InputError."""
+    def cycle(self, index):
+        raise pymupdf.mupdf.FzErrorFormat("code=7: cycle in page tree")
+
+    monkeypatch.setattr(pymupdf.Document, "__getitem__", cycle)
+    document = extractor.parse(good_pdf)
+    assert any(f.code == "pdf.page_unreadable" and "cycle" in f.message for f in document.findings)
+    monkeypatch.setattr("extractor.ingest.pdf.layout_document", lambda models: cycle(None, 0))
+    with pytest.raises(InputError, match="corrupt PDF: .*cycle"):
+        extractor.parse(good_pdf)
