@@ -200,6 +200,7 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
             pending_space = pending_space or (prev_x1 is not None and g.bbox[0] >= prev_x1 - 0.1 * size)
             continue
         if ch in _DIGITS and parts and parts[-1] != " " and _is_footnote_digit(g, size, bottom):
+            parts.extend(mark.char for mark in line.marks.get(i, ()))  # a mark over the digit ends the word before
             _add_footnote(footnotes, g, sum(map(len, parts)))  # glued to the word before it
             seg_glyphs.append(g)
             continue
