@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from extractor.blocks import Block, BlockKind, Cell, Provenance, Row
+from extractor.blocks import Block, BlockKind, Cell, Provenance, Repair, Row
 from extractor.layout.grid import Grid, LogicalCell, build_grid, cell_index, logical_rows
 from extractor.layout.lines import build_lines
 from extractor.layout.rulings import merge_rulings, ruling_groups
@@ -84,6 +84,8 @@ def region_block(region: TableRegion, page: int) -> Block:
         cells: list[Cell] = []
         for cell in logical:
             text, raw, repairs = joined_text(cell.lines)
+            # footnote numbers glued to a word left the text: recorded, as in text blocks (layout.paragraphs)
+            repairs += tuple(Repair("layout.footnote_ref", m.offset, m.text, "") for ln in cell.lines for m in ln.marks)
             made = Cell(text, raw, cell.row_span, cell.col_span, False, Provenance(page=page, bbox=cell.bbox), repairs)
             cells.append(made)
             if cell.row_span > 1:
