@@ -107,8 +107,11 @@ class BatchBusyError(ExtractorError):
 def _exclusive(out: Path):
     """One batch per output folder at a time.  The lock dies with its process, so a killed batch never leaves the
     folder locked."""
-    import fcntl
-
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock (one batch per folder is then the user's care)
+        yield
+        return
     with open(out / ".batch.lock", "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -109,8 +109,9 @@ def count_records(document: PlanDocument) -> dict[str, int]:
     return counts
 
 
-def document_tables(document: PlanDocument, base: Row) -> dict[str, list[Row]]:
-    """The rows one document contributes to each table of ``TABLES``; ``base`` starts every row (path, sha256…)."""
+def document_tables(document: BaseModel, base: Row) -> dict[str, list[Row]]:
+    """The rows one document (a ``PlanDocument``, or any model) contributes to each table of ``TABLES``; ``base``
+    starts every row (path, sha256…)."""
     exported = tuple(t for spec in TABLES for t in spec.types)
     tables: dict[str, list[Row]] = {spec.name: [] for spec in TABLES}
     for pointer, ancestors, record in iter_records(document):
@@ -130,7 +131,7 @@ def document_tables(document: PlanDocument, base: Row) -> dict[str, list[Row]]:
 
 
 def flatten(record: BaseModel, skip: tuple[type, ...] = (), prefix: str = "") -> Row:
-    """The record's fields as flat columns.  Lists of records of the ``skip`` types are left out (they are rows of
+    """The record's fields as flat columns.  Records of the ``skip`` types inside it are left out (they are rows of
     their own, e.g. a project's sub-projects)."""
     row: Row = {}
     for name in type(record).model_fields:
@@ -138,7 +139,8 @@ def flatten(record: BaseModel, skip: tuple[type, ...] = (), prefix: str = "") ->
         if value is None or value == [] or value == {}:
             continue
         if isinstance(value, BaseModel):
-            row.update(flatten(value, skip, key + "."))
+            if not isinstance(value, skip):  # a record of an exported type is a row of its own
+                row.update(flatten(value, skip, key + "."))
         elif isinstance(value, dict):
             row.update({f"{key}.{k}": _mapped_cell(v, skip) for k, v in sorted(value.items(), key=_str_key)})
         elif isinstance(value, (list, tuple)):
