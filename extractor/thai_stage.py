@@ -1,9 +1,10 @@
 """The Thai stage over a block flow: repair every text and cell in place, and report what was changed or found.
 
-The repair functions themselves are pure (``extractor.thai``); this module applies them to blocks and turns their
-repairs and detections into findings.  Ordinary orthographic repairs (SARA AM composition, mark order) are summarised
-by code, with a count and the first place; meaning-bearing ones (replacement characters, masked spans, keyboard-layout
-garbage) are reported one by one.
+The repair functions themselves are pure (``extractor.thai``); this module applies them to blocks (per text, per
+page, per document) and turns their repairs and detections into findings.  Ordinary orthographic repairs (SARA AM
+composition, mark order, wrap joins) are summarised by code, with a count and the first place; meaning-bearing ones
+(replacement characters and stray glyphs, legacy remaps, moved marks, restored SARA AM with its page evidence,
+masked spans, keyboard-layout garbage) are reported one by one.
 """
 
 from __future__ import annotations
@@ -69,7 +70,9 @@ def _each_page(holders: list[Block | Cell], log: _RepairLog) -> None:
             _apply_results(page, results, log)
 
 
-def _apply_results(holders: list[Block | Cell], results, log: _RepairLog) -> None:
+def _apply_results(
+    holders: list[Block | Cell], results: list[tuple[str, list[Repair]]], log: _RepairLog
+) -> None:
     for holder, (text, repairs) in zip(holders, results):
         if repairs:
             holder.text, holder.repairs = text, holder.repairs + tuple(repairs)
