@@ -128,7 +128,12 @@ def _open(data: bytes, password: str | None = None) -> pymupdf.Document:
         doc.close()
         wrong = "the password given is wrong" if password is not None else "no password was given"
         raise EncryptedPDFError(f"the PDF is encrypted and needs a password ({wrong})")
-    if doc.page_count == 0:
+    try:
+        count = doc.page_count  # a broken page tree fails here ("Invalid number of pages")
+    except MUPDF_ERRORS as exc:
+        doc.close()
+        raise InputError(f"corrupt PDF: {exc}") from exc
+    if count == 0:
         doc.close()
         raise InputError("corrupt PDF: no pages")
     return doc

@@ -13,7 +13,7 @@ import extractor
 from extractor.cli import main
 from extractor.errors import EncryptedPDFError, ExtractorError, InputError, LimitExceededError
 from extractor.limits import Deadline, Limits
-from tests.bad_inputs.conftest import big_image_pdf, pdf_bytes, zero_page_pdf
+from tests.bad_inputs.conftest import big_image_pdf, pdf_bytes, raw_pdf, zero_page_pdf
 
 REAL_PDF = "/work/shared/real-pdfs/31.pdf"
 
@@ -134,6 +134,23 @@ def test_zero_page_pdf(tmp_path, capsys):
         extractor.parse(zero_page_pdf())
     code, err = _cli(tmp_path, zero_page_pdf(), "zero.pdf", capsys)
     assert code == 2 and "no pages" in err
+
+
+def test_page_tree_that_cannot_be_counted(tmp_path, capsys):
+    """Two thousand references to one page object: MuPDF refuses to count the pages (a RuntimeError from
+    ``page_count``, which escaped the reader before)."""
+    kids = b"3 0 R " * 2001
+    data = raw_pdf(
+        [
+            b"<</Type/Catalog/Pages 2 0 R>>",
+            b"<</Type/Pages/Kids[" + kids + b"]/Count 2001>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>",
+        ]
+    )
+    with pytest.raises(InputError, match="corrupt PDF"):
+        extractor.parse(data)
+    code, err = _cli(tmp_path, data, "pages.pdf", capsys)
+    assert code == 2 and "corrupt PDF" in err
 
 
 # --- encrypted PDFs ----------------------------------------------------------------------------------------------
