@@ -108,11 +108,16 @@ def _runs_between_tables(lines: list[TextLine], tables: list[TableRegion]) -> li
 
 def _append_page(blocks: list[Block], page_blocks: list[Block], edges: dict[int, list[float]], findings: list) -> None:
     """Append a page's blocks, stitching its opening table onto the previous page's closing table."""
-    content_prev = [b for b in blocks if b.kind.value != "footnote"]
-    first = next((b for b in page_blocks if b.kind.value != "footnote"), None)
-    if content_prev and first is not None and content_prev[-1].is_table and first.is_table:
-        last = content_prev[-1]
+    last = next((b for b in reversed(blocks) if b.kind is not BlockKind.FOOTNOTE), None)
+    first = next((b for b in page_blocks if b.kind is not BlockKind.FOOTNOTE), None)
+    if last is not None and first is not None and last.is_table and first.is_table and _next_page(last, first):
         if compatible(last, first, edges.get(id(last), []), edges.get(id(first), [])):
             stitch(last, first, findings)
             page_blocks = [b for b in page_blocks if b is not first]
     blocks.extend(page_blocks)
+
+
+def _next_page(last: Block, first: Block) -> bool:
+    """The table opening this page follows directly on the page where the other one ends."""
+    end = last.rows[-1].provenance.page if last.rows else last.provenance.page
+    return end is not None and first.provenance.page == end + 1

@@ -21,7 +21,9 @@ from extractor.layout.types import BBox, PageModel, TextLine
 
 MAX_HEADER_ROWS = 4
 # a number that is data, not a header label: amounts with separators/decimals, or a dash standing for zero
-_DATA_NUMBER = re.compile(r"^[-+(]?[\d๐-๙][\d๐-๙,]*\.[\d๐-๙]+\)?$|^[\d๐-๙]{1,3}(,[\d๐-๙]{3})+$|^[-–—]$")
+_DATA_NUMBER = re.compile(
+    r"^[-+(]?[\d๐-๙][\d๐-๙,]*\.[\d๐-๙]+\)?$|^[\d๐-๙]{1,3}(,[\d๐-๙]{3})+$|^[-–—]$|^[\d๐-๙]{1,3}$"
+)
 
 
 @dataclass(slots=True)
@@ -122,25 +124,29 @@ def _with_inherited(cells: list[Cell], logical: list[LogicalCell], carried: dict
 def mark_header_rows(rows: list[Row], bold_rows: list[bool]) -> None:
     """Mark the leading rows that are column labels.
 
-    A header row holds labels, not data: no amount-like number in it.  Candidates are the run of such rows at the
-    top (at most MAX_HEADER_ROWS, never the whole table).  The run is the header when it has spanning label cells,
-    or when data rows follow it (then at most two rows: a longer run is text, not labels); otherwise only a bold
-    first row over non-bold rows is a header.
+    When the first row has spanning cells, the header is what they span: the rows a row-spanning label covers, or
+    the row of sub-labels under a column-spanning one.  Otherwise the candidates are the run of label rows at the
+    top (no amount-like number; at most MAX_HEADER_ROWS, never the whole table): the run is the header when data
+    rows follow it (then at most two rows: a longer run is text, not labels); else only a bold first row over
+    non-bold rows is a header.
     """
-    limit = min(MAX_HEADER_ROWS, len(rows) - 1)
-    count = 0
-    while count < limit and _label_row(rows[count]):
-        count += 1
-    if count == 0:
+    if len(rows) < 2:
         return
-    if any(c.col_span > 1 or c.row_span > 1 for r in rows[:count] for c in r.cells):
-        pass
-    elif _differs_below(rows, count) and count <= 2:
-        pass
-    elif bold_rows[0] and not bold_rows[1]:
-        count = 1
+    first = [c for c in rows[0].cells if not c.inherited]
+    if any(c.row_span > 1 or c.col_span > 1 for c in first):
+        count = max(max(c.row_span for c in first), 2 if any(c.col_span > 1 for c in first) else 1)
+        count = min(count, MAX_HEADER_ROWS, len(rows) - 1)
     else:
-        return
+        limit = min(MAX_HEADER_ROWS, len(rows) - 1)
+        count = 0
+        while count < limit and _label_row(rows[count]):
+            count += 1
+        if count == 0:
+            return
+        if not (_differs_below(rows, count) and count <= 2):
+            if not (bold_rows[0] and not bold_rows[1]):
+                return
+            count = 1
     for row in rows[:count]:
         row.is_header = True
 
