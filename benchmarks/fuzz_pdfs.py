@@ -5,8 +5,9 @@
 Starting points: a few pages of a real plan (``../shared/real-pdfs/31.pdf``) and small PDFs generated here (Thai
 text in a TLWG font, a ruled table; written both compressed and uncompressed, so that mutations also land in
 content-stream operators).  Mutations: bit flips, truncation, swapped chunks, duplicated chunks, zeroed chunks,
-numbers changed in place.  Each case runs in a worker process with the engine's limits and an address-space cap,
-under a hard timeout; the outcome is one of
+numbers changed in place, object references repeated (shared or cyclic page-tree kids, huge arrays).  Each case
+runs in a worker process with the engine's limits and an address-space cap, under a hard timeout; the outcome is
+one of
 
     ok       a PlanDocument came out
     typed    an ExtractorError (InputError, EncryptedPDFError, LimitExceededError): the documented failure
@@ -146,7 +147,20 @@ def _change_number(data: bytes, rng: random.Random) -> tuple[str, bytes]:
     return f"number at {start} {data[start:end]!r} -> {new!r}", data[:start] + new + data[end:]
 
 
-MUTATIONS = [_bit_flips, _truncate, _swap_chunks, _duplicate_chunk, _zero_chunk, _change_number]
+def _repeat_reference(data: bytes, rng: random.Random) -> tuple[str, bytes]:
+    """Repeat one object reference (``12 0 R``) many times: page trees with shared or cyclic kids, huge arrays."""
+    import re
+
+    references = [m.span() for m in re.finditer(rb"\b\d+ \d+ R\b", data)]
+    if not references:
+        return _bit_flips(data, rng)
+    start, end = rng.choice(references)
+    times = rng.choice([2, 50, 3000])
+    repeated = (data[start:end] + b" ") * times
+    return f"reference at {start} {data[start:end]!r} × {times}", data[:start] + repeated + data[end:]
+
+
+MUTATIONS = [_bit_flips, _truncate, _swap_chunks, _duplicate_chunk, _zero_chunk, _change_number, _repeat_reference]
 
 
 def make_case(number: int, seed: int, bases: dict[str, bytes]) -> Case:
