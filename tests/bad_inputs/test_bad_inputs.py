@@ -177,6 +177,12 @@ def test_wrong_password(tmp_path, capsys):
     assert code == 3 and "wrong" in err
 
 
+def test_pdf_with_only_an_owner_password_opens_without_one():
+    """Permissions-only encryption (no user password): readers open it; so does the engine."""
+    data = pdf_bytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="owner", permissions=0)
+    assert extractor.parse(data).input.format.startswith("pdf")
+
+
 def test_password_is_harmless_for_an_unencrypted_pdf(good_pdf):
     assert extractor.parse(good_pdf, password="unused").input.format.startswith("pdf")
 
