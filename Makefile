@@ -1,6 +1,5 @@
 # The two set-up commands of the README: `make demo` and `make test`. Both install what they need.
 PYTHON ?= python3
-STAMP := .make-installed
 
 .PHONY: demo test install system-packages goldens benchmarks fuzz
 
@@ -27,7 +26,7 @@ goldens: install
 	EXTRACTOR_REGENERATE_GOLDENS=1 $(PYTHON) -m pytest tests/test_golden.py
 
 benchmarks: install
-	$(PYTHON) -m pytest benchmarks --benchmark-enable -p no:cacheprovider
+	$(PYTHON) -m pytest benchmarks -o python_files='bench_*.py' --benchmark-enable -p no:cacheprovider
 
 # Fuzzing beyond CI: the hypothesis targets with 2000 examples each, then 300 mutated PDFs (see README, Robustness).
 fuzz: install
