@@ -37,6 +37,7 @@ X_SIZE_PER_EM = 1.16  # Tesseract's x_size over the font size (measured on TLWG 
 SPACE_GAP = 0.30  # a gap between Tesseract words wider than this × em is a real space
 NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean confidence may be noise
 LOW_CONFIDENCE = 50.0
+SAME_SIZE = 0.3  # lines whose x_size is within this share of the page median are body text
 
 Finding = tuple[str, str, Provenance]
 
@@ -182,9 +183,22 @@ def lines_to_glyphs(lines: list[OcrLine], scale: float) -> list[Glyph]:
     median = statistics.median(line.x_size for line in lines)
     glyphs: list[Glyph] = []
     for line in lines:
-        x_size = min(max(line.x_size, 0.75 * median), 2.5 * median)
-        glyphs.extend(_line_glyphs(line, x_size / X_SIZE_PER_EM, scale))
+        glyphs.extend(_line_glyphs(line, line_em(line.x_size, median, scale), scale))
     return glyphs
+
+
+def line_em(x_size: float, median: float, scale: float) -> float:
+    """A line's font size in pixels from Tesseract's noisy ``x_size``.
+
+    Sizes within ``SAME_SIZE`` of the page's median are the body size (the layout stage tells headings by a size
+    larger than the body's: a jittering estimate would make every other line a heading); others are clamped and
+    rounded to half a point so that equal sizes on different pages (and resolutions) agree.
+    """
+    if abs(x_size - median) <= SAME_SIZE * median:
+        x_size = median
+    x_size = min(max(x_size, 0.75 * median), 2.5 * median)
+    points = round(x_size / X_SIZE_PER_EM * scale * 2) / 2
+    return points / scale
 
 
 def _line_glyphs(line: OcrLine, em: float, scale: float) -> list[Glyph]:
