@@ -29,6 +29,7 @@ from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
 from extractor.layout.types import PageModel
+from extractor.limits import NO_DEADLINE, Deadline, LimitExceededError
 from extractor.thai import Glyph
 
 DEFAULT_DPI = 300  # measured: see benchmarks/RESULTS.md "## OCR" (200 dpi loses marks on 11 pt text)
@@ -61,29 +62,39 @@ class OcrPage:
     skew_degrees: float = 0.0
 
 
-def read_pages(doc: pymupdf.Document, numbers: Iterable[int], options: OcrOptions | None = None) -> dict[int, OcrPage]:
+def read_pages(
+    doc: pymupdf.Document, numbers: Iterable[int], options: OcrOptions | None = None, deadline: Deadline = NO_DEADLINE
+) -> dict[int, OcrPage]:
     """OCR the given 1-based pages of ``doc`` in parallel; page number → OcrPage.
 
-    A page Tesseract fails on is returned empty with a finding (the rest of the document is still read).
+    A page Tesseract fails on is returned empty with a finding (the rest of the document is still read).  The
+    ``deadline`` is checked before each page; when it is spent, pages not started are cancelled and
+    ``LimitExceededError`` is raised (a Tesseract run already started finishes in the background).
     """
     options = options or OcrOptions()
     numbers = list(numbers)
     workers = max(1, min(options.workers or os.cpu_count() or 1, len(numbers) or 1))
     results: dict[int, OcrPage] = {}
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
         pending: list[tuple[int, Future]] = []
-        for number, image, size in _rendered(doc, numbers, options, results):
+        for number, image, size in _rendered(doc, numbers, options, results, deadline):
             pending.append((number, pool.submit(read_image, image, number, size, options)))
             if len(pending) >= 2 * workers:  # bounded look-ahead: rendered bitmaps are large
                 _collect(pending.pop(0), results)
         for item in pending:
             _collect(item, results)
+    except LimitExceededError:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return results
 
 
-def _rendered(doc: pymupdf.Document, numbers: list[int], options: OcrOptions, results: dict[int, OcrPage]) -> Iterator:
+def _rendered(doc: pymupdf.Document, numbers: list[int], options: OcrOptions, results: dict[int, OcrPage], deadline: Deadline) -> Iterator:
     """(number, bitmap, page size) per page; a page MuPDF cannot render is recorded as failed in ``results``."""
     for number in numbers:
+        deadline.check(f"OCR of page {number}")
         try:
             page = doc[number - 1]
             image = ocr_image.render_page(page, options.dpi)

@@ -14,6 +14,7 @@ import pymupdf
 from extractor.blocks import Block, PageInfo, Provenance
 from extractor.ingest.ocr import OcrOptions, read_pages
 from extractor.layout.types import PageModel
+from extractor.limits import NO_DEADLINE, Deadline
 from extractor.thai.ocr_correct import Correction, correct_text
 
 SCAN_IMAGE_SHARE = 0.5  # images covering at least this share of the page ...
@@ -36,12 +37,19 @@ def image_only_reason(model: PageModel) -> str:
     return f"{what} over a page image ({covered / (model.width * model.height):.0%} of the page): scanned page"
 
 
-def add_ocr_pages(doc: pymupdf.Document, infos: list[PageInfo], models: list[PageModel], findings: list[Finding], options: OcrOptions | None) -> list[PageModel]:
+def add_ocr_pages(
+    doc: pymupdf.Document,
+    infos: list[PageInfo],
+    models: list[PageModel],
+    findings: list[Finding],
+    options: OcrOptions | None,
+    deadline: Deadline = NO_DEADLINE,
+) -> list[PageModel]:
     """The page models of all pages in page order: the text-layer ones given, plus the OCR route's."""
     numbers = [info.number for info in infos if info.route == "ocr"]
     if not numbers:
         return models
-    pages = read_pages(doc, numbers, options)
+    pages = read_pages(doc, numbers, options, deadline)
     for number in numbers:
         findings.extend(pages[number].findings)
     merged = models + [pages[n].model for n in numbers]

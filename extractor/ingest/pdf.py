@@ -60,7 +60,7 @@ def read_pdf(
             infos.append(info)
             if info.route == "text":
                 models.append(model)
-        models = add_ocr_pages(doc, infos, models, findings, ocr)
+        models = add_ocr_pages(doc, infos, models, findings, ocr, deadline)
         blocks, layout_findings = layout_document(models)
     finally:
         doc.close()

@@ -54,3 +54,15 @@ def test_missing_tesseract_is_a_finding_not_a_crash(monkeypatch):
     failed = [f for f in source.reader_findings if f[0] == "ocr.page_failed"]
     assert len(failed) == 1 and "not installed" in failed[0][1] and failed[0][2].page == 2
     assert source.pages[1].route == "ocr"
+
+
+def test_spent_deadline_stops_the_ocr_route():
+    from extractor.errors import LimitExceededError
+    from extractor.limits import Deadline
+
+    import itertools
+
+    ticks = itertools.count()  # one second per check: pages 1 and 2 are read in time, the OCR of page 2 is not
+    spent = Deadline(2.5, clock=lambda: float(next(ticks)))
+    with pytest.raises(LimitExceededError, match="OCR of page 2"):
+        read(_mixed_pdf(), ocr=OcrOptions(dpi=100), deadline=spent)
