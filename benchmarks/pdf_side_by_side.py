@@ -91,6 +91,27 @@ def bench(path: Path, limit: int) -> dict:
     }
 
 
+def stages(path: Path, numbers: list[int]) -> str:
+    """CPU ms per page of each stage of read_pdf (text-layer pages): read, Thai glyph repair, damage check, layout."""
+    from extractor.layout.document import layout_document
+
+    doc = pymupdf.open(path)
+    clock = time.process_time
+    t0 = clock()
+    models = [read_page(doc[n - 1], n) for n in numbers]
+    t1 = clock()
+    for m in models:
+        m.glyphs, _ = repair_glyphs(m.glyphs)
+    t2 = clock()
+    for m in models:
+        is_text_layer_damaged("".join(g.char for g in m.glyphs))
+    t3 = clock()
+    layout_document(models)
+    t4 = clock()
+    per = [1000 * (b - a) / len(numbers) for a, b in ((t0, t1), (t1, t2), (t2, t3), (t3, t4))]
+    return "read {:.1f}, thai.repair_glyphs {:.1f}, thai.is_text_layer_damaged {:.1f}, layout {:.1f} ms/page".format(*per)
+
+
 def main() -> None:
     read_pdf(REAL / "31.pdf", pages=[1])  # warm up: dictionaries of the Thai repair load once per process
     parser = argparse.ArgumentParser(description=__doc__)
@@ -106,6 +127,7 @@ def main() -> None:
             f"ratio vs pdfplumber {r['ours_pps_cmp'] / r['plumber_pps']:.1f}x, "
             f"vs find_tables {r['ours_pps_cmp'] / r['mupdf_find_tables_pps']:.1f}x"
         )
+        print(f"  stages: {stages(REAL / name, text_route_pages(REAL / name))}")
     print(f"max RSS of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 

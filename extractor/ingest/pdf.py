@@ -17,7 +17,7 @@ import pymupdf
 from extractor.blocks import PageInfo, Provenance, SourceDocument
 from extractor.errors import EncryptedPDFError, InputError
 from extractor.ingest.ocr_route import OcrOptions, add_ocr_pages, correct_ocr_blocks, image_only_reason, input_format
-from extractor.ingest.pdf_page import read_page
+from extractor.ingest.pdf_page import GlyphCodes, read_page
 from extractor.layout.document import layout_document
 from extractor.thai import is_text_layer_damaged, repair_glyphs
 from extractor.layout.types import PageModel
@@ -53,10 +53,11 @@ def read_pdf(
         models: list[PageModel] = []
         infos: list[PageInfo] = []
         findings: list[tuple[str, str, Provenance]] = []
+        codes = GlyphCodes()  # unmapped legacy glyph codes, learned once per document
         for number in numbers:
             deadline.check(f"reading page {number}")
             _check_pixels(doc, number, limits)
-            model, info = _read_one(doc, number, findings)
+            model, info = _read_one(doc, number, findings, codes)
             infos.append(info)
             if info.route == "text":
                 models.append(model)
@@ -81,9 +82,11 @@ def _check_pixels(doc: pymupdf.Document, number: int, limits: Limits) -> None:
         limits.check_image(image[2], image[3], number)
 
 
-def _read_one(doc: pymupdf.Document, number: int, findings: list) -> tuple[PageModel, PageInfo]:
+def _read_one(
+    doc: pymupdf.Document, number: int, findings: list, codes: GlyphCodes
+) -> tuple[PageModel, PageInfo]:
     try:
-        model = read_page(doc[number - 1], number)
+        model = read_page(doc[number - 1], number, codes)
     except MUPDF_ERRORS as exc:  # a broken page object: report it, read the rest
         findings.append(("pdf.page_unreadable", str(exc), Provenance(page=number)))
         return PageModel(number, 0.0, 0.0, []), PageInfo(number, 0.0, 0.0, "ocr", f"unreadable page: {exc}")

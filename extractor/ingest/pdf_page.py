@@ -25,15 +25,38 @@ _AXIS_TOLERANCE = 1.0  # a line whose ends differ by less than this in x (or y) 
 _MIN_RULING = 3.0  # shorter segments are ticks or dots, not rulings
 
 
-def read_page(page: pymupdf.Page, number: int) -> PageModel:
-    """The raw page model of ``page`` (1-based ``number``)."""
+class GlyphCodes:
+    """Per-document memory of the codes ``rawdict`` gave to glyphs the trace could not map: (font, glyph id) → char.
+
+    ``rawdict`` costs more than the rest of the page read; a legacy-font document has unmapped glyphs on nearly
+    every page, always the same few.  Once a (font, glyph id) pair has been resolved, later pages holding only known
+    pairs skip ``rawdict``.  A pair ever resolved to two different codes is never taken from memory again.
+    """
+
+    __slots__ = ("known", "conflicted")
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, int], str] = {}
+        self.conflicted: set[tuple[str, int]] = set()
+
+    def covers(self, keys: list[tuple[str, int]]) -> bool:
+        return all(k in self.known and k not in self.conflicted for k in keys)
+
+    def learn(self, key: tuple[str, int], char: str) -> None:
+        seen = self.known.setdefault(key, char)
+        if seen != char:
+            self.conflicted.add(key)
+
+
+def read_page(page: pymupdf.Page, number: int, codes: GlyphCodes | None = None) -> PageModel:
+    """The raw page model of ``page`` (1-based ``number``); ``codes``: the document's GlyphCodes, if shared."""
     rect = page.rect
-    glyphs = read_glyphs(page)
+    glyphs = read_glyphs(page, codes)
     rulings, images = read_graphics(page, rect.width, rect.height)
     return PageModel(number, rect.width, rect.height, glyphs, rulings, images)
 
 
-def read_glyphs(page: pymupdf.Page) -> list[Glyph]:
+def read_glyphs(page: pymupdf.Page, codes: GlyphCodes | None = None) -> list[Glyph]:
     """Every glyph of the text layer with its box, font and size, in content-stream order.
 
     Positions come from the text trace, not ``rawdict``: MuPDF's structured-text builder moves a zero-width mark
@@ -44,37 +67,48 @@ def read_glyphs(page: pymupdf.Page) -> list[Glyph]:
     """
     glyphs: list[Glyph] = []
     append = glyphs.append
-    unknown: list[tuple[int, tuple[float, float]]] = []  # (glyph index, origin) of U+FFFD glyphs
+    unknown: list[tuple[int, tuple[float, float], tuple[str, int]]] = []  # U+FFFD glyphs: index, origin, key
     x_max, y_max = page.rect.width + 1, page.rect.height + 1
     for span in page.get_texttrace():
         if span["dir"][1] != 0.0 or span["wmode"]:  # rotated or vertical text (stamps, side notes)
             continue
         font, size = span["font"], span["size"]
-        for code, _gid, origin, bbox in span["chars"]:
+        for code, gid, origin, bbox in span["chars"]:
             if -1 <= bbox[0] <= x_max and -1 <= bbox[1] <= y_max:
                 if code == 0xFFFD:
-                    unknown.append((len(glyphs), origin))
+                    unknown.append((len(glyphs), origin, (font, gid)))
                 append(Glyph(chr(code), bbox, font, size))
     if unknown:
-        _fill_unknown(page, glyphs, unknown)
+        _fill_unknown(page, glyphs, unknown, codes or GlyphCodes())
     return glyphs
 
 
-def _fill_unknown(page: pymupdf.Page, glyphs: list[Glyph], unknown: list[tuple[int, tuple[float, float]]]) -> None:
-    codes: dict[tuple[float, float], str] = {}
+def _fill_unknown(page: pymupdf.Page, glyphs: list[Glyph], unknown: list, codes: GlyphCodes) -> None:
+    if codes.covers([key for _, _, key in unknown]):
+        for index, _, key in unknown:
+            _replace_char(glyphs, index, codes.known[key])
+        return
+    by_origin: dict[tuple[float, float], str] = {}
     for block in page.get_text("rawdict", flags=_TEXT_FLAGS)["blocks"]:
         for line in block.get("lines", ()):
             for span in line["spans"]:
                 for ch in span["chars"]:
-                    key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
-                    # (a zero-width glyph shares its origin with the next glyph: keep only the unmapped codes)
-                    if "\x80" <= ch["c"] <= "\xff":  # a code point of an unmapped legacy glyph
-                        codes[key] = ch["c"]
-    for index, (x, y) in unknown:
-        char = codes.get((round(x, 1), round(y, 1)))
+                    # a code point of an unmapped legacy glyph (a zero-width glyph shares its origin with the next
+                    # glyph, so only these codes are kept)
+                    if "\x80" <= ch["c"] <= "\xff":
+                        by_origin[(round(ch["origin"][0], 1), round(ch["origin"][1], 1))] = ch["c"]
+    for index, (x, y), key in unknown:
+        char = by_origin.get((round(x, 1), round(y, 1)))
         if char is not None:
-            g = glyphs[index]
-            glyphs[index] = Glyph(char, g.bbox, g.font, g.size)
+            codes.learn(key, char)
+            _replace_char(glyphs, index, char)
+        elif key in codes.known and key not in codes.conflicted:  # rawdict lost it at this origin: use memory
+            _replace_char(glyphs, index, codes.known[key])
+
+
+def _replace_char(glyphs: list[Glyph], index: int, char: str) -> None:
+    g = glyphs[index]
+    glyphs[index] = Glyph(char, g.bbox, g.font, g.size)
 
 
 def read_graphics(page: pymupdf.Page, width: float, height: float) -> tuple[list[Ruling], list[BBox]]:

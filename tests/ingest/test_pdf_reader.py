@@ -150,3 +150,27 @@ def test_31_page_11_budget_summary_is_a_borderless_table() -> None:
         ["รายจ่ายลงทุน", "5,256,500", "บาท"],
     ]
     assert doc.blocks[0].kind is BlockKind.HEADING
+
+
+def test_glyph_code_memory_never_reuses_a_conflicting_code() -> None:
+    from extractor.ingest.pdf_page import GlyphCodes
+
+    codes = GlyphCodes()
+    codes.learn(("DilleniaUPC", 201), "É")
+    assert codes.covers([("DilleniaUPC", 201)])
+    assert not codes.covers([("DilleniaUPC", 201), ("DilleniaUPC", 202)])
+    codes.learn(("DilleniaUPC", 201), "Ê")
+    assert not codes.covers([("DilleniaUPC", 201)])
+
+
+@needs_real
+def test_legacy_codes_from_memory_match_a_fresh_read() -> None:
+    from extractor.ingest.pdf_page import GlyphCodes, read_glyphs
+
+    doc = pymupdf.open(REAL / "31.pdf")
+    codes = GlyphCodes()
+    for page in list(doc)[10:30]:
+        shared = read_glyphs(page, codes)
+        fresh = read_glyphs(page)
+        differ = [(a.char, b.char) for a, b in zip(shared, fresh) if a.char != b.char]
+        assert all(b == "\ufffd" for _, b in differ)  # memory may only fill what rawdict missed
