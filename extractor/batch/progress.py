@@ -23,6 +23,7 @@ class Progress:
         self.done = self.parsed = self.skipped = self.failed = self.pages = 0
         self.started = time.monotonic()
         self.last_draw = float("-inf")
+        self.drawn = -1  # ``done`` when the last line was drawn
 
     def advance(self, *, parsed: bool, failed: bool = False, pages: int = 0) -> None:
         """One input finished: parsed now (``parsed``), or skipped (already done, or a duplicate)."""
@@ -36,7 +37,8 @@ class Progress:
             self._draw(now)
 
     def close(self) -> None:
-        self._draw(time.monotonic())
+        if self.drawn != self.done or self.tty:
+            self._draw(time.monotonic())
         if self.tty:
             self.stream.write("\n")
         self.stream.flush()
@@ -54,7 +56,7 @@ class Progress:
         )
 
     def _draw(self, now: float) -> None:
-        self.last_draw = now
+        self.last_draw, self.drawn = now, self.done
         if self.tty:
             self.stream.write("\r" + self.line(now) + "\x1b[K")
         else:

@@ -35,6 +35,7 @@ def add_parser(subparsers) -> None:
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on this Dask scheduler (extractor[distributed])")
     p.add_argument(
         "--exports",
+        type=_formats,
         default="jsonl,csv,xlsx",
         help="comma-separated export formats: jsonl, csv, xlsx (default all; 'none' for none)",
     )
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         retry_failed=args.retry_failed,
         scheduler=args.scheduler,
-        exports=_formats(args.exports),
+        exports=args.exports,
         progress=not args.quiet,
     )
     summary = run_batch(args.inputs, args.output, options)

@@ -40,7 +40,7 @@ def test_progress_writes_plain_lines_when_not_a_terminal():
     progress.advance(parsed=True, failed=True)
     progress.close()
     lines = stream.getvalue().splitlines()
-    assert len(lines) == 4 and "\r" not in stream.getvalue()
+    assert len(lines) == 3 and "\r" not in stream.getvalue()  # close() repeats no line
     assert lines[2].startswith("[##################------] 3/4 documents (1 skipped, 1 failed)")
     assert "docs/s" in lines[2] and "pages/s" in lines[2] and "ETA 0:" in lines[2]
 
@@ -54,3 +54,13 @@ def test_progress_redraws_one_line_on_a_terminal():
     text = stream.getvalue()
     assert text.count("\r") == 3 and text.endswith("\n") and text.count("\n") == 1
     assert "2/2 documents" in text and "ETA 0:00:00" in text
+
+
+def test_the_batch_command_rejects_an_unknown_export_format(capsys, tmp_path):
+    import pytest
+
+    from extractor.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["batch", str(tmp_path), "-o", str(tmp_path / "out"), "--exports", "csv,pdf"])
+    assert exit_info.value.code == 2 and "unknown export format(s): pdf" in capsys.readouterr().err
