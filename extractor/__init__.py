@@ -7,7 +7,8 @@
 """
 
 from extractor.errors import EncryptedPDFError, ExtractorError, InputError, LimitExceededError
+from extractor.limits import Limits
 from extractor.pipeline import parse
 
-__all__ = ["parse", "ExtractorError", "InputError", "EncryptedPDFError", "LimitExceededError"]
+__all__ = ["parse", "Limits", "ExtractorError", "InputError", "EncryptedPDFError", "LimitExceededError"]
 __version__ = "0.1.0"
