@@ -8,7 +8,7 @@ filled cells do not clash with filled cells above; otherwise it is kept and mark
 
 from __future__ import annotations
 
-from extractor.blocks import Block, Cell, Provenance, Row
+from extractor.blocks import Block, Cell, Row
 from extractor.layout.text import wrap_glue
 from extractor.thai import join_wrapped
 
