@@ -2,9 +2,9 @@
 
     python benchmarks/fuzz_pdfs.py [--cases 300] [--seed 1] [--timeout 60] [--save build/fuzz-crashes]
 
-Starting points: a few pages of a real plan (``../shared/real-pdfs/31.pdf``) and small PDFs generated here (Thai
-text in a TLWG font, a ruled table; written both compressed and uncompressed, so that mutations also land in
-content-stream operators).  Mutations: bit flips, truncation, swapped chunks, duplicated chunks, zeroed chunks,
+Starting points: a few pages of real plans (``../shared/real-pdfs/31.pdf``, ``14.pdf``) and small PDFs generated
+here (Thai text in a TLWG font, a ruled table; written both compressed and uncompressed, so that mutations also land
+in content-stream operators).  Mutations: bit flips, truncation, swapped chunks, duplicated chunks, zeroed chunks,
 numbers changed in place, object references repeated (shared or cyclic page-tree kids, huge arrays).  Each case
 runs in a worker process with the engine's limits and an address-space cap, under a hard timeout; the outcome is
 one of
@@ -32,9 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL_PDF = ROOT.parent / "shared" / "real-pdfs" / "31.pdf"
+REAL_PDFS = ROOT.parent / "shared" / "real-pdfs"
+# (file, first page (0-based), page count): a cover, ruled tables, and 14.pdf's legacy-font (remapped) text layer
+REAL_SELECTIONS = [("31.pdf", 0, 1), ("31.pdf", 2, 2), ("31.pdf", 9, 1), ("14.pdf", 0, 1), ("14.pdf", 17, 1)]
 THAI_FONT = Path("/usr/share/fonts/truetype/tlwg/Garuda.ttf")
 WORKER_MEMORY_MB = 3072
+PROGRESS_EVERY = 50  # cases between progress lines (standard error)
 
 
 @dataclass(frozen=True)
@@ -53,12 +56,13 @@ def base_documents() -> dict[str, bytes]:
     import pymupdf
 
     bases: dict[str, bytes] = {}
-    if REAL_PDF.exists():
-        for first, count in ((0, 1), (2, 2), (9, 1)):
-            with pymupdf.open(REAL_PDF) as doc:
-                if first < doc.page_count:
-                    doc.select(list(range(first, min(first + count, doc.page_count))))
-                    bases[f"31.pdf p{first + 1}+{count}"] = doc.tobytes(garbage=3)
+    for name, first, count in REAL_SELECTIONS:
+        if not (REAL_PDFS / name).exists():
+            continue
+        with pymupdf.open(REAL_PDFS / name) as doc:
+            if first < doc.page_count:
+                doc.select(list(range(first, min(first + count, doc.page_count))))
+                bases[f"{name} p{first + 1}+{count}"] = doc.tobytes(garbage=3)
     generated = _generated_pdf()
     bases["generated (compressed)"] = generated.tobytes(deflate=True, garbage=3)
     bases["generated (plain streams)"] = generated.tobytes(deflate=False, expand=255)
@@ -271,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
             elif outcome != "ok":
                 bad.append((case, outcome, detail))
                 _report_bad(case, outcome, detail, args.save)
+            if (number + 1) % PROGRESS_EVERY == 0:
+                print(f"[{number + 1} cases, {time.monotonic() - started:.0f} s] " + _counts(outcomes), file=sys.stderr)
     finally:
         runner.close()
     elapsed = time.monotonic() - started
