@@ -173,7 +173,8 @@ def correct_words(text: str) -> tuple[str, list[Correction]]:
     for start, end, entry, dist in sorted(chosen):
         parts.append(text[pos:start])
         parts.append(entry)
-        corrections.append(Correction("ocr.lexicon_correction", start, text[start:end], entry, f"{dist} edit(s) from lexicon entry {entry!r}; {text[start:end]!r} is not a dictionary word"))
+        why = "only combining marks missing" if _only_marks_lost(text[start:end], entry) else "not dictionary words"
+        corrections.append(Correction("ocr.lexicon_correction", start, text[start:end], entry, f"{dist} edit(s) from lexicon entry {entry!r}, {why}"))
         pos = end
     parts.append(text[pos:])
     return "".join(parts), corrections
@@ -186,8 +187,6 @@ def unknown_chars(text: str) -> int:
 
 def _run_corrections(run: str, offset: int) -> list[tuple[int, int, str, int]]:
     unknown = unknown_chars(run)
-    if not unknown:  # the run segments into words: nothing to correct
-        return []
     grams = _bigrams(run)
     candidates = []
     for entry, entry_grams in _entries():
@@ -201,10 +200,28 @@ def _run_corrections(run: str, offset: int) -> list[tuple[int, int, str, int]]:
     for dist, _, start, end, entry in sorted(candidates):
         if any(start < e and s < end for s, e, _, _ in picked):
             continue
-        if _segments_cleanly(run[start:end]) or unknown_chars(run[:start] + entry + run[end:]) >= unknown:
-            continue
+        if not _only_marks_lost(run[start:end], entry):
+            if not unknown or _segments_cleanly(run[start:end]) or unknown_chars(run[:start] + entry + run[end:]) >= unknown:
+                continue
         picked.append((start, end, entry, dist))
     return [(s + offset, e + offset, entry, d) for s, e, entry, d in picked]
+
+
+_COMBINING = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def _only_marks_lost(span: str, entry: str) -> bool:
+    """True when ``span`` is ``entry`` with some combining marks missing (Tesseract's commonest Thai error:
+    ``ตัวชีวัด`` for ``ตัวชี้วัด``), which a dictionary cannot flag when the remains happen to be words."""
+    if len(span) >= len(entry):
+        return False
+    i = 0
+    for e in entry:
+        if i < len(span) and span[i] == e:
+            i += 1
+        elif e not in _COMBINING:
+            return False
+    return i == len(span)
 
 
 def _segments_cleanly(span: str) -> bool:

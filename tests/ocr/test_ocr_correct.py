@@ -58,3 +58,8 @@ def test_lexicon_entries_are_fixed_points(words):
 
 def test_best_substring():
     assert best_substring("โครงการ", "xxใครงการyy") == (2, 9, 1)
+
+
+def test_lost_marks_restored_even_when_the_remains_are_words():
+    text, [c] = correct_text("ตัวชีวัดความสำเร็จ")  # ตัว|ชี|วัด… all words: only the lexicon knows better
+    assert text == "ตัวชี้วัดความสำเร็จ" and "only combining marks missing" in c.evidence
