@@ -17,7 +17,9 @@ Rules applied here, for every template:
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from extractor.blocks import Block, BlockKind, Cell, Provenance, Row
 from extractor.grammar.fingerprint import header_score
@@ -32,6 +34,7 @@ class TableRecord:
     provenance: Provenance
     continued: int = 0  # how many continuation rows were merged into it
     extra: list[Cell] = field(default_factory=list)  # non-empty cells no column could take
+    open_columns: list[str] | None = None  # ``line_rows`` tables: columns its last row wrote (None: not tracked)
 
     def text(self, column: str) -> str:
         cell = self.cells.get(column)
@@ -189,7 +192,7 @@ class _TreeBuilder:
             self.table_spec = None
             return False
         sub = self.table_spec.subheader_regex
-        texts = [t for t in row.texts if t]
+        texts = own_texts(row)
         if sub is not None and texts and all(sub.fullmatch(t) for t in texts):
             self.table.header_values.append(texts)
             return True
@@ -235,6 +238,8 @@ class _TreeBuilder:
             row.is_continuation = True
             if spec.continuation_columns and _left_packed(row):
                 cells, extra = _continuation_cells(row, spec)
+            elif spec.line_rows and _left_packed(row):
+                cells, extra = continue_open_columns(row, previous, table, spec, self.grammar, (cells, extra))
             _merge_into(previous, cells, extra, row.provenance)
             return
         table.records.append(TableRecord(cells=cells, provenance=row.provenance, extra=extra))
@@ -269,14 +274,15 @@ def classify_header(row: Row, grammar: Grammar, open_nodes: list[Node] | None = 
     the same words.  A spec with ``exclude`` keywords found in the row is no candidate.  A spec restricted to a
     context (``within``) is a candidate only while a node it names is open, and then wins a tie against specs
     without one (the same header means a different table inside a Part 2 development issue).  Ties keep grammar
-    order.
+    order.  Only the row's own cells count (``own_texts``): inherited copies of spanning cells are not its words.
     """
     best, best_rank = None, (0, 0.0, False)
+    texts = own_texts(row)
     for spec in grammar.tables:
-        score = header_score(row.texts, spec.header)
+        score = header_score(texts, spec.header)
         if score < spec.min_score or score <= 0:
             continue
-        if spec.exclude and header_score(row.texts, spec.exclude) > 0:
+        if spec.exclude and header_score(texts, spec.exclude) > 0:
             continue
         if _holds_typed_value(row, spec, grammar):
             continue  # a cell holds a value of a typed column (a KPI code, an amount): a data row, not a header
@@ -287,6 +293,13 @@ def classify_header(row: Row, grammar: Grammar, open_nodes: list[Node] | None = 
         if rank > best_rank:
             best, best_rank = spec, rank
     return best
+
+
+def own_texts(row: Row) -> list[str]:
+    """The non-empty texts a row writes itself: cells ``inherited`` from a row-spanning cell above are copies (a PDF
+    grid repeats a two-row header's spanned ``ตัวชี้วัด (KPI)`` in its year row), so they neither make the row a
+    header nor stop it from being a subheader row."""
+    return [c.text for c in row.cells if c.text and not c.inherited]
 
 
 def _holds_typed_value(row: Row, spec: TableSpec, grammar: Grammar) -> bool:
@@ -459,6 +472,78 @@ def _continuation_cells(row: Row, spec: TableSpec) -> tuple[dict[str, Cell], lis
     written = [c for c in row.cells if c.text]
     placed = dict(zip(spec.continuation_columns, written))
     return placed, written[len(spec.continuation_columns) :]
+
+
+# Scores of a wrapped line placed in a column still being written (continue_open_columns): a line that breaks its
+# column's content type is unlikely, one that has the type itself is likely, one much wider than the column is unlikely.
+_TYPE_BROKEN, _TYPE_KEPT, _TOO_WIDE = -4.0, 1.0, -2.0
+_WIDTH_SLACK, _WIDTH_MARGIN = 1.25, 2
+
+
+def continue_open_columns(
+    row: Row,
+    record: TableRecord,
+    table: LogicalTable,
+    spec: TableSpec,
+    grammar: Grammar,
+    fallback: tuple[dict[str, Cell], list[Cell]],
+) -> tuple[dict[str, Cell], list[Cell]]:
+    """A wrapped line of a ``line_rows`` table placed in the columns of the record above that are still written.
+
+    A pipe dump of a PDF grid writes one visual line per row and drops the empty cells, so the row's cells are the
+    next lines of some of the record's cells, in column order.  A cell that has ended does not start again, so the
+    candidates are the columns the previous line wrote (``open_columns``).  Among the order-preserving choices, the
+    one that keeps typed columns of their type (``สยป. ระดับ`` is no list of unit abbreviations; ``ระดับ`` suits a
+    unit-text column), and puts no line much wider than its column's widest line (column width is a property of
+    the grid), wins; on a tie the columns on the left go on (short cells on the right end first).  A row with more
+    cells than open columns keeps the ``fallback`` placement.
+    """
+    open_names = record.open_columns
+    if open_names is None:
+        open_names = [c.name for c in spec.columns if record.cells.get(c.name) and record.cells[c.name].text]
+    written = [c for c in row.cells if c.text]
+    if not written or len(written) > len(open_names):
+        record.open_columns = [name for name in open_names]
+        return fallback
+    widths = _column_widths(table)
+    types = {c.name: grammar.content_regexes[c.content] for c in spec.columns if c.content}
+
+    def score(chosen: tuple[int, ...]) -> float:
+        total = 0.0
+        for cell, index in zip(written, chosen):
+            name = open_names[index]
+            pattern = types.get(name)
+            if pattern is not None:
+                joined = f"{record.text(name)} {cell.text}".strip()
+                total += _TYPE_BROKEN if pattern.search(joined) is None else _TYPE_KEPT if pattern.search(cell.text) else 0
+            width = widths.get(name)
+            if width and display_width(cell.text) > _WIDTH_SLACK * width + _WIDTH_MARGIN:
+                total += _TOO_WIDE
+        return total
+
+    best, best_score = None, float("-inf")
+    for chosen in combinations(range(len(open_names)), len(written)):  # lexicographic: leftmost columns first
+        value = score(chosen)
+        if value > best_score:
+            best, best_score = chosen, value
+    names = [open_names[i] for i in best]
+    record.open_columns = names
+    return dict(zip(names, written)), []
+
+
+def _column_widths(table: LogicalTable) -> dict[str, int]:
+    """The widest line each column has held so far (display width)."""
+    widths: dict[str, int] = {}
+    for record in table.records:
+        for name, cell in record.cells.items():
+            for line in cell.text.split("\n"):
+                widths[name] = max(widths.get(name, 0), display_width(line))
+    return widths
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes on a line: Thai vowels and tone marks above or below a letter take none."""
+    return sum(1 for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Mn")
 
 
 def _starts_record(cells: dict[str, Cell], spec: TableSpec, grammar: Grammar) -> bool:

@@ -129,6 +129,12 @@ class TableSpec(_Spec):
         description="A row with fewer non-empty cells than this never starts a record: it continues the record "
         "above (page-break and split-paragraph continuations of sheets whose key column is not typed)",
     )
+    line_rows: bool = Field(
+        False,
+        description="The table is written one visual line per row (a pipe dump of a PDF grid, empty cells dropped): "
+        "a row without its key continues the record's columns that are still written, chosen by content type, "
+        "line width and order (engine.continue_open_columns)",
+    )
     continuation_columns: list[str] = Field(
         default_factory=list,
         description="Where a left-packed continuation row goes: pipe dumps write the continued text from the first "

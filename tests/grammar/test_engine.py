@@ -82,3 +82,31 @@ def test_row_without_key_continues_the_previous_record():
 def test_unrecognised_table_is_kept_raw():
     tree = tree_of("ยุทธศาสตร์ที่ 5 ก\nอะไร | อย่างอื่น |\n")
     assert tree.children[0].raw_tables[0].rows[0].texts == ["อะไร", "อย่างอื่น"]
+
+
+def test_subheader_row_ignores_cells_inherited_from_a_spanning_header_cell():
+    """A PDF grid repeats a two-row header's spanned first cell in the year row (``inherited``): the row is still a
+    subheader (its own cells are years), not a repeated header, and its years are kept without the copy."""
+    from extractor.blocks import Block, BlockKind, Cell, Row
+
+    from extractor.grammar.builders.part1 import kpis
+
+    grammar = Grammar(
+        id="k", name="kpi", family="test",
+        tables=[TableSpec(role="kpi_targets", header=["ตัวชี้วัด(KPI)"], key="kpi", ordered=True,
+                          subheader=r"[0-9]{4}", columns=[ColumnSpec(name="kpi", content="kpi"),
+                                                          ColumnSpec(name="target_1"), ColumnSpec(name="target_2")])],
+        content_types={"kpi": r"^\s*KPI\s*[0-9]"},
+    )
+
+    def row(*cells: Cell) -> Row:
+        return Row(cells=list(cells))
+
+    header = row(Cell("ตัวชี้วัด (KPI)", "ตัวชี้วัด (KPI)", row_span=2), Cell("ค่าเป้าหมาย", "ค่าเป้าหมาย", col_span=2))
+    years = row(Cell("ตัวชี้วัด (KPI)", "ตัวชี้วัด (KPI)", inherited=True), Cell("2566", "2566"), Cell("2567", "2567"))
+    data = row(Cell("KPI 7.2.2.1 : รายงาน", "KPI 7.2.2.1 : รายงาน"), Cell("-", "-"), Cell("12 ครั้ง", "12 ครั้ง"))
+    tree = build_tree([Block(kind=BlockKind.TABLE, rows=[header, years, data])], grammar)
+    (table,) = tree.tables
+    assert table.header_values == [["2566", "2567"]] and table.repeated_headers == 0
+    (kpi,) = kpis(table, [])
+    assert [(t.raw, t.year_be) for t in kpi.targets] == [("-", 2566), ("12 ครั้ง", 2567)]

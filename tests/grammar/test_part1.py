@@ -125,6 +125,33 @@ def test_kpi_targets_take_their_years_from_the_header():
     assert second.code == "7.2.2.2" and [(t.raw, t.year_be) for t in second.targets] == [("12 ครั้ง", 2567)]
 
 
+def test_key_result_written_one_visual_line_per_row_continues_its_open_cells():
+    """A pipe dump of a PDF grid writes each wrapped line as a row and drops empty cells: a row without a KR id
+    continues the cells still being written (the lead unit ends after one line, so 'ระดับ' is the support's)."""
+    text = part1(
+        "ยุทธศาสตร์ย่อยที่ 7.5 เทคโนโลยี\n" + KR_HEADER
+        + "กรุงเทพมหานครมีการ | KR 1 : พัฒนาระบบบริการสาธารณะ | ประชาชน | สยป. | หน่วยงาน |\n"
+        + "ยกระดับสู่ดิจิทัล | ที่สะดวก เข้าถึงง่าย | มีความ | ระดับ | |\n"
+        + "เพื่อบริหารงาน | ออนไลน์ | พึงพอใจ | สำนัก | |\n"
+        + "คล่องตัว | ให้แก่ประชาชน | ร้อยละ 80 | ||\n"
+        + "ของกรุงเทพมหานครได้อย่างเปิดเผย | ||||\n"
+        + "KR 2 : เปลี่ยนสู่ระบบดิจิทัลภาครัฐ | อย่างน้อย | สยป. | หน่วยงาน | |\n"
+        + "เพื่อบริหารงานยืดหยุ่น คล่องตัว | 10 ภารกิจ | ระดับ | |\n"
+        + "และครอบคลุมทุกหน่วยงาน | สำนัก | | |\n"
+        + "ของกรุงเทพมหานคร |\n"
+    )
+    alignment, _ = build(text)
+    (objective,) = sub_strategies(alignment)["7.5"].objectives
+    assert objective.text == "กรุงเทพมหานครมีการ ยกระดับสู่ดิจิทัล เพื่อบริหารงาน คล่องตัว"
+    first, second = objective.key_results
+    assert first.text == "พัฒนาระบบบริการสาธารณะ ที่สะดวก เข้าถึงง่าย ออนไลน์ ให้แก่ประชาชน ของกรุงเทพมหานครได้อย่างเปิดเผย"
+    assert (first.target.raw, first.lead_units, first.support_units) == (
+        "ประชาชน มีความ พึงพอใจ ร้อยละ 80", ["สยป."], ["หน่วยงาน ระดับ สำนัก"])
+    assert second.text == "เปลี่ยนสู่ระบบดิจิทัลภาครัฐ เพื่อบริหารงานยืดหยุ่น คล่องตัว และครอบคลุมทุกหน่วยงาน ของกรุงเทพมหานคร"
+    assert (second.target.raw, second.lead_units, second.support_units) == (
+        "อย่างน้อย 10 ภารกิจ", ["สยป."], ["หน่วยงาน ระดับ สำนัก"])
+
+
 # -- the 2567 seeds ---------------------------------------------------------------------------------------------
 
 
@@ -140,6 +167,19 @@ def test_seed_000_part1_structure():
     assert kpis == ["4.1.4.1", "5.1.1.1", "5.2.1.2", "5.3.1.2", "5.3.1.3", "6.1.2.1", "7.2.1.2", "7.2.2.1",
                     "7.2.2.2", "7.5.4.1"]
     assert [k.number for o in subs["5.2"].objectives for k in o.key_results] == ["1", "2", "3"]
+
+
+def test_seed_000_key_results_written_line_by_line():
+    """Sub-strategy 7.5 (lines 209-220): one objective, two KRs, each cell rebuilt from its visual lines."""
+    (objective,) = sub_strategies(seed("000")[0])["7.5"].objectives
+    assert objective.text.endswith("ทุกหน่วยงานบริการของ กรุงเทพมหานคร")
+    first, second = objective.key_results
+    assert first.number == "1" and first.text.endswith("ของกรุงเทพมหานครได้อย่างเปิดเผย")
+    assert first.target.raw == "ประชาชน มีความ พึงพอใจ ต่อการ ให้บริการ ร้อยละ 80"
+    assert (first.lead_units, first.support_units) == (["สยป."], ["หน่วยงาน ระดับ สำนัก"])
+    assert second.number == "2" and second.text.endswith("ทุกหน่วยงานบริการ ของกรุงเทพมหานคร")
+    assert (second.target.raw, second.lead_units, second.support_units) == (
+        "อย่างน้อย 10 ภารกิจ", ["สยป."], ["หน่วยงาน ระดับ สำนัก"])
 
 
 def test_seed_000_projects():
