@@ -82,6 +82,7 @@ class Tactic(Record):
 
     code: str | None = Field(None, description="e.g. '4.1.4', ASCII digits")
     name: str
+    name_raw: str | None = Field(None, description="The name as written, where it wraps onto the next line")
     kpis: list[KPI] = Field(default_factory=list)
 
 
@@ -90,6 +91,7 @@ class SubStrategy(Record):
 
     number: str = Field(description="e.g. '4.1', ASCII digits")
     name: str
+    name_raw: str | None = Field(None, description="The name as written, where it wraps onto the next line")
     objectives: list[Objective] = Field(default_factory=list)
     tactics: list[Tactic] = Field(default_factory=list)
     kpis: list[KPI] = Field(default_factory=list, description="KPIs written outside any tactic")
@@ -103,6 +105,7 @@ class Strategy(Record):
 
     number: str
     name: str
+    name_raw: str | None = Field(None, description="The name as written, where it wraps onto the next line")
     sub_strategies: list[SubStrategy] = Field(default_factory=list)
 
 

@@ -152,6 +152,23 @@ def test_key_result_written_one_visual_line_per_row_continues_its_open_cells():
         "อย่างน้อย 10 ภารกิจ", ["สยป."], ["หน่วยงาน ระดับ สำนัก"])
 
 
+def test_tactic_title_wrapped_onto_the_next_line_is_finished():
+    """The line directly below a heading continues its title; a footnote (numbered) or a line after a blank line
+    does not."""
+    text = part1(
+        "ยุทธศาสตร์ย่อยที่ 3.1 ลดความเหลื่อมล้ำ\n"
+        "กลยุทธ์ 3.1.1 ร่วมมือและจัดสรรให้ประชาชนกลุ่มเปราะบางเข้าถึงสวัสดิการ\nและความเหมาะสม\n"
+        "กลยุทธ์ 3.1.2 สนับสนุนอาชีพให้คนกลุ่มเปราะบาง\n3 ค่าเป้าหมาย หมายถึง\n"
+        "กลยุทธ์ 3.1.3 สนับสนุนที่อยู่\n\nหมายเหตุ\n"
+    )
+    alignment, _ = build(text)
+    first, second, third = sub_strategies(alignment)["3.1"].tactics
+    assert first.name == "ร่วมมือและจัดสรรให้ประชาชนกลุ่มเปราะบางเข้าถึงสวัสดิการ และความเหมาะสม"
+    assert first.name_raw == "ร่วมมือและจัดสรรให้ประชาชนกลุ่มเปราะบางเข้าถึงสวัสดิการ\nและความเหมาะสม"
+    assert (second.name, second.name_raw) == ("สนับสนุนอาชีพให้คนกลุ่มเปราะบาง", None)
+    assert (third.name, third.name_raw) == ("สนับสนุนที่อยู่", None)
+
+
 # -- the 2567 seeds ---------------------------------------------------------------------------------------------
 
 
@@ -219,3 +236,10 @@ def test_seed_003_part1_thai_digit_codes(code, sub, amount):
     (project,) = [p for p in subs[sub].projects if p.strategy_code.code == code]
     assert project.strategy_code.sub_strategy == sub and project.budget.amount == amount
     assert [k.number for o in subs["3.1"].objectives for k in o.key_results] == ["1", "2"]
+
+
+def test_seed_003_wrapped_tactic_title():
+    """Lines 304-305: กลยุทธ์ ๓.๑.๑ continues on the next line (ตาราง ก writes it whole: …ตามความจำเป็นและความเหมาะสม)."""
+    tactics = {t.code: t for s in sub_strategies(seed("003")[0]).values() for t in s.tactics}
+    assert tactics["3.1.1"].name.endswith("ตามความจำเป็น และความเหมาะสม")
+    assert tactics["3.1.2"].name_raw is None and tactics["1.5.4"].name_raw is None

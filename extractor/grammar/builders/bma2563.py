@@ -21,7 +21,7 @@ import regex as re
 
 from extractor.blocks import Block, BlockKind, Provenance
 from extractor.grammar.builders import builder
-from extractor.grammar.builders.common import children_of, raw_if_changed, source_of, tables_of
+from extractor.grammar.builders.common import children_of, heading_text, raw_if_changed, source_of, tables_of
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.spec import Grammar
 from extractor.grammar.values import arabic_digits, parse_budget, parse_int
@@ -386,7 +386,7 @@ def _goal_nodes(dimension: Node) -> list[Node]:
 
 
 def _goal(node: Node, catalogue: list[CatalogueKPI], findings: list[Finding]) -> Goal:
-    name, name_raw = _heading_text(node)
+    name, name_raw = heading_text(node)
     goal = Goal(code=arabic_digits(node.fields["code"]), name=name, name_raw=name_raw, source=source_of(node))
     goal.kpis += _kpi_rows(node, catalogue, findings)  # a goal KPI table printed without its label
     for label in children_of(node, "goal_kpis"):
@@ -394,20 +394,6 @@ def _goal(node: Node, catalogue: list[CatalogueKPI], findings: list[Finding]) ->
     for block_node in children_of(node, "measure_block"):
         goal.measure_blocks.append(_measure_block(block_node, goal, catalogue, findings))
     return goal
-
-
-def _heading_text(node: Node) -> tuple[str, str | None]:
-    """A heading's name with the paragraph that directly follows it (no blank line): the title wrapped onto the
-    next source line."""
-    name = node.fields.get("name", "")
-    raw = None
-    if node.paragraphs and node.block is not None:
-        first = node.paragraphs[0]
-        if first.provenance.line_start == (node.block.provenance.line_end or 0) + 1:
-            raw = f"{name}\n{first.text}"
-            name = f"{name} {first.text}"
-            node.paragraphs = node.paragraphs[1:]
-    return name, raw
 
 
 def _measure_block(node: Node, goal: Goal, catalogue: list[CatalogueKPI], findings: list[Finding]) -> MeasureBlock:

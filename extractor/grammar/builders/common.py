@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from extractor.blocks import Cell, Provenance
+import regex as re
+
+from extractor.blocks import BlockKind, Cell, Provenance
 from extractor.grammar.engine import LogicalTable, Node
 from extractor.grammar.values import arabic_digits
 from extractor.model.base import Source
@@ -49,3 +51,31 @@ def _precedes_children(node: Node) -> bool:
         return True
     child = node.children[0].provenance
     return (first.page or 0, first.line_start or 0) <= (child.page or 0, child.line_start or 0)
+
+
+# A line that starts with a number is a footnote (``37 วัตถุประสงค์หลัก … หมายถึง``) or a list item, never the rest of
+# a title.
+_NUMBERED_LINE = re.compile(r"^\s*[0-9๐-๙]")
+
+
+def heading_text(node: Node, field: str = "name") -> tuple[str, str | None]:
+    """A heading's name with the line that continues it, and the name as written (with its line break) when it was
+    continued.
+
+    A title wrapped onto the next source line leaves its tail as the paragraph directly below the heading line (no
+    blank line between).  That paragraph is the rest of the title when it is a plain paragraph, no longer than the
+    heading line (the heading line filled the width first) and does not start with a number (a footnote or a list
+    item directly below).  It is then taken out of the node's paragraphs, so it is not read twice.  PDF blocks have
+    no source lines; their wrapped titles are joined by the layout stage.
+    """
+    name = node.fields.get(field, "")
+    if not node.paragraphs or node.block is None:
+        return name, None
+    first, heading = node.paragraphs[0], node.block
+    end = heading.provenance.line_end
+    if end is None or first.provenance.line_start != end + 1 or first.kind is not BlockKind.PARAGRAPH:
+        return name, None
+    if len(first.text) > len(heading.text) or _NUMBERED_LINE.match(first.text):
+        return name, None
+    node.paragraphs = node.paragraphs[1:]
+    return f"{name} {first.text}", f"{name}\n{first.text}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex as re
 
-from extractor.grammar.builders.common import children_of, raw_if_changed, source_of, tables_of
+from extractor.grammar.builders.common import children_of, heading_text, raw_if_changed, source_of, tables_of
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.values import (
     added_in_year,
@@ -73,9 +73,11 @@ def _dimension(node: Node, findings: list[Finding]) -> Dimension:
 
 
 def _strategy(node: Node, findings: list[Finding]) -> Strategy:
+    name, name_raw = heading_text(node)
     return Strategy(
         number=arabic_digits(node.fields["number"]),
-        name=node.fields["name"],
+        name=name,
+        name_raw=name_raw,
         sub_strategies=[_sub_strategy(s, findings) for s in children_of(node, "sub_strategy")],
         source=source_of(node),
     )
@@ -87,9 +89,11 @@ def _sub_strategy(node: Node, findings: list[Finding]) -> SubStrategy:
         t for tactic in tactics for t in tables_of(tactic, "strategy_projects")
     ]
     project_tables.sort(key=lambda t: t.provenance.line_start or 0)
+    name, name_raw = heading_text(node)
     return SubStrategy(
         number=arabic_digits(node.fields["number"]),
-        name=node.fields["name"],
+        name=name,
+        name_raw=name_raw,
         objectives=objectives(tables_of(node, "objective_key_results"), findings),
         tactics=[_tactic(t, findings) for t in tactics],
         kpis=[k for table in tables_of(node, "kpi_targets") for k in kpis(table, findings)],
@@ -99,9 +103,11 @@ def _sub_strategy(node: Node, findings: list[Finding]) -> SubStrategy:
 
 
 def _tactic(node: Node, findings: list[Finding]) -> Tactic:
+    name, name_raw = heading_text(node)  # a tactic title wrapped onto the next line (seed 003, กลยุทธ์ ๓.๑.๑)
     return Tactic(
         code=arabic_digits(node.fields["code"]),
-        name=node.fields["name"],
+        name=name,
+        name_raw=name_raw,
         kpis=[k for table in tables_of(node, "kpi_targets") for k in kpis(table, findings)],
         source=source_of(node),
     )
