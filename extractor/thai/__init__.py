@@ -14,11 +14,11 @@ Public API (other stages call these by name):
 
 from extractor.thai.chain import repair_text
 from extractor.thai.detect import KeyboardGarbage, MaskedSpan, find_keyboard_garbage, find_masked_spans
-from extractor.thai.document_wrap import join_document_wraps
 from extractor.thai.digits import thai_digits_to_arabic
+from extractor.thai.document_wrap import join_document_wraps
 from extractor.thai.glyphs import Glyph, font_family, repair_glyphs
-from extractor.thai.sara_am import restore_sara_am
 from extractor.thai.quality import ThaiQuality, is_text_layer_damaged, quality_metrics
+from extractor.thai.sara_am import restore_sara_am
 from extractor.thai.wrap import join_wrapped, match_key
 
 __all__ = [
