@@ -131,8 +131,11 @@ class _TreeBuilder:
         self._open(Node(kind=spec.kind, fields=fields, block=block), spec)
 
     def _can_open(self, spec: EntitySpec) -> bool:
-        """Whether a matched heading may open its node here: the innermost open node that restricts what it admits
-        (a table of contents quoting Part headings) must admit it, and a strict entity needs an allowed parent open."""
+        """Whether a matched heading may open its node here: no node it may not open within is open (``not_within``),
+        the innermost open node that restricts what it admits (a table of contents quoting Part headings) must admit
+        it, and a strict entity needs an allowed parent open."""
+        if any(selects(node, s) for node in self.stack for s in spec.not_within):
+            return False
         for node in reversed(self.stack):
             allowed = self.admits.get(node.kind)
             if allowed is not None:

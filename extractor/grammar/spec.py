@@ -59,6 +59,11 @@ class EntitySpec(_Spec):
         description="While a node of this kind is open, only entities of these kinds open nodes; other heading "
         "lines are kept as its paragraphs (a table of contents or a front-matter list quoting Part headings)",
     )
+    not_within: list[str] = Field(
+        default_factory=list,
+        description="Kind selectors: while one of these is open the line opens nothing and stays a paragraph (a "
+        "summary's subtitle that stands for the summary heading only where the heading itself is missing)",
+    )
 
     @cached_property
     def regex(self) -> re.Pattern:

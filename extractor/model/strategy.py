@@ -150,6 +150,11 @@ class ProjectSummary(Record):
     stated_total_text: Budget | None = Field(
         None, description="The amount stated again in the sentence under the table (จำนวนเงินทั้งสิ้น …)"
     )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Lines written under the summary heading outside its table: subtitles (โครงการ/กิจกรรมสำคัญตาม…, "
+        "(เรียงลำดับ…)), the sentences restating the count and amount, remarks (หมายเหตุ)",
+    )
     computed_count: int | None = Field(None, description="Number of rows")
     computed_total: int | None = Field(None, description="Sum of counted rows, whole baht, by the document's rule")
     total_rule: str | None = Field(

@@ -89,3 +89,34 @@ def test_seed_003_part2_number_used_twice_and_pending_row():
 
 def test_seed_001_has_no_summary_table():
     assert seed("001") == []
+
+
+def test_summary_written_under_its_subtitle_alone_opens_the_summary():
+    """Without its สรุปโครงการ… line, the subtitle stands for the heading (it leaves the development issue above); under
+    an open summary heading the same line is a note of that summary, not a second summary."""
+    issue = "ส่วนที่ 2 การดำเนินงาน\nประเด็นการพัฒนาที่ 1 พัฒนาระบบ\n"
+    subtitle = "โครงการ/กิจกรรมสำคัญตามยุทธศาสตร์หน่วยงาน\n(เรียงลำดับตามความสำคัญ)\n"
+    rows = HEADER + "1 | โครงการ ก | 1,000 | กคพ. | P058 |\n"
+    (alone,) = summaries(issue + subtitle + rows)
+    assert (alone.part, alone.title, alone.notes) == ("part2", "โครงการ/กิจกรรมสำคัญตามยุทธศาสตร์หน่วยงาน",
+                                                      ["(เรียงลำดับตามความสำคัญ)"])
+    (headed,) = summaries(issue + "สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ\n" + subtitle + rows)
+    assert headed.title == "ที่หน่วยงานจะดำเนินการ"
+    assert headed.notes == ["โครงการ/กิจกรรมสำคัญตามยุทธศาสตร์หน่วยงาน", "(เรียงลำดับตามความสำคัญ)"]
+    assert [r.label for r in headed.rows] == ["โครงการ ก"]
+
+
+def test_seed_000_part2_summary_title_and_notes():
+    """Lines 293-306: the Part 2 summary has only its subtitle as heading; the subtitle, the sentence restating
+    6 projects and 122,621,450 baht, and the remark are its notes, not notes of development issue 2."""
+    part2 = [s for s in seed("000") if s.part == "part2"]
+    (summary,) = part2
+    assert summary.title == "โครงการ/กิจกรรมสำคัญตามยุทธศาสตร์หน่วยงาน" and len(summary.rows) == 6
+    assert summary.notes[0] == "(เรียงลำดับตามความสำคัญ/จำเป็นเร่งด่วนในการดำเนินการ)"
+    assert any("จำนวน 6 โครงการ" in note for note in summary.notes)
+
+
+def test_seed_003_part2_summary_keeps_its_subtitle():
+    """Lines 483-484: the subtitle under สรุปโครงการ… is a note of that summary (it was dropped before)."""
+    part2 = [s for s in seed("003") if s.part == "part2"]
+    assert part2[0].notes[0] == "โครงการ/กิจกรรมสำคัญตามตามยุทธศาสตร์ของหน่วยงาน" and len(part2) == 1

@@ -31,8 +31,13 @@ def project_summaries(tree: Node, findings: list[Finding]) -> list[ProjectSummar
     result = []
     for part in children_of(tree, "part"):
         number = arabic_digits(part.fields.get("number", ""))
+        noted: set[int] = set()
         for holder, table in _summary_tables(part):
-            result.append(summary(table, f"part{number}", holder, findings))
+            record = summary(table, f"part{number}", holder, findings)
+            if holder.kind == "project_summary" and id(holder) not in noted:
+                noted.add(id(holder))  # a heading's lines go with its first table only
+                record.notes = [block.text for block in holder.paragraphs if block.text.strip()]
+            result.append(record)
     return result
 
 
