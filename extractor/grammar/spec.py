@@ -59,6 +59,11 @@ class EntitySpec(_Spec):
         description="While a node of this kind is open, only entities of these kinds open nodes; other heading "
         "lines are kept as its paragraphs (a table of contents or a front-matter list quoting Part headings)",
     )
+    part: str | None = Field(
+        None,
+        description="The part (ส่วนที่ N) this heading is the title of: where it is written without its ส่วนที่ label "
+        "it still stands for that part in the document's list of parts",
+    )
     not_within: list[str] = Field(
         default_factory=list,
         description="Kind selectors: while one of these is open the line opens nothing and stays a paragraph (a "

@@ -226,3 +226,32 @@ def test_seed003_records():
     (sheet,) = result.work_steps
     assert sheet.headerless and [s.cumulative.value for s in sheet.steps if s.cumulative][-1] == 73
     assert result.truncated and "monitoring.steps_headerless" in {f.code for f in findings}
+
+
+# -- Part 4 in the document's list of parts ---------------------------------------------------------------------
+
+
+def _parts(text: str) -> list[tuple[str, str | None]]:
+    from extractor.grammar.builders.common import part_headings
+
+    tree = build_tree(read_dump_text(text), grammar())
+    return [(p.number, p.title) for p in part_headings(tree, grammar())]
+
+
+def test_part4_title_without_its_label_is_listed_as_part_4():
+    """The title alone (no ส่วนที่ 4 line) ends Part 3 and is Part 4; after a ส่วนที่ 4 line it is that part's title,
+    not a second part."""
+    part3 = "ส่วนที่ 3 รายการ/โครงการประจำ\n"
+    title = "การนำแผนฯ ไปสู่การปฏิบัติและการติดตามประเมินผล"
+    assert _parts(part3 + title + "\n") == [("3", "รายการ/โครงการประจำ"), ("4", title)]
+    assert _parts(part3 + PART4) == [("3", "รายการ/โครงการประจำ"), ("4", title)]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003"])
+def test_seed_parts_list_part_4_once(prefix):
+    """000 line 333 writes the Part 4 title without ส่วนที่ 4; 001 (324/326) and 003 (611/613) write the label on
+    its own line above the title."""
+    path = next(CORPUS.glob(f"{prefix}_*.txt"))
+    parts = _parts(path.read_text(encoding="utf-8"))
+    assert [number for number, _ in parts] == ["1", "2", "3", "4"]
+    assert parts[3][1] == "การนำแผนฯ ไปสู่การปฏิบัติและการติดตามประเมินผล"

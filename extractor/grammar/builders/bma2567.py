@@ -23,7 +23,7 @@ def build_bma_2567(tree: Node, grammar: Grammar, blocks: list[Block]) -> PlanDoc
     document = PlanDocument(
         document=document_info(tree, grammar, blocks, findings),
         front_matter=front_matter(tree, findings),
-        parts=part_headings(tree),
+        parts=part_headings(tree, grammar),
         strategic_alignment=strategic_alignment(tree, findings),
         development_issues=development_issues(tree, findings),
         routine_projects=routine_projects(tree, findings),

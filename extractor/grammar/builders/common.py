@@ -6,6 +6,7 @@ import regex as re
 
 from extractor.blocks import BlockKind, Cell, Provenance
 from extractor.grammar.engine import LogicalTable, Node
+from extractor.grammar.spec import Grammar
 from extractor.grammar.values import arabic_digits
 from extractor.model.base import Source
 from extractor.model.document import PartHeading
@@ -32,17 +33,32 @@ def children_of(node: Node, kind: str) -> list[Node]:
     return [c for c in node.children if c.kind == kind]
 
 
-def part_headings(tree: Node) -> list[PartHeading]:
-    """The parts (ส่วนที่ N) of the document, with the title from the heading line or, where the title is written
-    on the line below, the part's first paragraph."""
+def part_headings(tree: Node, grammar: Grammar | None = None) -> list[PartHeading]:
+    """The parts (ส่วนที่ N) of the document in document order, with the title from the heading line or, where the
+    title is written on the line below, the part's first paragraph or its first child's title.
+
+    A part title written without its ส่วนที่ label (an entity with ``part`` in the grammar, e.g. Part 4's
+    การนำแผนฯ ไปสู่การปฏิบัติ…) opens its node at the root: it is listed as that part.  Under a labelled part it is
+    the part's title, not a second part."""
+    implied = {e.kind: e.part for e in grammar.entities if e.part} if grammar else {}
     headings = []
-    for node in children_of(tree, "part"):
-        title = node.fields.get("title")
-        if not title and node.paragraphs and _precedes_children(node):
-            title = node.paragraphs[0].text
-        number = arabic_digits(node.fields.get("number", ""))
-        headings.append(PartHeading(number=number, title=title, source=source_of(node)))
+    for node in tree.children:
+        if node.kind == "part":
+            number = arabic_digits(node.fields.get("number", ""))
+            headings.append(PartHeading(number=number, title=_part_title(node, implied), source=source_of(node)))
+        elif node.kind in implied:
+            headings.append(PartHeading(number=implied[node.kind], title=node.fields.get("title"),
+                                        source=source_of(node)))
     return headings
+
+
+def _part_title(node: Node, implied: dict[str, str]) -> str | None:
+    title = node.fields.get("title")
+    if not title and node.paragraphs and _precedes_children(node):
+        title = node.paragraphs[0].text
+    if not title and node.children and node.children[0].kind in implied:
+        title = node.children[0].fields.get("title")
+    return title
 
 
 def _precedes_children(node: Node) -> bool:
