@@ -86,7 +86,8 @@ class ProjectMention:
 @check
 def same_project_same_budget(document: PlanDocument) -> list[Finding]:
     """The same project (by normalised name, or by strategy code) written with different amounts in different
-    places (Part 1 section tables, summaries, Part 2 issues, Part 3 routine projects, monitoring tables)."""
+    places (Part 1 section tables, summaries, Part 2 issues, Part 3 routine projects, monitoring tables, the policy
+    linkage table)."""
     mentions = project_mentions(document)
     findings = []
     reported: set[tuple[str, str]] = set()
@@ -108,7 +109,8 @@ def same_project_same_budget(document: PlanDocument) -> list[Finding]:
 
 
 def project_mentions(document: PlanDocument) -> list[ProjectMention]:
-    """Every project with a whole-baht amount, from every part of the document model."""
+    """Every project with a whole-baht amount, from every part of the document model (the policy linkage table,
+    ตาราง ง, included: it restates the budgets of the projects supporting each KR)."""
     found: list[ProjectMention] = []
 
     def add(place: str, name: str, budget: Budget | None, source: Source | None) -> None:
@@ -132,6 +134,8 @@ def project_mentions(document: PlanDocument) -> list[ProjectMention]:
     for kpi in document.monitoring.kpis:
         for m in _PROJECT_WITH_AMOUNT.finditer(kpi.projects or ""):
             add("monitoring", m.group("name"), parse_budget(m.group("amount")), kpi.source)
+    for link in document.monitoring.policy_links:
+        add("policy linkage", link.project or "", link.budget, link.source)
     return found
 
 

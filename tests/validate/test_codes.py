@@ -1,5 +1,10 @@
 """Strategy codes against their section, KPI codes against their tactic, one project with two budgets."""
 
+from functools import cache
+from pathlib import Path
+
+import extractor
+
 from extractor.grammar.values import parse_budget, parse_strategy_code
 from extractor.model.document import DocumentInfo, PlanDocument
 from extractor.model.strategy import (
@@ -9,6 +14,15 @@ from extractor.model.issues import IssueProject, RoutineGroup
 from extractor.validate.codes import (
     kpi_codes_match_tactic, normalised_name, same_project, same_project_same_budget, strategy_codes_match_section,
 )
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@cache
+def parsed(prefix: str) -> PlanDocument:
+    (path,) = CORPUS.glob(f"{prefix}_*.txt")
+    return extractor.parse(path)
 
 
 def plan(sub: SubStrategy, **parts) -> PlanDocument:
@@ -73,3 +87,27 @@ def test_projects_named_in_a_monitoring_cell_are_split_at_item_numbers():
     assert [(m.name, m.amount) for m in project_mentions(doc)] == [
         ("ระบบบริการส่งข้อความสั้น", 823900), ("จัดหาระบบฐานข้อมูล SQL", 48789000),
         ("การจัดหาโปรแกรมสารสนเทศ", 14430600)]
+
+
+def test_policy_linkage_budget_against_part_2():
+    """ตาราง ง restates each supporting project's budget: an amount other than the issue's is reported; rows without
+    an amount ('-') say nothing."""
+    from extractor.model.issues import DevelopmentIssue
+    from extractor.model.monitoring import Monitoring, PolicyLink
+
+    issue = DevelopmentIssue(number="6", name="เรียนดี", projects=[
+        IssueProject(name="ปรับปรุง/พัฒนาศูนย์เด็กเล็ก", budget=parse_budget("๓๒,๙๐๐")),
+        IssueProject(name="ปลูกต้นไม้ (ต้น)", budget=parse_budget("10,000"))])
+    links = Monitoring(policy_links=[
+        PolicyLink(project="ปรับปรุงพัฒนาศูนย์เด็กเล็ก", budget=parse_budget("๔๓,๓๐๐")),
+        PolicyLink(project="ปลูกต้นไม้ (ต้น)", budget=parse_budget("-"))])
+    document = plan(SubStrategy(number="6.1", name="เรียนรู้"), development_issues=[issue], monitoring=links)
+    (finding,) = same_project_same_budget(document)
+    assert (finding.expected, finding.actual) == ("32900", "43300") and "policy linkage" in finding.message
+
+
+def test_seed_003_child_centre_budget_differs_between_part_2_and_policy_linkage():
+    """Seed 003: ปรับปรุง/พัฒนาศูนย์เด็กเล็ก is 32,900 in Part 2 (and its summary), 43,300 in ตาราง ง."""
+    findings = [f for f in parsed("003").findings if f.code == "project.budget_differs"]
+    child = [f for f in findings if "ศูนย์เด็กเล็ก" in f.message]
+    assert [(f.expected, f.actual) for f in child] == [("32900", "43300")]
