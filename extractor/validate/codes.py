@@ -1,5 +1,6 @@
 """Codes and cross-references of Parts 1-3: strategy codes against the section they sit in, KPI codes against their
-tactic, and the same project written with different budgets in different places.
+tactic, KR/KPI/OKR numbers the parts give the same indicator, and the same project written with different budgets in
+different places.
 
 The parts are read from the finished document model only (Part 1, the summaries, the Part 2 and Part 3 builders'
 projects, the monitoring tables' project cells), never from another builder's internals.
@@ -7,14 +8,17 @@ projects, the monitoring tables' project cells), never from another builder's in
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import regex as re
 
 from extractor.grammar.values import arabic_digits, parse_budget
 from extractor.model.base import Budget, Finding, Severity, Source
 from extractor.model.document import PlanDocument
-from extractor.model.strategy import Strategy
+from extractor.model.strategy import KeyResult, Strategy
 from extractor.validate import check
 
 _LEADING_NUMBER = re.compile(r"^\s*[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\.?\s*")
@@ -177,3 +181,160 @@ def _strategies(document: PlanDocument) -> list[Strategy]:
     alignment = document.strategic_alignment
     return [s for d in alignment.dimensions for s in d.strategies] + list(alignment.strategies)
 
+
+
+# -- indicator numbers across parts ----------------------------------------------------------------------------
+
+_TEXT_NOISE = re.compile(r"[\s\"“”'()\[\]\-–.,:;/*%]+|\(?P\s*[0-9]{3}\)?")
+_MASKED = re.compile(r"x{2,}")
+_AGREE = 0.75  # similarity ratio of two writings of one indicator (masked code points count as matching)
+_MIN_QUOTED_START = 30  # folded code points: a shorter writing that long may quote only the start of the other
+
+
+@dataclass(frozen=True)
+class IndicatorMention:
+    """An indicator (KR, KPI, OKR) as one place names it: its scope (the sub-strategy of a KR), number and text."""
+
+    kind: str
+    scope: str
+    number: str
+    text: str
+    place: str
+    source: Source | None
+
+
+@check
+def indicator_numbers_agree(document: PlanDocument) -> list[Finding]:
+    """The KR, KPI and OKR numbers other parts give an indicator agree with the part that defines it.
+
+    The front matter's key KR/KPI index and the Part 2 issues quote Part 1's KRs (by sub-strategy and number) and
+    KPIs (by code); the index also lists the district OKRs of the Part 2 KR tables.  A quote whose text is another
+    indicator's under a different number is a number conflict; a quote whose number exists with another text is a
+    text conflict; one number the index gives two different texts is reused.  A quoted number the defining part
+    lacks is ``front_matter.key_indicator_not_in_part1``'s business (the district index lists more OKRs than the
+    plan has tables for).  Texts are compared without spaces, punctuation, policy codes and masked spans (xxxx).
+    """
+    defined = _defined_indicators(document)
+    findings: list[Finding] = []
+    quotes = list(_quoted_indicators(document))
+    findings += _reused_numbers([q for q in quotes if q.place == "the key KR/KPI index"])
+    for quote in quotes:
+        reference = defined.get((quote.kind, quote.scope))
+        if reference:
+            finding = _compare(quote, reference, quotes)
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _defined_indicators(document: PlanDocument) -> dict[tuple[str, str], dict[str, str]]:
+    """(kind, scope) → number → text: Part 1's KRs by sub-strategy, Part 1's KPIs, Part 2's OKRs."""
+    defined: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for strategy in _strategies(document):
+        for sub in strategy.sub_strategies:
+            for objective in sub.objectives:
+                for kr in objective.key_results:
+                    if kr.number:
+                        defined[("KR", sub.number)].setdefault(kr.number, kr.text)
+            for kpi in list(sub.kpis) + [k for t in sub.tactics for k in t.kpis]:
+                if kpi.code:
+                    defined[("KPI", "")].setdefault(kpi.code, kpi.name)
+    for issue in document.development_issues:
+        for sub_issue in issue.sub_issues:
+            for kr in sub_issue.key_results:
+                if kr.number:
+                    defined[("OKR", "")].setdefault(kr.number, kr.text)
+    return defined
+
+
+def _quoted_indicators(document: PlanDocument) -> Iterator[IndicatorMention]:
+    index = "the key KR/KPI index"
+    for item in document.front_matter.key_indicators:
+        if item.kind and item.code and (item.kind != "KR" or item.sub_strategy):
+            scope = item.sub_strategy if item.kind == "KR" else ""
+            yield IndicatorMention(item.kind, scope or "", item.code, item.text, index, item.source)
+    for issue in document.development_issues:
+        link = issue.bma_link
+        sub = link.sub_strategy.code if link and link.sub_strategy else None
+        place = f"Part 2 issue {issue.number or issue.name[:30]}"
+        key_results: list[KeyResult] = list(issue.key_results)
+        if link and link.objective:
+            key_results += link.objective.key_results
+        for kr in key_results:
+            if sub and kr.number and "." not in kr.number:
+                yield IndicatorMention("KR", sub, kr.number, kr.text, place, kr.source)
+        for kpi in (link.kpis if link else []):
+            if kpi.code:
+                yield IndicatorMention("KPI", "", kpi.code, kpi.name, place, kpi.source)
+
+
+def _compare(quote: IndicatorMention, reference: dict[str, str], quotes: list[IndicatorMention]) -> Finding | None:
+    own = reference.get(quote.number)
+    if own is not None and texts_agree(quote.text, own):
+        return None
+    label = _label(quote)
+    matching = [n for n, text in reference.items() if n != quote.number and texts_agree(quote.text, text)]
+    defining = "Part 2" if quote.kind == "OKR" else "Part 1"
+    if len(matching) == 1:
+        return Finding(
+            code=f"{quote.kind.lower()}.number_conflict", severity=Severity.ERROR, subject=label,
+            message=f"{quote.place} numbers {label} the indicator {defining} numbers {matching[0]}: "
+            f"{quote.text[:80]}",
+            expected=matching[0], actual=quote.number, source=quote.source,
+        )
+    if own is None or _agrees_elsewhere(quote, own, quotes):
+        return None
+    return Finding(
+        code=f"{quote.kind.lower()}.text_conflict", severity=Severity.WARNING, subject=label,
+        message=f"{quote.place} gives {label} the text {quote.text[:80]!r}; {defining}'s reads {own[:80]!r}",
+        expected=own, actual=quote.text, source=quote.source,
+    )
+
+
+def _agrees_elsewhere(quote: IndicatorMention, own: str, quotes: list[IndicatorMention]) -> bool:
+    """Another quote of the same place gives this number the defining text: the number is reused in that place
+    (reported once as reused), not this quote's own conflict."""
+    return any(
+        q is not quote and q.place == quote.place and (q.kind, q.scope, q.number) == (quote.kind, quote.scope,
+        quote.number) and texts_agree(q.text, own)
+        for q in quotes
+    )
+
+
+def _reused_numbers(quotes: list[IndicatorMention]) -> list[Finding]:
+    """One number given to two indicators with different texts within one list."""
+    seen: dict[tuple[str, str, str], IndicatorMention] = {}
+    findings = []
+    for quote in quotes:
+        key = (quote.kind, quote.scope, quote.number)
+        first = seen.setdefault(key, quote)
+        if first is not quote and not texts_agree(first.text, quote.text):
+            label = _label(quote)
+            findings.append(
+                Finding(code=f"{quote.kind.lower()}.number_reused", severity=Severity.ERROR, subject=label,
+                        message=f"{quote.place} gives {label} to two indicators: {first.text[:60]!r} and "
+                        f"{quote.text[:60]!r}", expected=first.text, actual=quote.text, source=quote.source)
+            )
+    return findings
+
+
+def texts_agree(a: str, b: str) -> bool:
+    """Whether two writings of an indicator say the same: their similarity ratio, once spaces, punctuation and policy
+    codes are left out, reaches ``_AGREE``.  A masked span (xxxx: one x per hidden code point) hides text on one side
+    only: its code points count as matched."""
+    fa, fb = _TEXT_NOISE.sub("", arabic_digits(a)), _TEXT_NOISE.sub("", arabic_digits(b))
+    if not fa or not fb:
+        return True
+    masked = sum(len(m) for m in _MASKED.findall(fa)) + sum(len(m) for m in _MASKED.findall(fb))
+    ca, cb = _MASKED.sub("", fa), _MASKED.sub("", fb)
+    matched = sum(block.size for block in SequenceMatcher(None, ca, cb, autojunk=False).get_matching_blocks())
+    if 2 * (matched + masked) / (len(fa) + len(fb)) >= _AGREE:
+        return True
+    shorter, longer = sorted((ca, cb), key=len)  # a long enough writing cut short: the index quotes a name's start
+    head = SequenceMatcher(None, shorter, longer[: len(shorter)], autojunk=False).ratio()
+    return len(shorter) >= _MIN_QUOTED_START and head >= _AGREE
+
+
+def _label(quote: IndicatorMention) -> str:
+    scope = f" of sub-strategy {quote.scope}" if quote.scope else ""
+    return f"{quote.kind} {quote.number}{scope}"

@@ -12,7 +12,8 @@ from extractor.model.strategy import (
 )
 from extractor.model.issues import IssueProject, RoutineGroup
 from extractor.validate.codes import (
-    kpi_codes_match_tactic, normalised_name, same_project, same_project_same_budget, strategy_codes_match_section,
+    indicator_numbers_agree, kpi_codes_match_tactic, normalised_name, same_project, same_project_same_budget,
+    strategy_codes_match_section, texts_agree,
 )
 
 
@@ -111,3 +112,72 @@ def test_seed_003_child_centre_budget_differs_between_part_2_and_policy_linkage(
     findings = [f for f in parsed("003").findings if f.code == "project.budget_differs"]
     child = [f for f in findings if "ศูนย์เด็กเล็ก" in f.message]
     assert [(f.expected, f.actual) for f in child] == [("32900", "43300")]
+
+
+# -- indicator numbers across parts ----------------------------------------------------------------------------
+
+KR1 = "พัฒนาระบบบริการสาธารณะที่สะดวก เข้าถึงง่าย ในรูปแบบออนไลน์"
+KR2 = "เปลี่ยนสู่ระบบดิจิทัลภาครัฐ เพื่อบริหารงานยืดหยุ่น คล่องตัว"
+
+
+def _with_index(*items, **parts) -> PlanDocument:
+    from extractor.model.front_matter import FrontMatter, KeyIndicator
+    from extractor.model.strategy import KeyResult, Objective
+
+    objective = Objective(text="ยกระดับ", key_results=[KeyResult(number="1", text=KR1), KeyResult(number="2", text=KR2)])
+    sub = SubStrategy(number="7.5", name="เทคโนโลยี", objectives=[objective])
+    index = [KeyIndicator(kind=kind, code=code, text=text, sub_strategy=sub_number)
+             for kind, code, text, sub_number in items]
+    return plan(sub, front_matter=FrontMatter(key_indicators=index), **parts)
+
+
+def test_texts_agree_across_masks_wraps_and_quoted_starts():
+    assert texts_agree("xxxxxประสิทธิภาพการขับเคลื่อนภารกิจ", "เพิ่มประสิทธิภาพการ ขับเคลื่อนภารกิจ")
+    assert texts_agree("จัดทำแผนบูรณาการความร่วมมือในการ จัดบริการสาธารณะ",
+                       "จัดทำแผนบูรณาการความร่วมมือในการจัดบริการสาธารณะ 5 ด้าน ประกอบด้วย 1) ด้านโครงสร้างพื้นฐาน")
+    assert not texts_agree("ล้างทำความสะอาดท่อ*", "ผู้ค้ามีการทำความสะอาดพื้นที่ทำการค้า (Big cleaning)")
+    assert not texts_agree("พัฒนาระบบบริการสาธารณะ", KR1)  # a KR cut at its first line is not the KR
+
+
+def test_index_numbering_another_parts_kr_is_a_number_conflict():
+    (finding,) = indicator_numbers_agree(_with_index(("KR", "2", KR1, "7.5"), ("KR", "1", KR1, "7.5")))
+    assert finding.code == "kr.number_conflict" and (finding.expected, finding.actual) == ("1", "2")
+    assert finding.subject == "KR 2 of sub-strategy 7.5"
+
+
+def test_index_kr_with_another_text_is_a_text_conflict():
+    (finding,) = indicator_numbers_agree(_with_index(("KR", "2", "ชุมชนมีส่วนร่วมในการพัฒนาชุมชน", "7.5")))
+    assert finding.code == "kr.text_conflict" and finding.expected == KR2
+
+
+def test_one_number_for_two_indicators_in_the_index_is_reused():
+    from extractor.model.issues import DevelopmentIssue, IssueKeyResult, SubIssue
+
+    issue = DevelopmentIssue(name="เดินทางดี", sub_issues=[SubIssue(number="1.2", name="คล่องตัว", key_results=[
+        IssueKeyResult(number="1.2.01", text="จำนวนจุดที่เทศกิจเข้าไปดูแลจราจร*")])])
+    document = _with_index(("OKR", "1.2.01", "จำนวนจุดที่เทศกิจเข้าไปดูแลจราจร*", None),
+                           ("OKR", "1.2.01", "จำนวนซากรถยนต์ที่ กทม. เคลื่อนย้าย", None),
+                           development_issues=[issue])
+    (finding,) = indicator_numbers_agree(document)
+    assert finding.code == "okr.number_reused" and finding.actual == "จำนวนซากรถยนต์ที่ กทม. เคลื่อนย้าย"
+
+
+def test_part_2_issue_quoting_part_1_kr_under_another_number():
+    from extractor.model.issues import BmaLink, DevelopmentIssue, LinkedEntity
+    from extractor.model.strategy import KeyResult
+
+    issue = DevelopmentIssue(number="2", name="ดิจิทัล", key_results=[KeyResult(number="1", text=KR2)],
+                             bma_link=BmaLink(sub_strategy=LinkedEntity(code="7.5")))
+    (finding,) = indicator_numbers_agree(_with_index(development_issues=[issue]))
+    assert finding.code == "kr.number_conflict" and finding.message.startswith("Part 2 issue 2 numbers KR 1")
+
+
+def test_seed_indicator_numbers():
+    """000: the index's KRs (4.1 KR 3 … 7.5 KR 1-2) agree with Part 1 once 7.5's KR table is rebuilt line by line,
+    and issue 2's KR 2 agrees with 7.5's KR 2; 003: the index gives OKR 1.2.01 to two indicators (lines 161-162)."""
+    kinds = ("number_conflict", "text_conflict", "number_reused")
+    codes = {prefix: [f.code for f in parsed(prefix).findings if f.code.split(".")[-1] in kinds]
+             for prefix in ("000", "001", "003")}
+    assert codes == {"000": [], "001": [], "003": ["okr.number_reused"]}
+    (reused,) = [f for f in parsed("003").findings if f.code == "okr.number_reused"]
+    assert reused.subject == "OKR 1.2.01"
