@@ -162,6 +162,26 @@ def test_swot_matrix_items_by_code_domain_and_factor_with_continuations():
     assert codes.count("swot.domain_ambiguous") == 2  # the lone cells: continuation and O1
 
 
+def test_swot_cells_packed_to_the_left_are_placed_by_the_code_sequence():
+    """Numbered domain by domain (S1-S3 planning, S4-S6 IT), a lone S3 can only be planning's and a lone S6 only IT's
+    (the table's numbering holds for the weaknesses too: W3 follows W2, IT's); numbered row by row (S1 | S2), a lone
+    S5 fits either domain and stays ambiguous, read as the first."""
+    head = "การวิเคราะห์สภาพแวดล้อมของสำนัก\nSWOT | ด้านแผน | ด้านไอที |\n"
+    by_domain = (
+        "จุดแข็ง (Strenghts) | S1 มีความรู้ | S4 ระบบดี |\nS2 ทำงานเป็นทีม | S5 เครือข่าย |\n"
+        "S3 มีแผน | ||\nS6 ข้อมูลเปิด | ||\nจุดอ่อน (Weaknesses) | W1 ขาดคน | W2 ระบบเก่า |\nW3 งบน้อย | ||\n"
+    )
+    _, fm, _, findings = build(head + by_domain)
+    assert [(s.code, s.domain) for s in fm.swot] == [
+        ("S1", "ด้านแผน"), ("S4", "ด้านไอที"), ("S2", "ด้านแผน"), ("S5", "ด้านไอที"), ("S3", "ด้านแผน"),
+        ("S6", "ด้านไอที"), ("W1", "ด้านแผน"), ("W2", "ด้านไอที"), ("W3", "ด้านไอที")]
+    assert [f.code for f in findings if f.code.startswith("swot.domain")] == ["swot.domain_inferred"] * 3
+    by_row = "จุดแข็ง (Strenghts) | S1 มีความรู้ | S2 ระบบดี |\nS3 ทีม | S4 เครือข่าย |\nS5 มีแผน | ||\n"
+    _, fm, _, findings = build(head + by_row)
+    assert [(s.code, s.domain) for s in fm.swot][-1] == ("S5", "ด้านแผน")
+    assert [f.code for f in findings if f.code.startswith("swot.domain")] == ["swot.domain_ambiguous"]
+
+
 def test_swot_lists_under_category_headings():
     text = (
         "การวิเคราะห์สภาพแวดล้อมภายในและภายนอก (SWOT Analysis)\n\n1. การวิเคราะห์สภาพแวดล้อมภายใน (Internal)\n\n"
@@ -277,6 +297,9 @@ def test_seed_000_masked_unit_name_and_front_matter():
     assert len(codes) == 31 and len(set(codes)) == 31
     assert {s.code for s in fm.swot if s.domain == "ด้านเทคโนโลยีสารสนเทศ"} >= {"S4", "S6", "S8"}
     assert "จากการเปลี่ยนผู้บริหารบ่อย" in next(s.text for s in fm.swot if s.code == "S5")
+    # S9-S10, W1, W2-W3 and T3 sit alone in their rows; the matrix numbers row by row, so their domain stays open
+    ambiguous = [f.message.split("(")[1].split(")")[0] for f in document.findings if f.code == "swot.domain_ambiguous"]
+    assert ambiguous == ["no codes", "S9, S10", "W1", "W2, W3", "T3"]
     assert len(fm.missions) == 4 and fm.vision.startswith("สำนัก")
     assert len(fm.key_indicators) == 19 and fm.key_indicators_open_ended
     assert [(k.kind, k.code, k.sub_strategy) for k in fm.key_indicators[:3]] == [

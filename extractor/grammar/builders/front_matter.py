@@ -9,6 +9,9 @@ an item of its own, so nothing is lost.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import combinations
+
 import regex as re
 
 from extractor.blocks import Block, BlockKind, Cell, Provenance
@@ -295,7 +298,29 @@ def swot_items(nodes: list[Node], findings: list[Finding]) -> tuple[list[SwotIte
 def _swot_table(table: LogicalTable, findings: list[Finding]) -> list[SwotItem]:
     header = [t for t in table.header[0].texts if t.strip()] if table.header else []
     domains = header[1:] or [None]
+    rows = _swot_rows(table, findings)
     items: list[SwotItem] = []
+    for row, columns in zip(rows, _domain_columns(rows, len(domains), findings)):
+        for column, cell in zip(columns, row.cells):
+            _swot_cell(cell, row.category, domains[column], items, findings)
+    return items
+
+
+@dataclass
+class _SwotRow:
+    category: str
+    cells: list[Cell]  # the domain cells written, in order (the source may have packed them to the left)
+    provenance: Provenance
+
+    def codes(self, cell: Cell) -> list[int]:
+        """The numbers of the cell's codes of this row's category (S1 S2 → [1, 2])."""
+        letter = SWOT_LETTERS[self.category]
+        return [int(m.group("number")) for m in _SWOT_CODE.finditer(cell.text) if m.group("letter") == letter]
+
+
+def _swot_rows(table: LogicalTable, findings: list[Finding]) -> list[_SwotRow]:
+    """The table's rows with their category (a row without a category cell is under the category above)."""
+    rows: list[_SwotRow] = []
     category: str | None = None
     for record in table.records:
         cells = _record_cells(record)
@@ -305,20 +330,73 @@ def _swot_table(table: LogicalTable, findings: list[Finding]) -> list[SwotItem]:
         if category is None:
             findings.append(_finding("swot.no_category", "a SWOT row comes before any category", record.provenance))
             continue
-        if 0 < len(cells) < len(domains) and len(domains) > 1:
-            codes = ", ".join(c for cell in cells for c in _codes(cell.text)) or "no codes"
-            findings.append(
-                _finding(
-                    "swot.domain_ambiguous",
-                    f"the row has {len(cells)} of {len(domains)} domain cells ({codes}); the source packed them "
-                    f"to the left, so they are read as the first domain(s)",
-                    record.provenance,
-                    severity=Severity.INFO,
-                )
-            )
-        for domain, cell in zip(domains, cells):
-            _swot_cell(cell, category, domain, items, findings)
-    return items
+        rows.append(_SwotRow(category, cells, record.provenance))
+    return rows
+
+
+# Reading orders a SWOT matrix numbers its items in: row by row (S1 S2 | S3, then the next row), or domain by domain.
+_ORDERS = {"rows": lambda row, column: (row, column), "domains": lambda row, column: (column, row)}
+
+
+def _domain_columns(rows: list[_SwotRow], width: int, findings: list[Finding]) -> list[tuple[int, ...]]:
+    """The domain column of each written cell of each row.
+
+    A row with a cell per domain is read in place.  A row with fewer cells (the source packed them to the left) is
+    placed by the code sequence: the placements that keep the codes increasing in a reading order the full rows
+    follow are possible; where exactly one is, it is taken (``swot.domain_inferred``), otherwise the cells are read
+    as the first domains (``swot.domain_ambiguous``).  Row-by-row numbering never settles a row with one cell."""
+    known: list[tuple[str, int, int, int]] = []  # category, row, column, code of the cells read in place
+    for index, row in enumerate(rows):
+        if len(row.cells) == width:
+            known += [(row.category, index, column, code) for column, cell in enumerate(row.cells)
+                      for code in row.codes(cell)]
+    orders = {name for name, key in _ORDERS.items() if _increasing(known, key)}
+    result = []
+    for index, row in enumerate(rows):
+        if not 0 < len(row.cells) < width or width < 2:
+            result.append(tuple(range(len(row.cells))))
+            continue
+        possible = [
+            columns for columns in combinations(range(width), len(row.cells))
+            if any(_increasing(known + _placed(row, index, columns), _ORDERS[name]) for name in orders)
+        ]
+        coded = any(row.codes(cell) for cell in row.cells)
+        if coded and len(possible) == 1:
+            known += _placed(row, index, possible[0])
+            result.append(possible[0])
+            findings.append(_domain_finding(row, width, possible[0], settled=True))
+        else:
+            result.append(tuple(range(len(row.cells))))
+            findings.append(_domain_finding(row, width, None, settled=False))
+    return result
+
+
+def _placed(row: _SwotRow, index: int, columns: tuple[int, ...]) -> list[tuple[str, int, int, int]]:
+    return [(row.category, index, column, code) for column, cell in zip(columns, row.cells) for code in row.codes(cell)]
+
+
+def _increasing(entries: list[tuple[str, int, int, int]], key) -> bool:
+    """Whether, category by category, the codes increase in the reading order ``key`` (row, column) → sort key."""
+    by_category: dict[str, list[tuple]] = {}
+    for category, row, column, code in entries:
+        by_category.setdefault(category, []).append((*key(row, column), code))
+    for values in by_category.values():
+        codes = [v[-1] for v in sorted(values)]
+        if any(a >= b for a, b in zip(codes, codes[1:])):
+            return False
+    return True
+
+
+def _domain_finding(row: _SwotRow, width: int, columns: tuple[int, ...] | None, *, settled: bool) -> Finding:
+    codes = ", ".join(f"{SWOT_LETTERS[row.category]}{n}" for cell in row.cells for n in row.codes(cell)) or "no codes"
+    if settled:
+        where = ", ".join(str(c + 1) for c in columns)
+        return _finding("swot.domain_inferred", f"the row has {len(row.cells)} of {width} domain cells ({codes}); "
+                        f"the code sequence places them in domain column(s) {where}", row.provenance,
+                        severity=Severity.INFO)
+    return _finding("swot.domain_ambiguous", f"the row has {len(row.cells)} of {width} domain cells ({codes}); the "
+                    "source packed them to the left and the code sequence does not settle their domain, so they are "
+                    "read as the first domain(s)", row.provenance, severity=Severity.INFO)
 
 
 def _record_cells(record: TableRecord) -> list[Cell]:
