@@ -12,13 +12,16 @@ from extractor.model.document import PlanDocument
 from corpus.render.flow import Flow
 from corpus.render.writers.kpi_report import write_kpi_report
 from corpus.render.writers.plan import write_plan
+from corpus.render.writers.plan2563 import write_plan_2563
 
 
 def document_flow(document: PlanDocument) -> Flow:
-    """The flow of a whole document: a KPI report page, or a plan (cover, parts)."""
+    """The flow of a whole document: a KPI report page, a 2563 plan, or a 2567 plan (cover, parts)."""
     flow = Flow(title=document.document.title or "")
     if document.kpi_report is not None:
         write_kpi_report(document, flow)
+    elif document.plan_2563 is not None:
+        write_plan_2563(document, flow)
     else:
         write_plan(document, flow)
     return flow

@@ -8,10 +8,14 @@ year row under a spanning ``ค่าเป้าหมาย``) and the project
 
 from __future__ import annotations
 
-from extractor.model.document import PlanDocument
+from extractor.model.document import PartHeading, PlanDocument
 from extractor.model.strategy import KPI, KeyResult, Objective, Project, Strategy, SubStrategy
 
 from corpus.render.flow import HEADING, Cell, Flow, Footnote, Section, Table, Text
+from corpus.render.writers.front_matter import write_front_matter
+from corpus.render.writers.part2 import write_part2
+from corpus.render.writers.part3 import write_routine_forms, write_summary
+from corpus.render.writers.part4 import write_part4
 
 OBJECTIVE_HEADER = (
     "วัตถุประสงค์หลัก (Objective)",
@@ -29,8 +33,43 @@ TEMPLATE_NOTES = (
 
 
 def write_plan(document: PlanDocument, flow: Flow) -> None:
+    """Cover, front matter, Parts 1-3 each closed by its project summary, Part 4."""
     _cover(document, flow)
+    write_front_matter(document, flow, _summary_title(document))
     _part1(document, flow)
+    _summaries(document, "part1", flow)
+    if document.development_issues or _part(document, "2"):
+        flow.add(Section(landscape=True), _part_heading(document, "2"))
+        write_part2(document, flow)
+        _summaries(document, "part2", flow)
+    if document.routine_projects or _part(document, "3"):
+        flow.add(Section(landscape=True), _part_heading(document, "3"))
+        write_routine_forms(document.routine_projects, flow)
+        _summaries(document, "part3", flow)
+    part4 = _part(document, "4")
+    write_part4(document, flow, (part4.title or "") if part4 is not None else None)
+
+
+def _summary_title(document: PlanDocument) -> str:
+    """The summary heading in the document's own wording (แผนปฏิบัติราชการ or แผนปฏิบัติการ)."""
+    kind = "แผนปฏิบัติการ" if "แผนปฏิบัติการ" in (document.document.title or "") else "แผนปฏิบัติราชการ"
+    return f"สาระสำคัญของ{kind}ประจำปี"
+
+
+def _part(document: PlanDocument, number: str) -> PartHeading | None:
+    return next((p for p in document.parts if p.number == number), None)
+
+
+def _part_heading(document: PlanDocument, number: str) -> Text:
+    part = _part(document, number)
+    title = f" {part.title}" if part is not None and part.title else ""
+    return Text(f"ส่วนที่ {number}{title}", size=HEADING, bold=True, gap=0)
+
+
+def _summaries(document: PlanDocument, part: str, flow: Flow) -> None:
+    for summary in document.project_summaries:
+        if summary.part == part:
+            write_summary(summary, flow)
 
 
 def _cover(document: PlanDocument, flow: Flow) -> None:
