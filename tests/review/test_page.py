@@ -14,7 +14,7 @@ from extractor.cli import main
 from extractor.emit.review import build_review_data, render_html
 from extractor.emit.review.page import embed_json
 from extractor.errors import InputError
-from extractor.commands.review import parse_pages
+from extractor.commands import parse_pages
 
 HOSTILE = '</script><script>alert(1)</script><!-- <img src=x onerror=alert(2)> & \u2028'
 
