@@ -5,12 +5,17 @@ ones.  Two neighbouring grid cells belong to one (merged) cell when the ruling b
 the connected regions, so every cell knows its row span and column span (pdfplumber and PyMuPDF lose them).
 
 Then a ruled row that holds several text rows (budget tables often rule only groups of rows) is split into one row
-per text line when the split is clean: at least two columns have a line at every start position.
+per text line when the split is clean — at least two columns have a line at every start position — and the evidence
+is strong: a column whose every line is a value of its own (an amount, a dash, a code), or a key column whose every
+line opens with a row number.  Lines on common baselines alone prove nothing: a word processor wraps all the cells
+of a row onto the same baselines (``หน่วยงาน / รับผิดชอบหลัก`` beside ``ตัววัดผลหลัก / (Key Result : KR)``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+import regex as re
 
 from extractor.layout.rulings import cluster_positions, covered
 from extractor.layout.types import BBox, Ruling, TextLine
@@ -18,6 +23,11 @@ from extractor.layout.types import BBox, Ruling, TextLine
 GRID_TOLERANCE = 3.0  # grid lines closer than this are one (double rules under a total row)
 EDGE_COVERAGE = 0.6  # a boundary is drawn when rulings cover this fraction of it
 MIN_BAND = 3.0  # rows or columns thinner than this are gaps between double rules, not cells
+# a line that is a value of its own: an amount or count, a dash standing for zero/none, a numeric code
+# (not in parentheses: ``( 40 )`` under a target is last year's result, a note on the value above)
+_VALUE_LINE = re.compile(r"^[-+]?[\d๐-๙][\d๐-๙,./:-]*%?$|^[-–—‐]$")
+# a line opening a numbered row: ``1.``, ``2)``, ``(3)``
+_ROW_NUMBER = re.compile(r"^(?:[\d๐-๙]{1,3}[.)]|\([\d๐-๙]{1,3}\))(?:\s|$)")
 
 
 @dataclass(slots=True)
@@ -151,23 +161,27 @@ def _line_centre(line: TextLine) -> float:
 
 
 def _split_points(cells: list[GridCell]) -> list[float]:
-    """Centres of the text rows that start a new row, or [] when the ruled row is not a clean stack of rows."""
-    filled = [c for c in cells if len(c.lines) >= 1]
-    if len(filled) < 2 or max(len(c.lines) for c in filled) < 2:
+    """Centres of the text rows that start a new row, or [] when the ruled row is one row (see module doc).
+
+    The starts are the lines of the record columns (every line a value or a numbered row); each start must open a
+    line in another column too.  Lines of other columns between two starts are wrapped text of the row above.
+    """
+    filled = [c for c in cells if c.lines]
+    records = [c for c in filled if len(c.lines) >= 2 and _lines_are_records(c)]
+    if len(filled) < 2 or not records:
         return []
     heights = [ln.height for c in filled for ln in c.lines]
     tolerance = 0.4 * (sum(heights) / len(heights))
-    centres = cluster_positions([_line_centre(ln) for c in filled for ln in c.lines], tolerance)
-    shared = [y for y in centres if sum(1 for c in filled if _has_line_at(c, y, tolerance)) >= 2]
-    if len(shared) < 2:
+    starts = cluster_positions([_line_centre(ln) for c in records for ln in c.lines], tolerance)
+    if len(starts) < 2 or any(sum(1 for c in filled if _has_line_at(c, y, tolerance)) < 2 for y in starts):
         return []
-    full = [c for c in filled if all(_has_line_at(c, y, tolerance) for y in shared)]
-    if len(full) < 2:
-        return []
-    # every line of a full column must sit on a start: otherwise the row is wrapped text, not a stack of rows
-    if any(not any(abs(_line_centre(ln) - y) <= tolerance for y in shared) for c in full for ln in c.lines):
-        return []
-    return shared
+    return starts
+
+
+def _lines_are_records(cell: GridCell) -> bool:
+    """Every line of the cell is a value of its own, or every line opens with a row number: one record per line."""
+    texts = [ln.text.strip() for ln in cell.lines]
+    return all(_VALUE_LINE.match(t) for t in texts) or all(_ROW_NUMBER.match(t) for t in texts)
 
 
 def _has_line_at(cell: GridCell, y: float, tolerance: float) -> bool:
@@ -175,7 +189,8 @@ def _has_line_at(cell: GridCell, y: float, tolerance: float) -> bool:
 
 
 def _split_row(cells: list[GridCell], starts: list[float]) -> list[list[LogicalCell]]:
-    tolerance = 0.4 * min(b - a for a, b in zip(starts, starts[1:]))
+    heights = [ln.height for c in cells for ln in c.lines]
+    tolerance = min(0.4 * (sum(heights) / len(heights)), 0.4 * min(b - a for a, b in zip(starts, starts[1:])))
     rows: list[list[LogicalCell]] = [[] for _ in starts]
     for cell in cells:
         buckets: list[list[TextLine]] = [[] for _ in starts]

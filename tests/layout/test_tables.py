@@ -76,6 +76,45 @@ def test_ruled_row_holding_stacked_text_rows_is_split() -> None:
     ]
 
 
+def test_cells_wrapping_on_the_same_baselines_stay_one_row() -> None:
+    """Word wraps every cell of a row onto common baselines: that is one row (and one header row), not a stack."""
+    d = Drawer()
+    d.new_page()
+    cells = [
+        CellSpec(0, 0, ["วัตถุประสงค์หลัก", "(Objective)"], bold=True),
+        CellSpec(0, 1, ["หน่วยงาน", "รับผิดชอบหลัก"], bold=True),
+        CellSpec(1, 0, ["กรุงเทพมหานครมีผังเมือง", "รวมที่สอดคล้องต่อการ", "เปลี่ยนแปลง"]),
+        CellSpec(1, 1, ["ทุกโครงการ", "ที่ขอจัดสรร", "งบประมาณ"]),
+    ]
+    draw_table(d, 60, 100, [200, 150], [40, 56], cells)
+    (table,) = _tables(read_pdf(d.bytes()))
+    assert [row.texts for row in table.rows] == [
+        ["วัตถุประสงค์หลัก (Objective)", "หน่วยงานรับผิดชอบหลัก"],
+        ["กรุงเทพมหานครมีผังเมืองรวมที่สอดคล้องต่อการเปลี่ยนแปลง", "ทุกโครงการที่ขอจัดสรรงบประมาณ"],
+    ]
+    assert [row.is_header for row in table.rows] == [True, False]
+
+
+def test_stacked_rows_keep_a_wrapped_label_with_its_amount() -> None:
+    """The amounts column gives the row starts; a label line between two amounts wraps the label above."""
+    d = Drawer()
+    d.new_page()
+    cells = [
+        CellSpec(0, 0, ["แผนงาน"], bold=True),
+        CellSpec(0, 1, ["งบประมาณ"], bold=True),
+        CellSpec(1, 0, ["แผนงานบุคลากรภาครัฐ", "แผนงานพื้นฐานด้าน", "การสร้างความสามารถ", "แผนงานบูรณาการ"]),
+        CellSpec(1, 1, ["123.6669", "76.9473", "", "4.0847"]),
+    ]
+    draw_table(d, 60, 100, [200, 100], [24, 72], cells)
+    (table,) = _tables(read_pdf(d.bytes()))
+    assert [row.texts for row in table.rows] == [
+        ["แผนงาน", "งบประมาณ"],
+        ["แผนงานบุคลากรภาครัฐ", "123.6669"],
+        ["แผนงานพื้นฐานด้านการสร้างความสามารถ", "76.9473"],
+        ["แผนงานบูรณาการ", "4.0847"],
+    ]
+
+
 def test_wrapped_cell_beside_single_line_cells_is_not_split() -> None:
     d = Drawer()
     d.new_page()
