@@ -23,6 +23,9 @@ _TEXT_FLAGS = (
 _THIN = 2.0  # a filled rectangle thinner than this (points) is a ruling
 _AXIS_TOLERANCE = 1.0  # a line whose ends differ by less than this in x (or y) is vertical (or horizontal)
 _MIN_RULING = 3.0  # shorter segments are ticks or dots, not rulings
+# Code points a font draws with the glyph of another: Garuda's one dash glyph maps back to U+2010 HYPHEN (and
+# U+2011), so ``0409-0968``, a ``-`` cell (no budget) and the page number ``- 2 -`` would read back changed.
+_GLYPH_FOLDS = {0x2010: "-", 0x2011: "-"}
 
 
 class GlyphCodes:
@@ -63,7 +66,8 @@ def read_glyphs(page: pymupdf.Page, codes: GlyphCodes | None = None) -> list[Gly
     drawn in a text object of its own (a raised tone mark) to the end of the previous line, where it no longer sits
     on its base glyph.  The trace keeps every glyph where it was drawn.  Glyphs the trace cannot map to Unicode
     (U+FFFD: legacy Thai fonts without a ToUnicode map) take the character code ``rawdict`` reports at the same
-    origin (``É`` for a shifted MAI EK), which the Thai repair remaps by font family.
+    origin (``É`` for a shifted MAI EK), which the Thai repair remaps by font family.  Hyphen variants a font
+    draws with its one dash glyph are folded to ``-`` (``_GLYPH_FOLDS``): an encoding artefact, not content.
     """
     glyphs: list[Glyph] = []
     append = glyphs.append
@@ -77,7 +81,7 @@ def read_glyphs(page: pymupdf.Page, codes: GlyphCodes | None = None) -> list[Gly
             if -1 <= bbox[0] <= x_max and -1 <= bbox[1] <= y_max:
                 if code == 0xFFFD:
                     unknown.append((len(glyphs), origin, (font, gid)))
-                append(Glyph(chr(code), bbox, font, size))
+                append(Glyph(_GLYPH_FOLDS[code] if code in _GLYPH_FOLDS else chr(code), bbox, font, size))
     if unknown:
         _fill_unknown(page, glyphs, unknown, codes or GlyphCodes())
     return glyphs
