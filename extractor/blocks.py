@@ -54,8 +54,18 @@ class BlockKind(str, Enum):
 
 @dataclass(slots=True)
 class Cell:
+    """One table cell.
+
+    ``raw`` is the text as the document says it, ``text`` the repaired reading of it.  Encoding artefacts of the
+    source are not content and are undone before ``raw`` (PDF: private-use positional glyphs, legacy font codes,
+    fake-bold duplicates, SARA AM split by shaping into NIKHAHIT + SARA AA, hyphen variants drawn with one glyph);
+    a line wrap inside the cell becomes what it stood for (nothing between two Thai letters with no space at the
+    end of the line, else one space), never a newline.  Repairs that interpret the text (mark order, spaces
+    cutting a Thai word, dictionary evidence) change ``text`` only and are listed in ``repairs``.
+    """
+
     text: str  # repaired text (whitespace folded, Thai repaired)
-    raw: str  # text as read from the source
+    raw: str  # text as written in the source (see above)
     row_span: int = 1
     col_span: int = 1
     inherited: bool = False  # True where the value is copied from a row-spanning cell above
@@ -77,9 +87,11 @@ class Row:
 
 @dataclass(slots=True)
 class Block:
+    """One block of the flow; ``raw`` follows the rule of ``Cell.raw`` (wrapped lines of a paragraph joined)."""
+
     kind: BlockKind
     text: str = ""  # repaired text of a non-table block
-    raw: str = ""
+    raw: str = ""  # text as written in the source
     rows: list[Row] = field(default_factory=list)  # table blocks only
     provenance: Provenance = field(default_factory=Provenance)
     level: int | None = None  # heading level hint (markdown '#' count); a hint only, never trusted alone

@@ -65,22 +65,23 @@ def text_blocks(lines: list[TextLine], page: int, body_size: float, right: float
 
 
 def footnote_blocks(lines: list[TextLine], page: int) -> list[Block]:
-    """Footnotes: a new one starts at each line opening with a note mark."""
-    blocks: list[Block] = []
+    """Footnotes: a new one starts at each line opening with a note mark; the lines after it wrap it."""
+    groups: list[list[TextLine]] = []
     for ln in lines:
-        if blocks and not re.match(r"^(?:[\d๐-๙]{1,2}|\*+)\s*\S", ln.text):
-            prev = blocks.pop()
-            text, raw, repairs = joined_text([_as_line(prev), ln])
-            prov = prev.provenance.merge(Provenance(page=page, bbox=ln.bbox))
-            blocks.append(Block(BlockKind.FOOTNOTE, text, raw, provenance=prov, repairs=prev.repairs + repairs))
-            continue
-        text, raw, repairs = joined_text([ln])
-        blocks.append(Block(BlockKind.FOOTNOTE, text, raw, provenance=Provenance(page=page, bbox=ln.bbox), repairs=repairs))
+        if groups and not re.match(r"^(?:[\d๐-๙]{1,2}|\*+)\s*\S", ln.text):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    blocks: list[Block] = []
+    for group in groups:
+        text, raw, repairs = joined_text(group)
+        blocks.append(Block(BlockKind.FOOTNOTE, text, raw, provenance=_provenance(group, page), repairs=repairs))
     return blocks
 
 
-def _as_line(block: Block) -> TextLine:
-    return TextLine(block.text, *block.provenance.bbox, 0.0, False)
+def _provenance(group: list[TextLine], page: int) -> Provenance:
+    bbox = (min(t.x0 for t in group), min(t.y0 for t in group), max(t.x1 for t in group), max(t.y1 for t in group))
+    return Provenance(page=page, bbox=bbox)
 
 
 def _continues(prev: TextLine, ln: TextLine, right: float, left: float) -> bool:
@@ -96,7 +97,6 @@ def _continues(prev: TextLine, ln: TextLine, right: float, left: float) -> bool:
 def _block(group: list[TextLine], page: int, body_size: float) -> Block:
     text, raw, repairs = joined_text(group)
     marks = [Repair("layout.footnote_ref", m.offset, m.text, "") for ln in group for m in ln.marks]
-    bbox = (min(t.x0 for t in group), min(t.y0 for t in group), max(t.x1 for t in group), max(t.y1 for t in group))
     first = group[0]
     bold = all(t.bold for t in group)
     if (bold or first.size >= HEADING_SIZE * body_size) and len(text) < 200:
@@ -105,4 +105,4 @@ def _block(group: list[TextLine], page: int, body_size: float) -> Block:
         kind = BlockKind.LIST_ITEM
     else:
         kind = BlockKind.PARAGRAPH
-    return Block(kind, text, raw, provenance=Provenance(page=page, bbox=bbox), bold=bold, repairs=tuple(marks) + repairs)
+    return Block(kind, text, raw, provenance=_provenance(group, page), bold=bold, repairs=tuple(marks) + repairs)

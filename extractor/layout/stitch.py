@@ -86,7 +86,7 @@ def _merge_rows(above: Row, row: Row) -> Row:
         cells.append(
             Cell(
                 text,
-                top.raw + "\n" + cell.raw,
+                top.raw + wrap_glue(top.raw, cell.raw) + cell.raw,
                 top.row_span,
                 top.col_span,
                 top.inherited,

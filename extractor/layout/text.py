@@ -1,7 +1,14 @@
-"""Text of lines and cells: Thai repair applied, raw text kept beside it.
+"""Text of lines and cells: raw text as the document says it, and the repaired text beside it.
 
-The repair rules themselves live in ``extractor.thai``; this module only decides what text goes in (one line, or
-the lines of a wrapped cell) and keeps the raw text and the repairs made.
+The repair rules themselves live in ``extractor.thai``; this module decides what text goes in (one line, or the
+lines of a wrapped cell or paragraph) and what ``raw`` holds.
+
+``raw`` is the text as the document says it, not as the text layer encodes it: encoding artefacts of the PDF are
+undone before it (private-use positional glyphs, legacy font codes and fake-bold duplicates by ``repair_glyphs``
+in the reader; hyphen variants by the page reader; SARA AM that shaping split into NIKHAHIT + SARA AA here), and a
+wrap becomes what it stood for (nothing between two Thai letters with no space glyph at the end of the line, a
+space otherwise).  Everything that interprets the text — mark order, spaces cutting a Thai word (``join_wrapped``),
+dictionary evidence — goes into ``text`` only, with its repairs.
 """
 
 from __future__ import annotations
@@ -9,10 +16,23 @@ from __future__ import annotations
 from extractor.blocks import Repair
 from extractor.layout.types import TextLine
 from extractor.thai import join_wrapped, repair_text
+from extractor.thai.edits import EditLog
+from extractor.thai.marks import compose_sara_am
+
+_NIKHAHIT = "\u0e4d"
+
+
+def as_written(text: str) -> tuple[str, tuple[Repair, ...]]:
+    """A line read from the text layer → as written: SARA AM drawn as ``ํ`` + ``า`` by the font is ``ำ``."""
+    if _NIKHAHIT not in text:
+        return text, ()
+    log = EditLog(text)
+    compose_sara_am(log)
+    return log.text, tuple(log.repairs)
 
 
 def line_text(raw: str) -> tuple[str, tuple[Repair, ...]]:
-    """One visual line, repaired."""
+    """One visual line (already as written), repaired."""
     text, repairs = repair_text(raw)
     return text, tuple(repairs)
 
@@ -20,30 +40,37 @@ def line_text(raw: str) -> tuple[str, tuple[Repair, ...]]:
 def joined_text(lines: list[TextLine]) -> tuple[str, str, tuple[Repair, ...]]:
     """(text, raw, repairs) of lines that wrap inside one cell or paragraph.
 
-    Raw keeps the line breaks as read.  In the text, a line break between two Thai letters with no space glyph at
-    the end of the line is a wrap at a word boundary (Thai typesetting breaks lines between words without a space),
-    so the lines are joined directly; any other break becomes a space, and ``join_wrapped`` then removes the spaces
+    A line break between two Thai letters with no space glyph at the end of the line is a wrap at a word boundary
+    (Thai typesetting breaks lines between words without a space), so the lines are joined directly; any other
+    break becomes a space.  That is ``raw``; the text is then repaired, and ``join_wrapped`` removes the spaces
     that cut a Thai word.
     """
     kept = [ln for ln in lines if ln.text]
-    raw = "\n".join(ln.text for ln in kept)
     if not kept:
         return "", "", ()
-    if len(kept) == 1:
-        text, repairs = line_text(kept[0].text)
-        return text, raw, repairs
     repairs: list[Repair] = []
+    written: list[str] = []
+    for ln in kept:
+        line, line_repairs = as_written(ln.text)
+        repairs.extend(line_repairs)
+        written.append(line)
+    if len(kept) == 1:
+        text, text_repairs = line_text(written[0])
+        return text, written[0], tuple(repairs) + text_repairs
+    raw_parts: list[str] = []
     parts: list[str] = []
-    for index, ln in enumerate(kept):
-        text, line_repairs = repair_text(ln.text)
+    for index, (ln, line) in enumerate(zip(kept, written)):
+        text, line_repairs = repair_text(line)
         repairs.extend(line_repairs)
         if parts:
-            prev = kept[index - 1]
-            parts.append(wrap_glue(parts[-1], text, prev.ends_with_space))
+            space_seen = kept[index - 1].ends_with_space
+            raw_parts.append(wrap_glue(raw_parts[-1], line, space_seen))
+            parts.append(wrap_glue(parts[-1], text, space_seen))
+        raw_parts.append(line)
         parts.append(text)
     joined, wrap_repairs = join_wrapped("".join(parts))
     repairs.extend(wrap_repairs)
-    return joined, raw, tuple(repairs)
+    return joined, "".join(raw_parts), tuple(repairs)
 
 
 def wrap_glue(before: str, after: str, space_seen: bool = False) -> str:
