@@ -241,7 +241,7 @@ class _TreeBuilder:
             row.is_continuation = True
             if spec.continuation_columns and _left_packed(row):
                 cells, extra = _continuation_cells(row, spec)
-            elif spec.line_rows and _left_packed(row):
+            elif spec.line_rows and _left_packed(row) and not _has_gap(row):
                 cells, extra = continue_open_columns(row, previous, table, spec, self.grammar, (cells, extra))
             _merge_into(previous, cells, extra, row.provenance)
             return
@@ -499,39 +499,39 @@ def continue_open_columns(
     one that keeps typed columns of their type (``สยป. ระดับ`` is no list of unit abbreviations; ``ระดับ`` suits a
     unit-text column), and puts no line much wider than its column's widest line (column width is a property of
     the grid), wins; on a tie the columns on the left go on (short cells on the right end first).  A row with more
-    cells than open columns keeps the ``fallback`` placement.
+    cells than open columns keeps the ``fallback`` placement; a row that keeps its empty cells (a real grid) is not
+    sent here, its positions say where its cells go.
     """
     open_names = record.open_columns
     if open_names is None:
         open_names = [c.name for c in spec.columns if record.cells.get(c.name) and record.cells[c.name].text]
     written = [c for c in row.cells if c.text]
     if not written or len(written) > len(open_names):
-        record.open_columns = [name for name in open_names]
+        record.open_columns = list(open_names)
         return fallback
     widths = _column_widths(table)
     types = {c.name: grammar.content_regexes[c.content] for c in spec.columns if c.content}
-
-    def score(chosen: tuple[int, ...]) -> float:
-        total = 0.0
-        for cell, index in zip(written, chosen):
-            name = open_names[index]
-            pattern = types.get(name)
-            if pattern is not None:
-                joined = f"{record.text(name)} {cell.text}".strip()
-                total += _TYPE_BROKEN if pattern.search(joined) is None else _TYPE_KEPT if pattern.search(cell.text) else 0
-            width = widths.get(name)
-            if width and display_width(cell.text) > _WIDTH_SLACK * width + _WIDTH_MARGIN:
-                total += _TOO_WIDE
-        return total
-
     best, best_score = None, float("-inf")
     for chosen in combinations(range(len(open_names)), len(written)):  # lexicographic: leftmost columns first
-        value = score(chosen)
+        names = [open_names[i] for i in chosen]
+        value = sum(_line_score(cell, record.text(n), types.get(n), widths.get(n)) for cell, n in zip(written, names))
         if value > best_score:
-            best, best_score = chosen, value
-    names = [open_names[i] for i in best]
-    record.open_columns = names
-    return dict(zip(names, written)), []
+            best, best_score = names, value
+    record.open_columns = best
+    return dict(zip(best, written)), []
+
+
+def _line_score(cell: Cell, so_far: str, pattern, width: int | None) -> float:
+    """How well a wrapped line continues a column: its content type kept (or broken), its width within the column's."""
+    score = 0.0
+    if pattern is not None:
+        if pattern.search(f"{so_far} {cell.text}".strip()) is None:
+            score += _TYPE_BROKEN
+        elif pattern.search(cell.text):
+            score += _TYPE_KEPT
+    if width and display_width(cell.text) > _WIDTH_SLACK * width + _WIDTH_MARGIN:
+        score += _TOO_WIDE
+    return score
 
 
 def _column_widths(table: LogicalTable) -> dict[str, int]:
@@ -578,8 +578,7 @@ def align_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[str
     empty cells) and has one cell per column, cells stay where they are.
     """
     cells = row.cells
-    has_gap = any(not a.text and any(b.text for b in cells[i + 1 :]) for i, a in enumerate(cells))
-    if has_gap and len(cells) == len(spec.columns):
+    if _has_gap(row) and len(cells) == len(spec.columns):
         return {column.name: cell for column, cell in zip(spec.columns, cells) if cell.text}, []
     regexes = grammar.content_regexes
     written = [(i, c) for i, c in enumerate(cells) if c.text]
@@ -627,6 +626,13 @@ def align_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[str
             extra.append(written[k - 1][1])
             k -= 1
     return placed, extra[::-1]
+
+
+def _has_gap(row: Row) -> bool:
+    """Whether a row shows a real grid: an empty cell before a non-empty one (TAB dumps and PDF grids keep their
+    empty cells; pipe dumps drop them or push them to the row end)."""
+    cells = row.cells
+    return any(not a.text and any(b.text for b in cells[i + 1 :]) for i, a in enumerate(cells))
 
 
 def _spec_types(spec: TableSpec) -> set[str]:
