@@ -7,11 +7,12 @@ dictionary share is the share of ``newmm`` tokens of at least two Thai letters t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass
 
 from extractor.thai import dictionary
-from extractor.thai.chars import CONSONANTS, THAI_LETTER_CLASS, thai_letter_count
+from extractor.thai.chars import CONSONANTS, THAI_LETTER_CLASS
 from extractor.thai.legacy import LATIN1_IN_THAI_RE
 from extractor.thai.marks import (
     DANGLING_MARK_RE,
@@ -25,6 +26,7 @@ from extractor.thai.replacement import REPLACEMENT_RE, STRAY_GLYPH_RE
 
 _THAI_WORD_RE = re.compile(f"[{THAI_LETTER_CLASS}]{{2,}}")
 _CONSONANT_RE = re.compile(f"[{CONSONANTS}]")
+_THAI_LETTER_RE = re.compile(f"[{THAI_LETTER_CLASS}]")
 
 CLASSES = {
     "private_use": PUA_RE,
@@ -62,30 +64,61 @@ def _count(patterns, text: str) -> int:
     return len(patterns.findall(text))
 
 
+@functools.lru_cache(maxsize=16384)
+def _run_tokens(run: str) -> tuple[int, int]:
+    """(tokens of >= 2 letters, dictionary words among them) of one Thai run.
+
+    Cached: headings, table labels and running heads repeat the same runs page after page, and ``newmm`` is the
+    costliest step of the damage check.
+    """
+    total = known = 0
+    for token in dictionary.tokenize(run):
+        if len(token) >= 2:
+            total += 1
+            known += dictionary.is_word(token)
+    return total, known
+
+
 def dictionary_share(text: str) -> tuple[int, float]:
     total = known = 0
     for run in _THAI_WORD_RE.findall(text):
-        for token in dictionary.tokenize(run):
-            if len(token) >= 2:
-                total += 1
-                known += dictionary.is_word(token)
+        run_total, run_known = _run_tokens(run)
+        total += run_total
+        known += run_known
     return total, (known / total if total else 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    """The cheap part of ``ThaiQuality`` (regex counts only): all the damage check needs of the raw text."""
+
+    thai_letters: int
+    counts: dict[str, int]
+    per_1000: dict[str, float]
+    sara_am: int
+    consonants: int
+
+
+def _violation_counts(text: str) -> _Counts:
+    letters = len(_THAI_LETTER_RE.findall(text))
+    counts = {name: _count(p, text) for name, p in CLASSES.items()}
+    scale = 1000.0 / letters if letters else 0.0
+    per_1000 = {k: round(v * scale, 2) for k, v in counts.items()}
+    return _Counts(letters, counts, per_1000, text.count("\u0e33"), len(_CONSONANT_RE.findall(text)))
 
 
 def quality_metrics(text: str) -> ThaiQuality:
     """Violation rates by class and the dictionary share of ``text``."""
-    letters = thai_letter_count(text)
-    counts = {name: _count(p, text) for name, p in CLASSES.items()}
-    scale = 1000.0 / letters if letters else 0.0
+    c = _violation_counts(text)
     tokens, share = dictionary_share(text)
     return ThaiQuality(
-        thai_letters=letters,
-        per_1000={k: round(v * scale, 2) for k, v in counts.items()},
-        counts=counts,
+        thai_letters=c.thai_letters,
+        per_1000=c.per_1000,
+        counts=c.counts,
         dictionary_tokens=tokens,
         dictionary_share=round(share, 4),
-        sara_am=text.count("\u0e33"),
-        consonants=len(_CONSONANT_RE.findall(text)),
+        sara_am=c.sara_am,
+        consonants=c.consonants,
     )
 
 
@@ -99,10 +132,14 @@ MIN_TOKENS_FOR_SHARE = 50
 
 
 def is_text_layer_damaged(text: str) -> tuple[bool, str]:
-    """Whether a page's text layer is too damaged to trust (send the page to OCR), with the reason."""
+    """Whether a page's text layer is too damaged to trust (send the page to OCR), with the reason.
+
+    Cheap signals first: the raw text needs only regex counts, and the dictionary share (``newmm``, the costly
+    part) is computed only when the repaired text has enough Thai and passed every other check.
+    """
     from extractor.thai.chain import repair_text
 
-    raw = quality_metrics(text)
+    raw = _violation_counts(text)
     if raw.thai_letters == 0:
         return False, "no Thai text"
     if raw.consonants >= MIN_CONSONANTS_FOR_SARA_AM and raw.sara_am == 0 and raw.counts["decomposed_sara_am"] == 0:
@@ -110,9 +147,11 @@ def is_text_layer_damaged(text: str) -> tuple[bool, str]:
     glyph = sum(raw.per_1000[k] for k in ("private_use", "latin1_in_thai", "replacement_char", "stray_glyph"))
     if glyph > MAX_RAW_GLYPH_DAMAGE_PER_1000:
         return True, f"{glyph:.1f} private-use/Latin-1/replacement glyphs per 1,000 Thai letters"
-    repaired = quality_metrics(repair_text(text)[0])
-    if repaired.violations_per_1000 > MAX_RESIDUAL_VIOLATIONS_PER_1000:
-        return True, f"{repaired.violations_per_1000:.1f} Thai violations per 1,000 letters left after repair"
-    if repaired.dictionary_tokens >= MIN_TOKENS_FOR_SHARE and repaired.dictionary_share < MIN_DICTIONARY_SHARE:
-        return True, f"only {repaired.dictionary_share:.0%} of Thai tokens are dictionary words after repair"
+    repaired_text = repair_text(text)[0]
+    residual = sum(_violation_counts(repaired_text).per_1000.values())
+    if residual > MAX_RESIDUAL_VIOLATIONS_PER_1000:
+        return True, f"{residual:.1f} Thai violations per 1,000 letters left after repair"
+    tokens, share = dictionary_share(repaired_text)
+    if tokens >= MIN_TOKENS_FOR_SHARE and round(share, 4) < MIN_DICTIONARY_SHARE:
+        return True, f"only {round(share, 4):.0%} of Thai tokens are dictionary words after repair"
     return False, f"ok ({glyph:.1f} repairable glyph faults per 1,000 letters)"
