@@ -70,8 +70,10 @@ def _drawn_marks(glyphs: list[Glyph], start: int) -> list[str]:
 def _tail_kept(tail: list[Glyph], drawn: list[str]) -> list[bool]:
     """Which tail marks carry a mark no drawn glyph names: the one an unmapped drawn glyph stands for."""
     kept = []
-    for g in tail:
-        if g.char in drawn:  # drawn again as its own glyph: the tail copy is a duplicate
+    for k, g in enumerate(tail):
+        if g.char in (t.char for t in tail[:k]):  # the same mark twice in one tail: one reading at most
+            kept.append(False)
+        elif g.char in drawn:  # drawn again as its own glyph: the tail copy is a duplicate
             drawn.remove(g.char)
             kept.append(False)
         elif _UNKNOWN in drawn:  # the drawn glyph has no Unicode of its own: the tail names it
@@ -131,12 +133,22 @@ def dedupe_fake_bold(glyphs: list[Glyph]) -> tuple[list[Glyph], list[Repair]]:
     kept: list[Glyph] = []
     repairs: list[Repair] = []
     for i, g in enumerate(glyphs):
-        ch = g.char
-        if not ch.isspace() and any(k.char == ch and _same_place(g, k) for k in kept[-4:]):
+        if _repeats_recent(g, kept):
             repairs.append(Repair("thai.fake_bold_glyph", i, g.char, ""))
             continue
         kept.append(g)
     return kept, repairs
+
+
+def _repeats_recent(g: Glyph, kept: list[Glyph]) -> bool:
+    """Whether ``g`` is a fake-bold copy of one of the last four kept glyphs (chars compared first: cheap)."""
+    ch = g.char
+    if ch.isspace():
+        return False
+    for k in kept[-4:]:
+        if k.char == ch and _same_place(g, k):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=1024)

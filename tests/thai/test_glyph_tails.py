@@ -113,3 +113,28 @@ def test_pages_with_tounicode_tails_keep_their_text_layer(page_texts, number):
 def test_genuinely_damaged_page_still_goes_to_ocr(page_texts):
     damaged, reason = is_text_layer_damaged(page_texts[18])  # SARA AM lost: จ าแนก
     assert damaged and "SARA AM" in reason
+
+
+from hypothesis import example, given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractor.thai.chars import COMBINING  # noqa: E402
+
+# glyphs on a coarse grid of left edges and widths, so that zero-width marks at a base's origin (tails), marks at
+# its right edge (drawn) and unmapped glyphs all occur
+_glyph = st.builds(
+    lambda ch, x0, w: Glyph(ch, (float(x0), Y0, float(x0 + w), Y1), FONT, SIZE),
+    st.sampled_from(["ก", "ศ", "อ", "า", " ", "ึ", "ุ", "่", "\ufffd"]),
+    st.integers(0, 4),
+    st.sampled_from([0, 0, 1, 2]),
+)
+
+
+@given(st.lists(_glyph, max_size=20))
+@example(glyphs([("ศ", 0, 2), ("ึ", 0, 0), ("ึ", 0, 0), ("ึ", 2, 2), ("\ufffd", 2, 2)]))  # one tail mark twice
+def test_tail_drop_removes_only_marks_and_settles(gs):
+    out, repairs = drop_tounicode_tails(gs)
+    dropped = {r.position for r in repairs}
+    assert out == [g for i, g in enumerate(gs) if i not in dropped]
+    assert all(gs[r.position].char == r.before and r.before in COMBINING for r in repairs)
+    assert drop_tounicode_tails(out) == (out, [])
