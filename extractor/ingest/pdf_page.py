@@ -24,8 +24,12 @@ _THIN = 2.0  # a filled rectangle thinner than this (points) is a ruling
 _AXIS_TOLERANCE = 1.0  # a line whose ends differ by less than this in x (or y) is vertical (or horizontal)
 _MIN_RULING = 3.0  # shorter segments are ticks or dots, not rulings
 # Code points a font draws with the glyph of another: Garuda's one dash glyph maps back to U+2010 HYPHEN (and
-# U+2011), so ``0409-0968``, a ``-`` cell (no budget) and the page number ``- 2 -`` would read back changed.
-_GLYPH_FOLDS = {0x2010: "-", 0x2011: "-"}
+# U+2011), so ``0409-0968``, a ``-`` cell (no budget) and the page number ``- 2 -`` would read back changed; Latin
+# ligature glyphs (``Staﬀ``) are the letters they join.
+_GLYPH_FOLDS = {
+    0x2010: "-", 0x2011: "-",
+    0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st",
+}
 
 
 class GlyphCodes:
@@ -67,7 +71,8 @@ def read_glyphs(page: pymupdf.Page, codes: GlyphCodes | None = None) -> list[Gly
     on its base glyph.  The trace keeps every glyph where it was drawn.  Glyphs the trace cannot map to Unicode
     (U+FFFD: legacy Thai fonts without a ToUnicode map) take the character code ``rawdict`` reports at the same
     origin (``É`` for a shifted MAI EK), which the Thai repair remaps by font family.  Hyphen variants a font
-    draws with its one dash glyph are folded to ``-`` (``_GLYPH_FOLDS``): an encoding artefact, not content.
+    draws with its one dash glyph are folded to ``-``, ligatures to their letters (``_GLYPH_FOLDS``): encoding
+    artefacts, not content.
     """
     glyphs: list[Glyph] = []
     append = glyphs.append

@@ -2,7 +2,8 @@
 
 Per page: ruled tables first (their glyphs leave the text flow), then lines of the remaining glyphs, borderless
 tables among them, furniture and footnotes set apart, text blocks; everything ordered top to bottom.  Across
-pages: running headers/footers recognised by repetition, and tables continued on the next page stitched.
+pages: running headers/footers recognised by repetition, tables continued on the next page stitched, and a
+paragraph cut by a page break joined to its first part.
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from extractor.blocks import Block, BlockKind, Provenance
 from extractor.layout.borderless import find_borderless_tables
 from extractor.layout.furniture import footnote_start, is_furniture, running_keys
 from extractor.layout.lines import build_lines
-from extractor.layout.paragraphs import footnote_blocks, merge_segments, text_blocks
+from extractor.layout.paragraphs import (
+    Margins,
+    continues_on_next_page,
+    footnote_blocks,
+    join_across_pages,
+    merge_segments,
+    text_block,
+    text_groups,
+)
 from extractor.layout.stitch import compatible, stitch
 from extractor.layout.tables import TableRegion, find_ruled_tables, line_rows, region_block
 from extractor.layout.types import PageModel, TextLine
@@ -47,6 +56,17 @@ def layout_document(pages: list[PageModel]) -> tuple[list[Block], list[Finding]]
     return assemble(layouts)
 
 
+@dataclass(slots=True)
+class _PageBlocks:
+    """A page's blocks, with what joining across the page break needs: the margins and each text block's ends."""
+
+    number: int  # page number
+    blocks: list[Block]
+    removed: int  # furniture lines
+    margins: Margins
+    ends: dict[int, tuple[TextLine, TextLine]]  # id(text block) → its first and last line
+
+
 def assemble(layouts: list[PageLayout]) -> tuple[list[Block], list[Finding]]:
     findings: list[Finding] = []
     running = running_keys([(pl.page.height, pl.lines) for pl in layouts])
@@ -54,10 +74,12 @@ def assemble(layouts: list[PageLayout]) -> tuple[list[Block], list[Finding]]:
     blocks: list[Block] = []
     edges: dict[int, list[float]] = {}
     removed = 0
+    previous: _PageBlocks | None = None
     for pl in layouts:
-        page_blocks, n_removed = _page_blocks(pl, running, body, edges)
-        removed += n_removed
-        _append_page(blocks, page_blocks, edges, findings)
+        page = _page_blocks(pl, running, body, edges)
+        removed += page.removed
+        _append_page(blocks, page, previous, edges, findings)
+        previous = page
     if removed:
         findings.append(("layout.furniture_removed", f"{removed} running header/footer/page-number line(s)", Provenance()))
     return blocks, findings
@@ -71,7 +93,7 @@ def _body_size(layouts: list[PageLayout]) -> float:
     return counts.most_common(1)[0][0] if counts else 12.0
 
 
-def _page_blocks(pl: PageLayout, running: set[str], body: float, edges: dict[int, list[float]]) -> tuple[list[Block], int]:
+def _page_blocks(pl: PageLayout, running: set[str], body: float, edges: dict[int, list[float]]) -> _PageBlocks:
     page = pl.page
     content = [ln for ln in pl.lines if not is_furniture(ln, page.height, running)]
     removed = len(pl.lines) - len(content)
@@ -88,13 +110,19 @@ def _page_blocks(pl: PageLayout, running: set[str], body: float, edges: dict[int
         if box[2] - box[0] >= MIN_IMAGE and box[3] - box[1] >= MIN_IMAGE:  # logos and figures, not specks
             items.append((box[1], 2, [Block(BlockKind.IMAGE, provenance=Provenance(page=page.number, bbox=box))]))
     right = max(max((ln.x1 for ln in content), default=page.width), page.width - left)  # margins are symmetric
+    ends: dict[int, tuple[TextLine, TextLine]] = {}
     for run in _runs_between_tables(content, pl.tables):
-        if run:
-            items.append((run[0].y0, 1, text_blocks(run, page.number, body, right, left)))
+        run_blocks = []
+        for group in text_groups(run, right, left):
+            block = text_block(group, page.number, body)
+            ends[id(block)] = (group[0], group[-1])
+            run_blocks.append(block)
+        if run_blocks:
+            items.append((run[0].y0, 1, run_blocks))
     items.sort(key=lambda item: (item[0], item[1]))
     out = [b for _, _, group in items for b in group]
     out.extend(footnote_blocks(notes, page.number))
-    return out, removed
+    return _PageBlocks(page.number, out, removed, (left, right), ends)
 
 
 def _runs_between_tables(lines: list[TextLine], tables: list[TableRegion]) -> list[list[TextLine]]:
@@ -106,15 +134,30 @@ def _runs_between_tables(lines: list[TextLine], tables: list[TableRegion]) -> li
     return runs
 
 
-def _append_page(blocks: list[Block], page_blocks: list[Block], edges: dict[int, list[float]], findings: list) -> None:
-    """Append a page's blocks, stitching its opening table onto the previous page's closing table."""
+def _append_page(
+    blocks: list[Block], page: _PageBlocks, previous: _PageBlocks | None, edges: dict[int, list[float]], findings: list
+) -> None:
+    """Append a page's blocks, joining its opening table or paragraph onto the one closing the previous page."""
+    page_blocks = page.blocks
     last = next((b for b in reversed(blocks) if b.kind is not BlockKind.FOOTNOTE), None)
     first = next((b for b in page_blocks if b.kind is not BlockKind.FOOTNOTE), None)
     if last is not None and first is not None and last.is_table and first.is_table and _next_page(last, first):
         if compatible(last, first, edges.get(id(last), []), edges.get(id(first), [])):
             stitch(last, first, findings)
             page_blocks = [b for b in page_blocks if b is not first]
+    elif last is not None and first is not None and previous is not None and _paragraph_continues(last, first, previous, page):
+        join_across_pages(last, first, previous.ends[id(last)][1].ends_with_space)
+        findings.append(("layout.paragraph_joined", "paragraph continued across a page break joined", first.provenance))
+        page.ends[id(last)] = (previous.ends[id(last)][0], page.ends.pop(id(first))[1])  # it may go on again
+        page_blocks = [b for b in page_blocks if b is not first]
     blocks.extend(page_blocks)
+
+
+def _paragraph_continues(last: Block, first: Block, previous: _PageBlocks, page: _PageBlocks) -> bool:
+    if id(last) not in previous.ends or id(first) not in page.ends or page.number != previous.number + 1:
+        return False
+    closing, opening = previous.ends[id(last)][1], page.ends[id(first)][0]
+    return continues_on_next_page(last, closing, previous.margins, first, opening, page.margins)
 
 
 def _next_page(last: Block, first: Block) -> bool:

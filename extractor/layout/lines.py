@@ -15,6 +15,7 @@ out of the text into ``TextLine.marks``, so nothing is lost and the word stays c
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 
 from extractor.layout.types import FootnoteMark, TextLine
@@ -24,6 +25,7 @@ THAI_MARKS = frozenset(
     [chr(0x0E31), *map(chr, range(0x0E34, 0x0E3B)), *map(chr, range(0x0E47, 0x0E4F))]
     + [*map(chr, range(0xF701, 0xF70F)), *map(chr, range(0xF710, 0xF71B))]
 )
+_TONE_LIKE = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")  # tone marks and THANTHAKHAT: stored after a vowel
 _DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
 _SPACES = frozenset(" \u00a0\u2002\u2003\u2009\t")
 
@@ -214,8 +216,9 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
                 parts.append(" ")
         pending_space = False
         parts.append(ch)
-        for mark in line.marks.get(i, ()):
-            parts.append(mark.char)
+        marks = line.marks.get(i)
+        if marks:
+            parts.extend(_stored_order(marks))
         seg_glyphs.append(g)
         x1 = g.bbox[2]
         if prev_x1 is None or x1 > prev_x1:
@@ -224,6 +227,22 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
         out.append(_text_line(parts, seg_glyphs, size, footnotes))
         out[-1].ends_with_space = pending_space
     return [t for t in out if t.text or t.marks]
+
+
+def _stored_order(marks: list) -> list[str]:
+    """The marks of one base in Thai storage order (vowel before tone mark), whatever order they were drawn in.
+
+    A shaping font draws them in visual order (the tone mark stacked last or first), an encoding detail: the text
+    says vowel then tone.  Ties by canonical combining class, so the result is already NFC.
+    """
+    chars = [m.char for m in marks]
+    if len(chars) > 1:
+        chars.sort(key=_storage_rank)
+    return chars
+
+
+def _storage_rank(ch: str) -> tuple[bool, int]:
+    return ch in _TONE_LIKE, unicodedata.combining(ch)
 
 
 def _main_bottom(line: _Line) -> float:

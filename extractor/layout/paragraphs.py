@@ -10,8 +10,11 @@ from __future__ import annotations
 import regex as re
 
 from extractor.blocks import Block, BlockKind, Provenance, Repair
-from extractor.layout.text import joined_text
+from extractor.layout.text import joined_text, wrap_glue
 from extractor.layout.types import TextLine
+from extractor.thai import join_wrapped
+
+Margins = tuple[float, float]  # left and right edge of a page's body text
 
 _LIST_MARK = re.compile(r"^(?:[\d๐-๙]{1,2}[.)]\s|\([\d๐-๙]{1,2}\)|[-•●▪■◦○–]\s?|[ก-ฮ][.)]\s)")
 WRAP_MARGIN = 0.85  # a line reaching this fraction of the text width wrapped
@@ -50,18 +53,45 @@ def merge_segments(row: list[TextLine]) -> TextLine:
 
 def text_blocks(lines: list[TextLine], page: int, body_size: float, right: float, left: float) -> list[Block]:
     """Blocks of the text lines of one page region (already in reading order)."""
-    blocks: list[Block] = []
-    group: list[TextLine] = []
+    return [text_block(group, page, body_size) for group in text_groups(lines, right, left)]
+
+
+def text_groups(lines: list[TextLine], right: float, left: float) -> list[list[TextLine]]:
+    """The lines of one page region grouped into blocks: a line joins the one above when that one wrapped."""
+    groups: list[list[TextLine]] = []
     for ln in lines:
-        if group and _continues(group[-1], ln, right, left):
-            group.append(ln)
-            continue
-        if group:
-            blocks.append(_block(group, page, body_size))
-        group = [ln]
-    if group:
-        blocks.append(_block(group, page, body_size))
-    return blocks
+        if groups and _continues(groups[-1][-1], ln, right, left):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return groups
+
+
+def continues_on_next_page(prev: Block, last: TextLine, prev_margins: Margins, nxt: Block, first: TextLine,
+                           next_margins: Margins) -> bool:
+    """The block opening a page continues the text block that closed the previous one.
+
+    The last line of the page wrapped (``wrapped``: it ran to the body's right margin, or the next word could not
+    fit), and the next page opens with a body paragraph of the same style starting no further right than that
+    line did (not an indented new paragraph).
+    """
+    if prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or nxt.kind is not BlockKind.PARAGRAPH:
+        return False
+    if last.bold != first.bold or abs(last.size - first.size) > 0.6:
+        return False
+    left, right = prev_margins
+    shift = next_margins[0] - left  # the same text column on both pages
+    moved = TextLine(first.text, first.x0 - shift, first.y0, first.x1 - shift, first.y1, first.size, first.bold)
+    return moved.x0 <= last.x0 + 2 and wrapped(last, moved, left, right)
+
+
+def join_across_pages(prev: Block, nxt: Block, space_seen: bool) -> None:
+    """Append ``nxt`` (the next page's opening block) to ``prev`` in place, with the Thai wrap rules."""
+    glue = wrap_glue(prev.text, nxt.text, space_seen)
+    prev.text, wrap_repairs = join_wrapped(prev.text + glue + nxt.text)
+    prev.raw = prev.raw + wrap_glue(prev.raw, nxt.raw, space_seen) + nxt.raw
+    prev.repairs = prev.repairs + nxt.repairs + tuple(wrap_repairs)
+    prev.provenance = prev.provenance.merge(nxt.provenance)
 
 
 def footnote_blocks(lines: list[TextLine], page: int) -> list[Block]:
@@ -89,12 +119,28 @@ def _continues(prev: TextLine, ln: TextLine, right: float, left: float) -> bool:
         return False
     if ln.y0 - prev.y1 > 0.6 * prev.height or ln.y0 < prev.y1 - 0.3 * prev.height:
         return False
-    if prev.x1 < left + WRAP_MARGIN * (right - left) or _LIST_MARK.match(ln.text):
+    if not wrapped(prev, ln, left, right) or _LIST_MARK.match(ln.text):
         return False
     return ln.x0 >= left - 2 and ln.x0 <= prev.x0 + 0.5 * (right - left)
 
 
-def _block(group: list[TextLine], page: int, body_size: float) -> Block:
+def wrapped(prev: TextLine, ln: TextLine, left: float, right: float) -> bool:
+    """``prev`` ended where it did because the text went on in ``ln``: it runs to the right margin, or the first
+    word of ``ln`` (up to its first space; a Thai run has none inside) would not have fitted in the room left.
+
+    The second case is a line cut short by a long word (masked ``xxxxx`` runs, long Thai compounds); ``ln`` must
+    then start no further right than ``prev`` (an indented line opens a new paragraph).
+    """
+    if prev.x1 >= left + WRAP_MARGIN * (right - left):
+        return True
+    if ln.x0 > prev.x0 + 2 or not ln.text:
+        return False
+    word = ln.text.split(" ", 1)[0]
+    word_width = (ln.x1 - ln.x0) * len(word) / len(ln.text)
+    return word_width > right - prev.x1
+
+
+def text_block(group: list[TextLine], page: int, body_size: float) -> Block:
     text, raw, repairs = joined_text(group)
     marks = [Repair("layout.footnote_ref", m.offset, m.text, "") for ln in group for m in ln.marks]
     first = group[0]

@@ -5,13 +5,16 @@ lines of a wrapped cell or paragraph) and what ``raw`` holds.
 
 ``raw`` is the text as the document says it, not as the text layer encodes it: encoding artefacts of the PDF are
 undone before it (private-use positional glyphs, legacy font codes and fake-bold duplicates by ``repair_glyphs``
-in the reader; hyphen variants by the page reader; SARA AM that shaping split into NIKHAHIT + SARA AA here), and a
+in the reader; hyphen variants by the page reader; marks of one base in drawing order by the line builder; NFC and
+SARA AM that shaping split into NIKHAHIT + SARA AA here), and a
 wrap becomes what it stood for (nothing between two Thai letters with no space glyph at the end of the line, a
 space otherwise).  Everything that interprets the text — mark order, spaces cutting a Thai word (``join_wrapped``),
 dictionary evidence — goes into ``text`` only, with its repairs.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from extractor.blocks import Repair
 from extractor.layout.types import TextLine
@@ -23,12 +26,16 @@ _NIKHAHIT = "\u0e4d"
 
 
 def as_written(text: str) -> tuple[str, tuple[Repair, ...]]:
-    """A line read from the text layer → as written: SARA AM drawn as ``ํ`` + ``า`` by the font is ``ำ``."""
+    """A line read from the text layer → as written: NFC, and SARA AM drawn as ``ํ`` + ``า`` by the font is ``ำ``."""
+    repairs: tuple[Repair, ...] = ()
+    if not unicodedata.is_normalized("NFC", text):
+        normalized = unicodedata.normalize("NFC", text)
+        repairs, text = (Repair("text.nfc", 0, text, normalized),), normalized
     if _NIKHAHIT not in text:
-        return text, ()
+        return text, repairs
     log = EditLog(text)
     compose_sara_am(log)
-    return log.text, tuple(log.repairs)
+    return log.text, repairs + tuple(log.repairs)
 
 
 def line_text(raw: str) -> tuple[str, tuple[Repair, ...]]:

@@ -18,6 +18,14 @@ def test_garuda_dash_reads_back_as_hyphen_minus() -> None:
     assert [b.raw for b in doc.blocks] == ["ตัวชี้วัด : 0409-0968", "-"]
 
 
+def test_latin_ligature_glyph_reads_back_as_its_letters() -> None:
+    d = Drawer()
+    d.new_page()
+    d.text(72, 100, "บุคลากร (Sta\ufb00)", size=14)  # the text layer a shaper writes for 'Staff'
+    (block,) = read_pdf(d.bytes()).blocks
+    assert block.text == block.raw == "บุคลากร (Staff)"
+
+
 def test_raw_is_the_text_as_written_not_as_encoded() -> None:
     """SARA AM split by shaping into NIKHAHIT + SARA AA is composed in raw too; wraps become what they stood for."""
     d = Drawer()

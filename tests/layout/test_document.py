@@ -82,3 +82,55 @@ def test_an_image_is_kept_as_an_image_block() -> None:
     doc = read_pdf(d.bytes())
     assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.IMAGE]
     assert doc.blocks[1].provenance.bbox == (60.0, 100.0, 200.0, 200.0)
+
+
+_WORDS = ["การพัฒนา", "ระบบ", "บริหารจัดการ", "ข้อมูล", "ของ", "กรุงเทพมหานคร", "ให้", "มีประสิทธิภาพ", "และ", "โปร่งใส"]
+
+
+def _full_line(d: Drawer, start: int, width: float = 440) -> str:
+    """Words from the list (cycling) until the line is about ``width`` points wide at 14 pt: a line that wrapped."""
+    words: list[str] = []
+    k = start
+    while d.width_of("".join(words + [_WORDS[k % len(_WORDS)]]), 14) < width:
+        words.append(_WORDS[k % len(_WORDS)])
+        k += 1
+    return "".join(words)
+
+
+def _two_page_paragraph(last_width: float) -> tuple[bytes, str, str]:
+    d = Drawer()
+    d.new_page()
+    _furniture(d, 1)
+    d.text(72, 90, "ผลการดำเนินงาน", size=14, bold=True)
+    lines = [_full_line(d, k) for k in range(3)]
+    lines[-1] = _full_line(d, 2, last_width)
+    for k, line in enumerate(lines):
+        d.text(72, 780 - 20 * (len(lines) - 1 - k), line, size=14)
+    d.new_page()
+    _furniture(d, 2)
+    d.text(72, 70, "ระยะที่สอง", size=14)
+    return d.bytes(), "".join(lines), "ระยะที่สอง"
+
+
+def test_paragraph_cut_by_a_page_break_is_joined() -> None:
+    pdf, first_part, second_part = _two_page_paragraph(440)
+    doc = read_pdf(pdf)
+    assert [b.text for b in doc.blocks] == ["ผลการดำเนินงาน", first_part + second_part]
+    assert doc.blocks[1].raw == first_part + second_part and doc.blocks[1].provenance.page == 1
+    assert "layout.paragraph_joined" in [code for code, _, _ in doc.reader_findings]
+
+
+def test_paragraph_ending_short_before_a_page_break_is_not_joined() -> None:
+    pdf, first_part, second_part = _two_page_paragraph(150)
+    assert [b.text for b in read_pdf(pdf).blocks] == ["ผลการดำเนินงาน", first_part, second_part]
+
+
+def test_line_cut_short_by_a_long_word_continues() -> None:
+    """A line ends well before the margin because the next word (a masked run) did not fit: still one paragraph."""
+    d = Drawer()
+    d.new_page()
+    d.text(72, 100, "การพัฒนาระบบบริหารจัดการ", size=14)
+    d.text(72, 120, "x" * 45 + " ของเมือง", size=14)
+    d.text(72, 160, "ย่อหน้าใหม่", size=14)
+    blocks = read_pdf(d.bytes()).blocks
+    assert [b.text for b in blocks] == ["การพัฒนาระบบบริหารจัดการ " + "x" * 45 + " ของเมือง", "ย่อหน้าใหม่"]
