@@ -16,8 +16,10 @@ from extractor.thai import join_wrapped
 
 Margins = tuple[float, float]  # left and right edge of a page's body text
 
-_LIST_MARK = re.compile(r"^(?:[\d๐-๙]{1,2}[.)]\s|\([\d๐-๙]{1,2}\)|[-•●▪■◦○–]\s?|[ก-ฮ][.)]\s)")
+# a list item's mark: ``1.`` / ``2)`` before a space or glued to a word (``3.ส่งเสริม``), ``(112)``, bullets, ``ก.``
+_LIST_MARK = re.compile(r"^(?:[\d๐-๙]{1,2}[.)](?:\s|(?=[ก-ฮเ-ไA-Za-z]))|\([\d๐-๙]{1,3}\)|[-•●▪■◦○–]\s?|[ก-ฮ][.)]\s)")
 WRAP_MARGIN = 0.85  # a line reaching this fraction of the text width wrapped
+_INDENT_MAX = 0.15  # a line starting further right than this fraction of the text width is not body text
 HEADING_SIZE = 1.15  # text this much larger than the body is a heading candidate
 
 
@@ -129,11 +131,13 @@ def wrapped(prev: TextLine, ln: TextLine, left: float, right: float) -> bool:
     word of ``ln`` (up to its first space; a Thai run has none inside) would not have fitted in the room left.
 
     The second case is a line cut short by a long word (masked ``xxxxx`` runs, long Thai compounds); ``ln`` must
-    then start no further right than ``prev`` (an indented line opens a new paragraph).
+    then start no further right than ``prev`` (an indented line opens a new paragraph), and ``prev`` must start
+    near the left margin (short centred lines — a cover page, a title block — did not wrap).
     """
-    if prev.x1 >= left + WRAP_MARGIN * (right - left):
+    width = right - left
+    if prev.x1 >= left + WRAP_MARGIN * width:
         return True
-    if ln.x0 > prev.x0 + 2 or not ln.text:
+    if ln.x0 > prev.x0 + 2 or prev.x0 > left + _INDENT_MAX * width or not ln.text:
         return False
     word = ln.text.split(" ", 1)[0]
     word_width = (ln.x1 - ln.x0) * len(word) / len(ln.text)
