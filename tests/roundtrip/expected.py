@@ -72,7 +72,6 @@ _2567_DEPARTMENT = {
 EXPECTED_FAILURES: dict[tuple[str, ...], str] = {
     **{("000", k): v for k, v in _2567_DEPARTMENT.items()},
     ("001", "front_matter"): _why(PAGE_JOIN, RAW),
-    ("001", "strategic_alignment"): _why(EVEN_SPLIT, YEAR_ROW),
     ("001", "development_issues"): _why(RAW, EVEN_SPLIT),
     ("001", "monitoring"): _why(EVEN_SPLIT, PAGINATION),
     ("002", "front_matter"): _why(PAGE_JOIN, EVEN_SPLIT),
@@ -89,3 +88,6 @@ EXPECTED_FAILURES: dict[tuple[str, ...], str] = {
 }
 # Garuda widens every failing 000 section with its hyphen (kept in the reasons for the record).
 EXPECTED_FAILURES.update({("000", k, "Garuda"): _why(v, GARUDA_DASH) for k, v in _2567_DEPARTMENT.items()})
+# 000's development issues hold in Garuda (its wraps fall where the text export's did); Loma and Kinnari still split.
+del EXPECTED_FAILURES[("000", "development_issues")], EXPECTED_FAILURES[("000", "development_issues", "Garuda")]
+EXPECTED_FAILURES.update({("000", "development_issues", f): _2567_DEPARTMENT["development_issues"] for f in ("Loma", "Kinnari")})
