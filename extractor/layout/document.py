@@ -25,8 +25,9 @@ from extractor.layout.paragraphs import (
     text_groups,
 )
 from extractor.layout.stitch import compatible, stitch
+from extractor.layout.rulings import merge_rulings
 from extractor.layout.tables import TableRegion, find_ruled_tables, line_rows, region_block
-from extractor.layout.types import PageModel, TextLine
+from extractor.layout.types import PageModel, Ruling, TextLine
 
 Finding = tuple[str, str, Provenance]
 MIN_IMAGE = 12.0  # images smaller than this (points) in either direction are decoration
@@ -97,7 +98,7 @@ def _page_blocks(pl: PageLayout, running: set[str], body: float, edges: dict[int
     page = pl.page
     content = [ln for ln in pl.lines if not is_furniture(ln, page.height, running)]
     removed = len(pl.lines) - len(content)
-    notes_y = footnote_start(content, page.rulings, page.width, page.height, body)
+    notes_y = footnote_start(content, _free_rulings(page, pl.tables), page.width, page.height, body)
     notes = [ln for ln in content if ln.y0 >= notes_y]
     content = [ln for ln in content if ln.y0 < notes_y]
     items: list[tuple[float, int, list[Block]]] = []
@@ -123,6 +124,16 @@ def _page_blocks(pl: PageLayout, running: set[str], body: float, edges: dict[int
     out = [b for _, _, group in items for b in group]
     out.extend(footnote_blocks(notes, page.number))
     return _PageBlocks(page.number, out, removed, (left, right), ends)
+
+
+def _free_rulings(page: PageModel, tables: list[TableRegion]) -> list[Ruling]:
+    """Horizontal rules drawn outside every table: a table's edges (drawn one cell at a time, so each piece is
+    short) are not footnote separators."""
+    out = []
+    for r in merge_rulings([r for r in page.rulings if r.horizontal]):
+        if not any(t.bbox[1] - 2 <= r.pos <= t.bbox[3] + 2 and r.start < t.bbox[2] and r.end > t.bbox[0] for t in tables):
+            out.append(r)
+    return out
 
 
 def _runs_between_tables(lines: list[TextLine], tables: list[TableRegion]) -> list[list[TextLine]]:
