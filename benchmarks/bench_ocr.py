@@ -39,6 +39,7 @@ from extractor.emit import to_canonical_json  # noqa: E402
 from extractor.ingest.ocr import OcrOptions  # noqa: E402
 from extractor.ingest.ocr_tesseract import LANGUAGES, tesseract_available  # noqa: E402
 from extractor.score import score  # noqa: E402
+from extractor.commands import parse_pages
 
 SCANS = Path("/tmp/extractor-scans")
 EXCERPT = ROOT / "corpus" / "scanned"
@@ -91,16 +92,6 @@ def measure(case: str, scan_dpi: int, ocr_dpi: int, pages: list[int] | None, wor
     }
 
 
-def _pages(spec: str | None) -> list[int] | None:
-    if not spec:
-        return None
-    out: list[int] = []
-    for part in spec.split(","):
-        a, _, b = part.partition("-")
-        out.extend(range(int(a), int(b or a) + 1))
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--case", choices=sorted(CASES), default="excerpt000")
@@ -110,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--json", type=Path, help="append the result to this JSON-lines file")
     args = parser.parse_args(argv)
-    result = measure(args.case, args.scan_dpi, args.ocr_dpi, _pages(args.pages), args.workers)
+    result = measure(args.case, args.scan_dpi, args.ocr_dpi, parse_pages(args.pages) if args.pages else None, args.workers)
     line = json.dumps(result, ensure_ascii=False)
     if args.json:
         with args.json.open("a", encoding="utf-8") as fh:

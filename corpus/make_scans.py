@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractor.blocks import Block, BlockKind  # noqa: E402
+from extractor.commands import parse_pages  # noqa: E402
 from extractor.ingest.dump import read_dump_text  # noqa: E402
 from extractor.ingest.text_decode import decode_text  # noqa: E402
 
@@ -131,16 +132,6 @@ def degrade(page: pymupdf.Page, style: ScanStyle, rng: np.random.Generator) -> b
     return buffer.getvalue()
 
 
-def _pages(spec: str | None) -> list[int] | None:
-    if not spec:
-        return None
-    out: list[int] = []
-    for part in spec.split(","):
-        a, _, b = part.partition("-")
-        out.extend(range(int(a), int(b or a) + 1))
-    return out
-
-
 def build(full: bool) -> None:
     """The committed CI subset (and with ``full`` the benchmark set, under /tmp)."""
     OUT_DIR.mkdir(exist_ok=True)
@@ -185,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         print(typeset(args.input, args.output, font=args.font), "pages")
     elif args.command == "scan":
         style = ScanStyle(args.dpi, args.rotation, args.speckle, args.jpeg, args.seed)
-        print(scan(args.input, args.output, style, _pages(args.pages)), "pages")
+        print(scan(args.input, args.output, style, parse_pages(args.pages) if args.pages else None), "pages")
     else:
         build(args.full)
     return 0
