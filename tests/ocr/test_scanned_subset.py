@@ -17,8 +17,10 @@ from extractor.score import score
 from tests.conftest import CORPUS
 
 SCANNED = CORPUS / "scanned"
-F1_FLOOR = 0.40  # measured 0.50-0.55 (content fields, findings left out)
-NAMES_CER_CEILING = 0.40  # measured 0.30
+F1_FLOOR = 0.40  # measured 0.46-0.55 (content fields, findings left out)
+# Measured 0.30 while the text-layer parse (the gold here) read 19 projects of the excerpt; since the footnote
+# separator fix (c765ebf) it reads all 35, and the names the OCR route still misses raise the CER to 0.50.
+NAMES_CER_CEILING = 0.55
 pytestmark = pytest.mark.skipif(not ocr_tesseract.tesseract_available(), reason="tesseract not installed")
 
 
