@@ -63,8 +63,6 @@ def _why(*causes: str) -> str:
 _2567_DEPARTMENT = {
     "front_matter": _why(PAGE_JOIN, EVEN_SPLIT + " (SWOT matrix)", LIGATURE),
     "strategic_alignment": _why(EVEN_SPLIT, YEAR_ROW, RAW),
-    "development_issues": _why(RAW, EVEN_SPLIT),
-    "routine_projects": _why(EVEN_SPLIT, RAW),
     "project_summaries": _why(RAW, EVEN_SPLIT),
     "monitoring": _why(EVEN_SPLIT, PAGINATION, GENERIC_ORDER, NON_BMP),
 }
@@ -88,6 +86,3 @@ EXPECTED_FAILURES: dict[tuple[str, ...], str] = {
 }
 # Garuda widens every failing 000 section with its hyphen (kept in the reasons for the record).
 EXPECTED_FAILURES.update({("000", k, "Garuda"): _why(v, GARUDA_DASH) for k, v in _2567_DEPARTMENT.items()})
-# 000's development issues hold in Garuda (its wraps fall where the text export's did); Loma and Kinnari still split.
-del EXPECTED_FAILURES[("000", "development_issues")], EXPECTED_FAILURES[("000", "development_issues", "Garuda")]
-EXPECTED_FAILURES.update({("000", "development_issues", f): _2567_DEPARTMENT["development_issues"] for f in ("Loma", "Kinnari")})
