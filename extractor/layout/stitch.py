@@ -13,6 +13,7 @@ from extractor.layout.text import wrap_glue
 from extractor.thai import join_wrapped
 
 EDGE_TOLERANCE = 6.0  # column edges of the two parts may differ this much (points)
+_DASHES = frozenset("-–—")  # a cell holding only a dash: no code, no budget
 
 
 def n_columns(block: Block) -> int:
@@ -64,13 +65,15 @@ def _continues(row: Row) -> bool:
 
 
 def _can_merge(above: Row, row: Row) -> bool:
-    """Cells line up and no filled number of the continuation lands on a filled cell above (that would be data)."""
+    """Cells line up and no value of the continuation (a number, or a dash standing for none) lands on a filled
+    cell above: two values in one column are two rows (``๒๐๒,๐๐๐`` above, ``-`` below)."""
     if len(above.cells) != len(row.cells):
         return False
-    for top, cell in zip(above.cells, row.cells):
-        if cell.text and top.text and any(ch.isdigit() for ch in cell.text) and not any(ch.isalpha() for ch in cell.text):
-            return False
-    return True
+    return not any(cell.text and top.text and _is_value(cell.text) for top, cell in zip(above.cells, row.cells))
+
+
+def _is_value(text: str) -> bool:
+    return text in _DASHES or (any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text))
 
 
 def _merge_rows(above: Row, row: Row) -> Row:

@@ -134,3 +134,19 @@ def test_line_cut_short_by_a_long_word_continues() -> None:
     d.text(72, 160, "ย่อหน้าใหม่", size=14)
     blocks = read_pdf(d.bytes()).blocks
     assert [b.text for b in blocks] == ["การพัฒนาระบบบริหารจัดการ " + "x" * 45 + " ของเมือง", "ย่อหน้าใหม่"]
+
+
+def test_row_after_a_page_break_with_a_dash_under_an_amount_is_not_merged() -> None:
+    """An empty first cell alone does not make a continuation: '-' (no budget) under an amount is a second row."""
+    d = Drawer()
+    d.new_page()
+    rows = [CellSpec(1, 0, []), CellSpec(1, 1, ["๙. ค่าใช้จ่ายในการส่งเสริมสภาเด็ก"]), CellSpec(1, 2, ["๒๐๒,๐๐๐"])]
+    draw_table(d, 60, 700, [50, 300, 120], [24, 24], HEADER + rows)
+    d.new_page()
+    rows = [CellSpec(1, 0, []), CellSpec(1, 1, ["๑๐. กิจกรรมแผนผังชุมชน"]), CellSpec(1, 2, ["-"])]
+    draw_table(d, 60, 60, [50, 300, 120], [24, 24], HEADER + rows)
+    (table,) = [b for b in read_pdf(d.bytes()).blocks if b.is_table]
+    assert [row.texts for row in table.rows[1:]] == [
+        ["", "๙. ค่าใช้จ่ายในการส่งเสริมสภาเด็ก", "๒๐๒,๐๐๐"],
+        ["", "๑๐. กิจกรรมแผนผังชุมชน", "-"],
+    ]
