@@ -79,7 +79,6 @@ EXPECTED_FAILURES: dict[tuple[str, ...], str] = {
     ("003", "front_matter"): _why(PAGE_JOIN, EVEN_SPLIT),
     ("003", "strategic_alignment"): _why(EVEN_SPLIT, YEAR_ROW, RAW),
     ("003", "development_issues"): _why(DISTRICT_OKR, EVEN_SPLIT, RAW),
-    ("003", "routine_projects"): _why(EVEN_SPLIT, RAW),
     ("003", "project_summaries"): _why(RAW, EVEN_SPLIT),
     ("003", "monitoring"): _why(EVEN_SPLIT, PAGINATION),
     ("004", "kpi_report"): KPI_REPORT,
