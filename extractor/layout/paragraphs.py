@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex as re
 
 from extractor.blocks import Block, BlockKind, Provenance, Repair
+from extractor.layout.lines import THAI_MARKS
 from extractor.layout.text import joined_text, wrap_glue
 from extractor.layout.types import TextLine
 from extractor.thai import join_wrapped
@@ -140,8 +141,13 @@ def wrapped(prev: TextLine, ln: TextLine, left: float, right: float) -> bool:
     if ln.x0 > prev.x0 + 2 or prev.x0 > left + _INDENT_MAX * width or not ln.text:
         return False
     word = ln.text.split(" ", 1)[0]
-    word_width = (ln.x1 - ln.x0) * len(word) / len(ln.text)
+    word_width = (ln.x1 - ln.x0) * _advancing(word) / max(_advancing(ln.text), 1)
     return word_width > right - prev.x1
+
+
+def _advancing(text: str) -> int:
+    """Characters that take width (combining marks sit on their base): the unit of a width estimate."""
+    return sum(1 for ch in text if ch not in THAI_MARKS)
 
 
 def text_block(group: list[TextLine], page: int, body_size: float) -> Block:
