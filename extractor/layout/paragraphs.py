@@ -11,9 +11,10 @@ import regex as re
 
 from extractor.blocks import Block, BlockKind, Provenance, Repair
 from extractor.layout.lines import THAI_MARKS
-from extractor.layout.text import joined_text, wrap_glue
+from extractor.layout.text import as_written, joined_text, wrap_glue
 from extractor.layout.types import TextLine
 from extractor.thai import join_wrapped
+from extractor.thai.dictionary import tokenize
 
 Margins = tuple[float, float]  # left and right edge of a page's body text
 
@@ -74,18 +75,19 @@ def continues_on_next_page(prev: Block, last: TextLine, prev_margins: Margins, n
                            next_margins: Margins) -> bool:
     """The block opening a page continues the text block that closed the previous one.
 
-    The last line of the page wrapped (``wrapped``: it ran to the body's right margin, or the next word could not
-    fit), and the next page opens with a body paragraph of the same style starting no further right than that
-    line did (not an indented new paragraph).
+    The next page opens with a body paragraph of the same style starting no further right than the last line did
+    (not an indented new paragraph), and its first word — a dictionary word in a Thai run — would not have fitted
+    in the room that line left.  A page gives no vertical gap to tell paragraphs apart, so a line merely reaching
+    the margin is not enough here: a paragraph that ends the page may end close to it.
     """
     if prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or nxt.kind is not BlockKind.PARAGRAPH:
         return False
     if last.bold != first.bold or abs(last.size - first.size) > 0.6:
         return False
     left, right = prev_margins
-    shift = next_margins[0] - left  # the same text column on both pages
-    moved = TextLine(first.text, first.x0 - shift, first.y0, first.x1 - shift, first.y1, first.size, first.bold)
-    return moved.x0 <= last.x0 + 2 and wrapped(last, moved, left, right)
+    if first.x0 - next_margins[0] > last.x0 - left + 2:  # indented further than the line above: a new paragraph
+        return False
+    return _width_of(_first_word(first.text), first) > right - last.x1
 
 
 def join_across_pages(prev: Block, nxt: Block, space_seen: bool) -> None:
@@ -140,9 +142,21 @@ def wrapped(prev: TextLine, ln: TextLine, left: float, right: float) -> bool:
         return True
     if ln.x0 > prev.x0 + 2 or prev.x0 > left + _INDENT_MAX * width or not ln.text:
         return False
-    word = ln.text.split(" ", 1)[0]
-    word_width = (ln.x1 - ln.x0) * _advancing(word) / max(_advancing(ln.text), 1)
-    return word_width > right - prev.x1
+    return _width_of(ln.text.split(" ", 1)[0], ln) > right - prev.x1
+
+
+def _width_of(word: str, ln: TextLine) -> float:
+    """Estimated width of ``word`` set in the style of ``ln`` (its share of the line's advancing characters)."""
+    return (ln.x1 - ln.x0) * _advancing(word) / max(_advancing(ln.text), 1)
+
+
+def _first_word(text: str) -> str:
+    """The first word of a line: up to the first space, or the first dictionary word of a Thai run."""
+    chunk = text.split(" ", 1)[0]
+    if not chunk or not "\u0e01" <= chunk[0] <= "\u0e2e":
+        return chunk
+    tokens = tokenize(as_written(chunk[:60])[0])
+    return tokens[0] if tokens else chunk
 
 
 def _advancing(text: str) -> int:

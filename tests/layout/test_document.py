@@ -87,33 +87,38 @@ def test_an_image_is_kept_as_an_image_block() -> None:
 _WORDS = ["การพัฒนา", "ระบบ", "บริหารจัดการ", "ข้อมูล", "ของ", "กรุงเทพมหานคร", "ให้", "มีประสิทธิภาพ", "และ", "โปร่งใส"]
 
 
-def _full_line(d: Drawer, start: int, width: float = 440) -> str:
-    """Words from the list (cycling) until the line is about ``width`` points wide at 14 pt: a line that wrapped."""
+def _full_line(d: Drawer, start: int, width: float = 450) -> tuple[str, int]:
+    """Words from the list (cycling) while they fit in ``width`` points at 14 pt, and the index of the word that
+    did not fit: a line that wrapped before it."""
     words: list[str] = []
     k = start
     while d.width_of("".join(words + [_WORDS[k % len(_WORDS)]]), 14) < width:
         words.append(_WORDS[k % len(_WORDS)])
         k += 1
-    return "".join(words)
+    return "".join(words), k
 
 
 def _two_page_paragraph(last_width: float) -> tuple[bytes, str, str]:
+    """A paragraph whose last line on page 1 is ``last_width`` wide; page 2 opens with the words that follow."""
     d = Drawer()
     d.new_page()
     _furniture(d, 1)
     d.text(72, 90, "ผลการดำเนินงาน", size=14, bold=True)
-    lines = [_full_line(d, k) for k in range(3)]
-    lines[-1] = _full_line(d, 2, last_width)
-    for k, line in enumerate(lines):
-        d.text(72, 780 - 20 * (len(lines) - 1 - k), line, size=14)
+    lines, k = [], 0
+    for width in (450, 450, last_width):
+        line, k = _full_line(d, k, width)
+        lines.append(line)
+    for n, line in enumerate(lines):
+        d.text(72, 740 + 20 * n, line, size=14)
     d.new_page()
     _furniture(d, 2)
-    d.text(72, 70, "ระยะที่สอง", size=14)
-    return d.bytes(), "".join(lines), "ระยะที่สอง"
+    rest = _WORDS[k % len(_WORDS)] + "ที่สอง"
+    d.text(72, 70, rest, size=14)
+    return d.bytes(), "".join(lines), rest
 
 
 def test_paragraph_cut_by_a_page_break_is_joined() -> None:
-    pdf, first_part, second_part = _two_page_paragraph(440)
+    pdf, first_part, second_part = _two_page_paragraph(450)
     doc = read_pdf(pdf)
     assert [b.text for b in doc.blocks] == ["ผลการดำเนินงาน", first_part + second_part]
     assert doc.blocks[1].raw == first_part + second_part and doc.blocks[1].provenance.page == 1
