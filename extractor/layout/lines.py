@@ -6,7 +6,8 @@ below the base line, and a reader that clusters every glyph by its vertical posi
 mark is then attached to the base glyph it belongs to horizontally, whatever its vertical offset:
 
 - a zero-width mark (the usual case: PDF writers place it at the pen position after its base, the ink hanging
-  left) belongs to the base whose right edge is nearest to it;
+  left) belongs to the base whose right edge is nearest to it, among the bases it stands over or just past (a
+  shaping font moves a tone mark stacked on an upper vowel left, over its base: Kinnari ``เนื้อ``);
 - a mark with a real ink box belongs to the base it overlaps most.
 
 Footnote references glued to a word (``วัตถุประสงค์หลัก1``) are recognised by their smaller size and raise and taken
@@ -167,13 +168,14 @@ def _base_for(mark, line: _Line) -> int | None:
     """Index of the base glyph in ``line`` that ``mark`` sits on, or None when none is close enough."""
     mx0, _, mx1, _ = mark.bbox
     bases, x0s = line.bases, line.x0s
-    if mx1 - mx0 < 0.05 * mark.size:  # zero width: nearest right edge
+    if mx1 - mx0 < 0.05 * mark.size:  # zero width: over a base, or just past its right edge; nearest right edge
         reach = _MARK_REACH * max(mark.size, line.size)
         k = bisect_right(x0s, mx0 + reach)
-        best, best_d = None, reach
+        best, best_d = None, float("inf")
         for i in range(max(0, k - 3), k):
-            d = abs(bases[i].bbox[2] - mx0)
-            if d <= best_d and bases[i].bbox[0] < mx0:
+            bx0, _, bx1, _ = bases[i].bbox
+            d = abs(bx1 - mx0)
+            if bx0 < mx0 <= bx1 + reach and d <= best_d:
                 best, best_d = i, d
         return best
     k = bisect_left(x0s, mx1)

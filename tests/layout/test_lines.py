@@ -78,3 +78,16 @@ def test_plain_digits_in_text_are_not_footnotes() -> None:
     doc = read_pdf(d.bytes())
     assert doc.blocks[0].text == "ปีงบประมาณ 2565"
     assert not doc.blocks[0].repairs
+
+
+def test_tone_mark_shifted_left_over_its_base_stays_on_its_line() -> None:
+    """Kinnari stacks ้ over ื by drawing it 2.4 pt left of น's right edge; a base in the line below has its right
+    edge right under the mark.  The mark stands over น: it belongs there, not to ร below (เนื้อ, not เนือ/ร้)."""
+    glyphs = [
+        _g("เ", 198.76, 202.81, 102.42, 114.42), _g("น", 202.81, 210.76, 102.42, 114.42),
+        _g("\u0e37", 210.21, 210.21, 102.42, 114.42), _g("\u0e49", 208.32, 208.32, 102.42, 114.42),
+        _g("อ", 210.21, 217.0, 102.42, 114.42),
+        _g("จ", 191.71, 198.49, 119.82, 131.82), _g("า", 198.49, 203.61, 119.82, 131.82),
+        _g("ร", 203.61, 208.99, 119.82, 131.82), _g("ณ", 208.99, 218.59, 119.82, 131.82),
+    ]
+    assert [ln.text for ln in build_lines(glyphs)] == ["เน\u0e37\u0e49อ", "จารณ"]
