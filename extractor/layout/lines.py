@@ -197,6 +197,7 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
     seg_glyphs: list = []
     footnotes: list[FootnoteMark] = []
     prev_x1 = None
+    lead_x1 = None  # right edge of the segment's first word
     pending_space = False
     for i, g in enumerate(line.bases):
         ch = g.char
@@ -212,10 +213,12 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
         if prev_x1 is not None:
             gap = x0 - prev_x1
             if split_segments and gap > SEGMENT_GAP * size:
-                out.append(_text_line(parts, seg_glyphs, size, footnotes))
-                parts, seg_glyphs, footnotes = [], [], []
+                out.append(_text_line(parts, seg_glyphs, size, footnotes, lead_x1))
+                parts, seg_glyphs, footnotes, lead_x1 = [], [], [], None
             elif pending_space or gap > WORD_GAP * size:
                 parts.append(" ")
+                if lead_x1 is None:
+                    lead_x1 = prev_x1
         pending_space = False
         parts.append(ch)
         marks = line.marks.get(i)
@@ -226,7 +229,7 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
         if prev_x1 is None or x1 > prev_x1:
             prev_x1 = x1
     if seg_glyphs:
-        out.append(_text_line(parts, seg_glyphs, size, footnotes))
+        out.append(_text_line(parts, seg_glyphs, size, footnotes, lead_x1))
         out[-1].ends_with_space = pending_space
     return [t for t in out if t.text or t.marks]
 
@@ -266,7 +269,9 @@ def _add_footnote(footnotes: list[FootnoteMark], glyph, offset: int) -> None:
     footnotes.append(FootnoteMark(glyph.char, offset, tuple(glyph.bbox)))
 
 
-def _text_line(parts: list[str], glyphs: list, size: float, footnotes: list[FootnoteMark]) -> TextLine:
+def _text_line(
+    parts: list[str], glyphs: list, size: float, footnotes: list[FootnoteMark], lead_x1: float | None
+) -> TextLine:
     text = "".join(parts).strip()
     boxes = [g.bbox for g in glyphs]
     bold_count = 0
@@ -275,13 +280,15 @@ def _text_line(parts: list[str], glyphs: list, size: float, footnotes: list[Foot
         if g.font is not last_font:
             last_font, last_bold = g.font, is_bold_font(g.font)
         bold_count += last_bold
+    x1 = max(b[2] for b in boxes)
     return TextLine(
         text,
         min(b[0] for b in boxes),
         min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
+        x1,
         max(b[3] for b in boxes),
         size,
         bold_count * 2 > len(glyphs),
         list(footnotes),
+        lead_x1=x1 if lead_x1 is None else lead_x1,
     )

@@ -42,6 +42,7 @@ def merge_segments(row: list[TextLine]) -> TextLine:
         text_parts.append(seg.text)
         offset += len(seg.text)
     sizes = max(row, key=lambda t: len(t.text)).size
+    lead_x1 = row[0].lead_x1
     bold = sum(len(t.text) for t in row if t.bold) * 2 > sum(len(t.text) for t in row)
     return TextLine(
         "".join(text_parts),
@@ -52,6 +53,8 @@ def merge_segments(row: list[TextLine]) -> TextLine:
         sizes,
         bold,
         marks,
+        ends_with_space=row[-1].ends_with_space,
+        lead_x1=lead_x1,
     )
 
 
@@ -87,7 +90,9 @@ def continues_on_next_page(prev: Block, last: TextLine, prev_margins: Margins, n
     left, right = prev_margins
     if first.x0 - next_margins[0] > last.x0 - left + 2:  # indented further than the line above: a new paragraph
         return False
-    return _width_of(_first_word(first.text), first) > right - last.x1
+    word = _first_word(first.text)
+    width = _lead_width(first) if word == first.text.split(" ", 1)[0] else _width_of(word, first)
+    return width > right - last.x1
 
 
 def join_across_pages(prev: Block, nxt: Block, space_seen: bool) -> None:
@@ -142,7 +147,14 @@ def wrapped(prev: TextLine, ln: TextLine, left: float, right: float) -> bool:
         return True
     if ln.x0 > prev.x0 + 2 or prev.x0 > left + _INDENT_MAX * width or not ln.text:
         return False
-    return _width_of(ln.text.split(" ", 1)[0], ln) > right - prev.x1
+    return _lead_width(ln) > right - prev.x1
+
+
+def _lead_width(ln: TextLine) -> float:
+    """Width of the line's first word (up to its first space): measured on the glyphs when the line builder did."""
+    if ln.lead_x1 > ln.x0:
+        return ln.lead_x1 - ln.x0
+    return _width_of(ln.text.split(" ", 1)[0], ln)
 
 
 def _width_of(word: str, ln: TextLine) -> float:

@@ -44,6 +44,7 @@ class TextLine:
     bold: bool
     marks: list[FootnoteMark] = field(default_factory=list)
     ends_with_space: bool = False  # a space glyph follows the last glyph (a wrap at a real space)
+    lead_x1: float = 0.0  # right edge of the first word (up to the first space); 0.0 when not measured
 
     @property
     def bbox(self) -> BBox:
