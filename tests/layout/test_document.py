@@ -155,3 +155,17 @@ def test_row_after_a_page_break_with_a_dash_under_an_amount_is_not_merged() -> N
         ["", "๙. ค่าใช้จ่ายในการส่งเสริมสภาเด็ก", "๒๐๒,๐๐๐"],
         ["", "๑๐. กิจกรรมแผนผังชุมชน", "-"],
     ]
+
+
+def test_bold_heading_wrapped_onto_a_short_line_is_one_heading() -> None:
+    d = Drawer()
+    d.new_page()
+    first, k = _full_line(d, 0, 450)
+    d.text(72, 100, first, size=14, bold=True)
+    d.text(72, 120, _WORDS[k % len(_WORDS)], size=14, bold=True)
+    d.text(72, 160, "เนื้อหาของส่วนนี้", size=14)
+    blocks = read_pdf(d.bytes()).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.HEADING, first + _WORDS[k % len(_WORDS)]),
+        (BlockKind.PARAGRAPH, "เนื้อหาของส่วนนี้"),
+    ]
