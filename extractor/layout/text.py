@@ -14,6 +14,7 @@ dictionary evidence — goes into ``text`` only, with its repairs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from extractor.blocks import Repair
@@ -23,18 +24,25 @@ from extractor.thai.edits import EditLog
 from extractor.thai.marks import compose_sara_am
 
 _NIKHAHIT = "\u0e4d"
+_SARA_AM = "\u0e33"
+_SARA_AM_TAIL = re.compile("\u0e33([\u0e48-\u0e4b]?)\u0e32")  # ำ mapped from the NIKHAHIT glyph, then SARA AA
 
 
 def as_written(text: str) -> tuple[str, tuple[Repair, ...]]:
-    """A line read from the text layer → as written: NFC, and SARA AM drawn as ``ํ`` + ``า`` by the font is ``ำ``."""
+    """A line read from the text layer → as written: NFC, and SARA AM drawn as two glyphs is ``ำ``.
+
+    A font draws ``ำ`` as NIKHAHIT + SARA AA; the text layer maps the first glyph to ``ํ`` (``ํา``) or, in fonts
+    whose ToUnicode gives it the whole vowel, to ``ำ`` itself (``ำา``, never Thai spelling).
+    """
     repairs: tuple[Repair, ...] = ()
     if not unicodedata.is_normalized("NFC", text):
         normalized = unicodedata.normalize("NFC", text)
         repairs, text = (Repair("text.nfc", 0, text, normalized),), normalized
-    if _NIKHAHIT not in text:
+    if _NIKHAHIT not in text and _SARA_AM not in text:
         return text, repairs
     log = EditLog(text)
     compose_sara_am(log)
+    log.sub(_SARA_AM_TAIL, "thai.sara_am_composed", "\\1\u0e33")
     return log.text, repairs + tuple(log.repairs)
 
 

@@ -53,3 +53,12 @@ def test_paragraph_wrapped_after_a_space_glyph_keeps_the_space_in_raw() -> None:
     d.text(72, 120, "ทุกขั้นตอน", size=14)
     (block,) = read_pdf(d.bytes()).blocks
     assert block.raw == first + "ทุกขั้นตอน"
+
+
+def test_sara_am_glyph_mapped_to_the_whole_vowel_is_read_once() -> None:
+    """Some fonts map the NIKHAHIT glyph of ำ to ำ itself, so the text layer says ำา (31.pdf contents pages)."""
+    d = Drawer()
+    d.new_page()
+    d.text(72, 100, "ส\u0e33\u0e32นักงานคณะกรรมการ", size=14)
+    (block,) = read_pdf(d.bytes()).blocks
+    assert block.text == block.raw == "สำนักงานคณะกรรมการ"
