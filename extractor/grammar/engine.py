@@ -248,17 +248,6 @@ class _TreeBuilder:
         table.records.append(TableRecord(cells=cells, provenance=row.provenance, extra=extra))
 
 
-def match_entity(text: str, kind: BlockKind, grammar: Grammar) -> tuple[EntitySpec, dict[str, str]] | None:
-    """The first entity pattern of the grammar that matches a text line, with its captured fields."""
-    for spec in grammar.entities:
-        if spec.block_kinds and kind.value not in spec.block_kinds:
-            continue
-        m = spec.regex.match(text)
-        if m:
-            return spec, _groups(m)
-    return None
-
-
 def entity_matches(text: str, kind: BlockKind, grammar: Grammar):
     """Every entity pattern of the grammar that matches a text line, in grammar order, with its captured fields."""
     for spec in grammar.entities:
