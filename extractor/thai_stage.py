@@ -32,7 +32,8 @@ def repair_blocks(blocks: list[Block]) -> list[Finding]:
 
     Passes, all before the grammar stage: each text on its own (glyph and mark repairs); each page as a whole (lost
     SARA AM, which one word never proves); each text again (dictionary-evidenced wrap joins, which need the
-    spelling repaired); the document as a whole (wrap spaces the document writes elsewhere without).
+    spelling repaired); the document as a whole (wrap spaces the document writes elsewhere without, then the
+    canonical spacing of punctuation, which needs the document's own abbreviation pairs).
     """
     log = _RepairLog()
     holders = list(_text_holders(blocks))
@@ -40,6 +41,7 @@ def repair_blocks(blocks: list[Block]) -> list[Finding]:
     _each_page(holders, log)
     _each_text(holders, thai.join_wrapped, log)
     _apply_results(holders, thai.join_document_wraps([h.text for h in holders]), log)
+    _apply_results(holders, thai.normalise_document_spacing([h.text for h in holders]), log)
     for holder in holders:
         log.detect(holder.text, holder.provenance)
     return log.findings()

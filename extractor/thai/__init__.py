@@ -6,6 +6,8 @@ Public API (other stages call these by name):
 - ``join_wrapped(text)``: wrap-inserted spaces / hyphens inside Thai words (cells, wrapped lines);
 - ``restore_sara_am(texts)``: lost SARA AM (``สาคัญ``), on a page whose text shows the loss;
 - ``join_document_wraps(texts)``: wrap spaces a whole document shows to be wraps (the same phrase written without);
+- ``normalise_document_spacing(texts)``: canonical spaces around ``ๆ``, ``ฯลฯ``, ``:``, ``/``, brackets and
+  abbreviations, so copies of one phrase spaced differently come out identical;
 - ``repair_glyphs(glyphs)``: glyph-level repairs that need positions and font names;
 - ``find_masked_spans``, ``find_keyboard_garbage``: detections for findings (never rewritten);
 - ``thai_digits_to_arabic``: for fields (numbers, codes, years, amounts); prose keeps its digits;
@@ -19,6 +21,7 @@ from extractor.thai.document_wrap import join_document_wraps
 from extractor.thai.glyphs import Glyph, font_family, repair_glyphs
 from extractor.thai.quality import ThaiQuality, is_text_layer_damaged, quality_metrics
 from extractor.thai.sara_am import restore_sara_am
+from extractor.thai.spacing import normalise_document_spacing, normalise_spacing
 from extractor.thai.wrap import join_wrapped, match_key
 
 __all__ = [
@@ -33,6 +36,8 @@ __all__ = [
     "join_document_wraps",
     "join_wrapped",
     "match_key",
+    "normalise_document_spacing",
+    "normalise_spacing",
     "quality_metrics",
     "repair_glyphs",
     "repair_text",

@@ -33,7 +33,9 @@ from extractor.thai.chars import WORD_LETTER_CLASS
 _LETTER = WORD_LETTER_CLASS  # either side of a wrap: consonants, vowels, marks (not ๆ, ฯ, digits)
 _LETTER_RE = re.compile(f"[{_LETTER}]")
 _THAI_RUN_RE = re.compile(f"[{_LETTER}]+")
-_GAP_RE = re.compile(f"(?<=[{_LETTER}])[ \\t]+(?=[{_LETTER}])")
+# a gap: spaces, or a justification hyphen with or without spaces after it (``ข้าราชการ- กรุงเทพมหานคร``)
+_GAP_RE = re.compile(f"(?<=[{_LETTER}])(?:-[ \\t]*|[ \\t]+)(?=[{_LETTER}])")
+_WRAP_HYPHEN_RE = re.compile(f"(?<=[{_LETTER}])-(?=[ \\t]*[{_LETTER}])")
 # what ends a phrase segment: line breaks, tabs, tags, bullets, and punctuation that separates phrases
 _SEGMENT_RE = re.compile(r"[^\n\t*:;/()\[\]\"“”,|<>]+")
 _BULLET_RE = re.compile(r"(?:^|\s)[-–•](?=\s)")
@@ -75,14 +77,23 @@ def _segments(text: str, text_index: int) -> list[_Segment]:
 
 
 def _key_and_slots(segment: str) -> tuple[str, frozenset[int]]:
+    """The segment without its spacing (whitespace and wrap hyphens), and the key positions it stood before."""
     key: list[str] = []
     slots = set()
-    for ch in segment:
-        if ch.isspace():
+    spacing = _spacing_at(segment)
+    for i, ch in enumerate(segment):
+        if i in spacing:
             slots.add(len(key))
         else:
             key.append(ch)
     return "".join(key), frozenset(slots)
+
+
+def _spacing_at(segment: str) -> set[int]:
+    """Offsets of whitespace and of hyphens between two Thai letters (a hyphen there may be a wrap's)."""
+    spacing = {i for i, ch in enumerate(segment) if ch.isspace()}
+    spacing.update(m.start() for m in _WRAP_HYPHEN_RE.finditer(segment))
+    return spacing
 
 
 class _Index:
@@ -184,7 +195,7 @@ def _decide(seg: _Segment, gap: re.Match, slot: int, index: _Index) -> str | Non
 
 def _gap_slot(seg: _Segment, gap: re.Match) -> int:
     """Position in the segment's key before which ``gap`` falls."""
-    return gap.start() - sum(1 for ch in seg.text[: gap.start()] if ch.isspace())
+    return gap.start() - sum(1 for i in _spacing_at(seg.text) if i < gap.start())
 
 
 def join_document_wraps(texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:

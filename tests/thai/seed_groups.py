@@ -45,15 +45,20 @@ def space_slots(text: str) -> set[int]:
     return common_space_slots([text])
 
 
+_WRAP_HYPHEN = re.compile("(?<=[\u0e01-\u0e4e])-(?=[\u0e01-\u0e4e])")
+
+
 def output_forms(key: str, texts: list[str]) -> set[str]:
-    """Every place where ``texts`` contain ``key`` (ignoring whitespace), as written there (whitespace folded)."""
+    """Every place where ``texts`` contain ``key`` (ignoring whitespace, and with its hyphens between Thai letters
+    or without them: a wrap hyphen joined away), as written there (whitespace folded)."""
     forms = set()
     for text in texts:
         positions = [i for i, ch in enumerate(text) if not ch.isspace()]
         squeezed = "".join(text[i] for i in positions)
-        at = squeezed.find(key)
-        while at != -1:
-            written = text[positions[at] : positions[at + len(key) - 1] + 1]
-            forms.add(re.sub(r"\s+", " ", written))
-            at = squeezed.find(key, at + 1)
+        for needle in {key, _WRAP_HYPHEN.sub("", key)}:
+            at = squeezed.find(needle)
+            while at != -1:
+                written = text[positions[at] : positions[at + len(needle) - 1] + 1]
+                forms.add(re.sub(r"\s+", " ", written))
+                at = squeezed.find(needle, at + 1)
     return forms
