@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", type=Path)
     p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     p.add_argument("--password", help="password of an encrypted PDF")
+    p.add_argument(
+        "--ocr-dpi", type=_ocr_dpi, metavar="DPI",
+        help="resolution scanned pages are rendered at for OCR (default 300: measured in benchmarks/RESULTS.md)",
+    )
     add_limit_arguments(p)
     p.set_defaults(func=_cmd_parse)
     s = sub.add_parser("schema", help="print the JSON Schema of the canonical output")
@@ -45,13 +49,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _ocr_dpi(value: str) -> int:
+    """A rendering resolution for OCR: an integer between 50 and 1200 (a usage error otherwise)."""
+    try:
+        dpi = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a resolution: {value!r}") from None
+    if not 50 <= dpi <= 1200:
+        raise argparse.ArgumentTypeError(f"{dpi} dpi: use a resolution between 50 and 1200")
+    return dpi
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     from extractor.emit import to_canonical_json
     from extractor.emit.atomic import write_text_atomic
     from extractor.pipeline import parse
 
     limits = limits_from_args(args)
-    options = {"password": args.password} if args.password is not None else {}
+    options: dict = {"password": args.password} if args.password is not None else {}
+    if args.ocr_dpi is not None:
+        from extractor.ingest.ocr import OcrOptions
+
+        options["ocr"] = OcrOptions(dpi=args.ocr_dpi)
     with memory_limit(limits):
         text = to_canonical_json(parse(args.input, limits=limits, **options))
     if args.output:

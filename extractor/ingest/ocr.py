@@ -25,6 +25,7 @@ import pymupdf
 
 from extractor.blocks import Provenance
 from extractor.ingest import ocr_image
+from extractor.ingest.ocr_bold import mark_bold_words
 from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
@@ -34,10 +35,12 @@ from extractor.thai import Glyph
 
 DEFAULT_DPI = 300  # measured: see benchmarks/RESULTS.md "## OCR" (200 dpi loses marks on 11 pt text)
 OCR_FONT = "tesseract"
+OCR_BOLD_FONT = "tesseract-Bold"  # what the layout stage reads as bold (``is_bold_font``)
 X_SIZE_PER_EM = 1.16  # Tesseract's x_size over the font size (measured on TLWG fonts at 200 and 300 dpi)
 SPACE_GAP = 0.30  # a gap between Tesseract words wider than this × em is a real space
 NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean confidence may be noise
 LOW_CONFIDENCE = 50.0
+MARK_STRIP = 0.6  # a line smaller than this share of the median size may be a strip of detached marks
 SAME_SIZE = 0.3  # lines whose x_size is within this share of the page median are body text
 
 Finding = tuple[str, str, Provenance]
@@ -132,6 +135,7 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     if noise:
         texts = "; ".join(repr(line.text) for line in noise[:10])
         page.findings.append(("ocr.noise_lines_dropped", f"{len(noise)} line(s) of OCR noise (detached marks read as Latin): {texts}", where))
+    mark_bold_words(kept, ocr_image.ink_mask(clean), image.dpi)
     reread = reread_latin_words(clean, kept, image.dpi)
     if reread:
         changes = "; ".join(f"{a!r} → {b!r}" for a, b in reread)
@@ -156,8 +160,10 @@ def _is_thai_or_digit(ch: str) -> bool:
 
 
 def split_noise(lines: list[OcrLine]) -> tuple[list[OcrLine], list[OcrLine]]:
-    """(kept, noise): noise is a low-confidence line with no Thai and no digit that hugs the top of a Thai line,
-    or a line with no letter or digit at all (stray marks, dust)."""
+    """(kept, noise): noise is a line with no letter or digit at all (stray marks, dust), or a line that hugs the
+    top of a Thai line and is either low-confidence Latin or a strip of marks: far smaller than the page's lines
+    (``MARK_STRIP`` of the median size) and mostly not Thai (Tesseract reads a bold line's detached upper marks as a
+    line of their own: ``aad a x : a ava ๐ ฆ``)."""
     if not lines:
         return [], []
     em = statistics.median(line.x_size for line in lines)
@@ -165,13 +171,23 @@ def split_noise(lines: list[OcrLine]) -> tuple[list[OcrLine], list[OcrLine]]:
     kept, noise = [], []
     for line in lines:
         text = line.text
-        if any(_is_thai_or_digit(ch) for ch in text) or line.confidence >= NOISE_CONFIDENCE:
+        if not any(ch.isalnum() for ch in text):
+            noise.append(line)
+        elif _is_mark_strip(line, em) and _hugs_thai_line(line, thai, em):
+            noise.append(line)
+        elif any(_is_thai_or_digit(ch) for ch in text) or line.confidence >= NOISE_CONFIDENCE:
             kept.append(line)
-        elif not any(ch.isalnum() for ch in text) or _hugs_thai_line(line, thai, em):
+        elif _hugs_thai_line(line, thai, em):
             noise.append(line)
         else:
             kept.append(line)
     return kept, noise
+
+
+def _is_mark_strip(line: OcrLine, em: float) -> bool:
+    letters = [ch for ch in line.text if ch.isalnum()]
+    thai = sum(1 for ch in letters if "\u0e01" <= ch <= "\u0e2e")
+    return line.x_size < MARK_STRIP * em and 2 * thai < len(letters)
 
 
 def _hugs_thai_line(line: OcrLine, thai: list[OcrLine], em: float) -> bool:
@@ -220,7 +236,7 @@ def _line_glyphs(line: OcrLine, em: float, scale: float) -> list[Glyph]:
     ink: float = 0.0  # right edge of everything Tesseract boxed so far, marks included (what a space is measured from)
     for word in line.words:
         if pen is not None and all(ch in THAI_MARKS for ch in word.text):
-            _word_glyphs(word.text, pen, pen, y0, y1, size, scale, out, pen)  # marks on the last base
+            _word_glyphs(word.text, pen, pen, y0, y1, size, scale, out, pen, word.bold)  # marks on the last base
             ink = max(ink, float(word.bbox[2]))
             continue
         x0, x1 = float(word.bbox[0]), float(word.bbox[2])
@@ -228,13 +244,16 @@ def _line_glyphs(line: OcrLine, em: float, scale: float) -> list[Glyph]:
             # a mark's box pushes the next base right: measure the gap from the mark, close it to the base
             x0 = pen if x0 - ink < SPACE_GAP * em else max(x0, pen)
             x1 = max(x1, x0 + 0.2 * em)
-        pen = _word_glyphs(word.text, x0, x1, y0, y1, size, scale, out, pen)
+        pen = _word_glyphs(word.text, x0, x1, y0, y1, size, scale, out, pen, word.bold)
         ink = max(ink, x1)
     return out
 
 
-def _word_glyphs(text: str, x0: float, x1: float, y0: float, y1: float, size: float, scale: float, out: list[Glyph], prev_x1: float | None) -> float:
+def _word_glyphs(
+    text: str, x0: float, x1: float, y0: float, y1: float, size: float, scale: float, out: list[Glyph], prev_x1: float | None, bold: bool
+) -> float:
     """Append the glyphs of one Tesseract word; return its right edge in pixels."""
+    font = OCR_BOLD_FONT if bold else OCR_FONT
     bases = [ch for ch in text if ch not in THAI_MARKS]
     step = (x1 - x0) / max(len(bases), 1)
     pen = x0
@@ -242,9 +261,9 @@ def _word_glyphs(text: str, x0: float, x1: float, y0: float, y1: float, size: fl
     for ch in text:
         if ch in THAI_MARKS:
             edge = last_edge * scale
-            out.append(Glyph(ch, (edge - 0.001, y0, edge - 0.001, y1), OCR_FONT, size))
+            out.append(Glyph(ch, (edge - 0.001, y0, edge - 0.001, y1), font, size))
             continue
-        out.append(Glyph(ch, (pen * scale, y0, (pen + step) * scale, y1), OCR_FONT, size))
+        out.append(Glyph(ch, (pen * scale, y0, (pen + step) * scale, y1), font, size))
         pen += step
         last_edge = pen
     return max(x1, last_edge)

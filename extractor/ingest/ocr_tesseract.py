@@ -34,6 +34,7 @@ class OcrWord:
     text: str
     bbox: tuple[int, int, int, int]  # pixels, top-left origin
     confidence: float  # 0..100
+    bold: bool = False  # set from the bitmap's stroke width (``extractor.ingest.ocr_bold``): Tesseract does not say
 
 
 @dataclass(slots=True)

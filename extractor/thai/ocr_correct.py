@@ -25,6 +25,7 @@ import regex as re
 
 from extractor.thai.chain import repair_text
 from extractor.thai.dictionary import domain_words, is_word, tokenize
+from extractor.thai.ocr_headings import restore_keyword
 
 MIN_ENTRY = 5  # lexicon entries shorter than this are too easy to reach by accident
 _THAI_RUN = re.compile(r"[\u0E01-\u0E4E]+(?: [\u0E01-\u0E4E]+)*")  # Thai, with the single spaces OCR puts in words
@@ -43,7 +44,7 @@ IDENTIFIER_PATTERNS = [
 
 @dataclass(frozen=True, slots=True)
 class Correction:
-    code: str  # "ocr.lexicon_correction" or "ocr.identifier_correction"
+    code: str  # "ocr.lexicon_correction", "ocr.identifier_correction", "ocr.tone_mark_restored", ...
     position: int  # offset in the text given to ``correct_text`` (after the Thai repair chain)
     before: str
     after: str
@@ -53,10 +54,20 @@ class Correction:
 def correct_text(text: str) -> tuple[str, list[Correction]]:
     """Thai-repaired, lexicon- and identifier-corrected ``text`` and the corrections made."""
     text, _ = repair_text(text)  # compose SARA AM, order marks: the lexicon is written that way
+    text, keyword = restore_heading_keyword(text)
     text, identifiers = correct_identifiers(text)
     text, tones = restore_tone_marks(text)
     text, words = correct_words(text)
-    return text, identifiers + tones + words
+    return text, keyword + identifiers + tones + words
+
+
+def restore_heading_keyword(text: str) -> tuple[str, list[Correction]]:
+    """A numbered heading's keyword read without its marks (``มตท 1``) restored at the start of ``text``."""
+    fixed, fix = restore_keyword(text)
+    if fix is None:
+        return text, []
+    evidence = f"letters of the grammars' heading keyword {fix.after!r} without its marks, before a number"
+    return fixed, [Correction("ocr.heading_keyword_restored", text.find(fix.before), fix.before, fix.after, evidence)]
 
 
 def correct_identifiers(text: str) -> tuple[str, list[Correction]]:

@@ -42,3 +42,13 @@ def test_noise_line_above_thai_is_dropped_digits_kept():
     number = OcrLine((500, 270, 540, 290), 288, 20, [OcrWord("12", (500, 270, 540, 290), 40.0)])
     kept, dropped = split_noise([noise, thai, number])
     assert dropped == [noise] and kept == [thai, number]
+
+
+def test_strip_of_detached_marks_above_a_thai_line_is_noise():
+    # a bold line's upper marks read as a small line of their own, even with a Thai letter or a digit in it
+    thai = _line([("มต", 100, 160), ("ท", 161, 180)], y=300, x_size=47.0)
+    strip = OcrLine((100, 280, 180, 296), 294, 14.0, [OcrWord("vy", (100, 280, 120, 296), 80.0), OcrWord("7", (125, 280, 130, 296), 80.0), OcrWord("จ", (140, 280, 150, 296), 80.0), OcrWord("aa", (160, 280, 180, 296), 80.0)])
+    small_thai = OcrLine((100, 360, 180, 380), 378, 20.0, [OcrWord("หมายเหตุ", (100, 360, 180, 380), 90.0)])
+    body = [_line([("แผน", 100, 160)], y=y, x_size=47.0) for y in (400, 460)]
+    kept, dropped = split_noise([strip, thai, small_thai, *body])
+    assert dropped == [strip] and kept == [thai, small_thai, *body]
