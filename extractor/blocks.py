@@ -123,6 +123,8 @@ class SourceDocument:
     pages: list[PageInfo] = field(default_factory=list)
     sha256: str = ""
     reader_findings: list[tuple[str, str, Provenance]] = field(default_factory=list)  # (code, message, where)
+    # the reader already ran repair_text on every text (line by line) and kept its repairs on each text
+    texts_repaired: bool = False
 
 
 def _min_opt(a: int | None, b: int | None) -> int | None:

@@ -17,7 +17,7 @@ from extractor.ingest import read
 from extractor.limits import Limits
 from extractor.model.base import Finding, Severity, Source
 from extractor.model.document import DocumentInfo, InputInfo, PageRoute, PlanDocument
-from extractor.thai_stage import repair_blocks
+from extractor.thai_stage import repair_document
 from extractor.validate import validate_document
 
 _GRAMMARS: list[Grammar] | None = None
@@ -47,7 +47,7 @@ def parse(
     try:
         source_doc = read(source, limits=limits, deadline=deadline, **read_options)
         deadline.check("after reading")
-        findings = repair_blocks(source_doc.blocks)
+        findings = repair_document(source_doc)
         findings += _reader_findings(source_doc)
         deadline.check("after Thai repair")
         document = interpret(source_doc, grammars or default_grammars())

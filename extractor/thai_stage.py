@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from extractor import thai
-from extractor.blocks import Block, Cell, Provenance, Repair
+from extractor.blocks import Block, Cell, Provenance, Repair, SourceDocument
 from extractor.model.base import Finding, Severity, Source
 
 # Repairs that may change what the text means: each one is reported on its own.
@@ -27,17 +27,31 @@ _MEANINGFUL = (
 _TextStep = Callable[[str], "tuple[str, list[Repair]]"]
 
 
-def repair_blocks(blocks: list[Block]) -> list[Finding]:
+def repair_document(source: SourceDocument) -> list[Finding]:
+    """``repair_blocks`` over a read document, skipping the per-text chain a reader has already run."""
+    return repair_blocks(source.blocks, texts_repaired=source.texts_repaired)
+
+
+def repair_blocks(blocks: list[Block], *, texts_repaired: bool = False) -> list[Finding]:
     """Repair all block and cell texts in place; the findings say what changed and what was detected.
 
     Passes, all before the grammar stage: each text on its own (glyph and mark repairs); each page as a whole (lost
     SARA AM, which one word never proves); each text again (dictionary-evidenced wrap joins, which need the
     spelling repaired); the document as a whole (wrap spaces the document writes elsewhere without, then the
     canonical spacing of punctuation, which needs the document's own abbreviation pairs).
+
+    ``texts_repaired``: a reader (the PDF layout) already ran ``repair_text`` line by line, before it joined the
+    lines; its repairs, kept on each text, are reported here like this stage's own instead of running it again.
+    The wrap joins still run on every text: the layout joins only the lines it wrapped, and OCR lines get their
+    spaces from gap widths.
     """
     log = _RepairLog()
     holders = list(_text_holders(blocks))
-    _each_text(holders, thai.repair_text, log)
+    if texts_repaired:
+        for holder in holders:
+            log.add(holder.repairs, holder.provenance)
+    else:
+        _each_text(holders, thai.repair_text, log)
     _each_page(holders, log)
     _each_text(holders, thai.join_wrapped, log)
     _apply_results(holders, thai.join_document_wraps([h.text for h in holders]), log)

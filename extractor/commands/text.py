@@ -24,13 +24,13 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from extractor.ingest import read
-    from extractor.thai_stage import repair_blocks
+    from extractor.thai_stage import repair_document
 
     options = {"pages": parse_pages(args.pages)} if args.pages else {}
     if args.password:
         options["password"] = args.password
     source = read(args.input, **options)
-    repair_blocks(source.blocks)
+    repair_document(source)
     for line in block_lines(source.blocks):
         sys.stdout.write(line + "\n")
     return 0

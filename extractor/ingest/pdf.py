@@ -67,7 +67,8 @@ def read_pdf(
         doc.close()
     findings.extend(layout_findings)
     findings.extend(correct_ocr_blocks(blocks, infos))
-    return SourceDocument(blocks, input_format(infos), infos, hashlib.sha256(data).hexdigest(), findings)
+    sha256 = hashlib.sha256(data).hexdigest()
+    return SourceDocument(blocks, input_format(infos), infos, sha256, findings, texts_repaired=True)
 
 
 def _check_pixels(doc: pymupdf.Document, number: int, limits: Limits) -> None:

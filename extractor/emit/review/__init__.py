@@ -22,7 +22,7 @@ from extractor.emit.review.records import collect_findings, collect_records
 from extractor.emit.review.sources import page_entries, page_images, source_lines, table_overlays
 from extractor.ingest import PDF_MAGIC, load_bytes, read
 from extractor.pipeline import parse
-from extractor.thai_stage import repair_blocks
+from extractor.thai_stage import repair_document
 
 DEFAULT_DPI = 96
 
@@ -40,7 +40,7 @@ def build_review_data(
     is_pdf = data.lstrip()[:5] == PDF_MAGIC
     options = {"pages": list(pages)} if is_pdf and pages is not None else {}
     source_doc = read(data, **options)
-    repair_blocks(source_doc.blocks)  # cell texts as the grammar saw them; its findings come again from parse
+    repair_document(source_doc)  # cell texts as the grammar saw them; its findings come again from parse
     document = to_json_data(parse(data, **options))
     title = document.get("document", {}).get("title") or name or "document"
     return {
