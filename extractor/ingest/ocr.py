@@ -26,6 +26,7 @@ import pymupdf
 from extractor.blocks import Provenance
 from extractor.ingest import ocr_image
 from extractor.ingest.ocr_bold import mark_bold_words
+from extractor.ingest.ocr_cells import blank_read_cells, grid_cells, reread_cells
 from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
@@ -135,7 +136,14 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     if noise:
         texts = "; ".join(repr(line.text) for line in noise[:10])
         page.findings.append(("ocr.noise_lines_dropped", f"{len(noise)} line(s) of OCR noise (detached marks read as Latin): {texts}", where))
-    mark_bold_words(kept, ocr_image.ink_mask(clean), image.dpi)
+    clean_ink = ocr_image.ink_mask(clean)
+    blank = blank_read_cells(grid_cells(rulings, image.scale), clean_ink, kept, _median_size(kept))
+    if blank:
+        extra = reread_cells(clean, blank, image.dpi)
+        kept.extend(extra)
+        texts = "; ".join(repr(line.text) for line in extra[:10])
+        page.findings.append(("ocr.cells_reread", f"{len(blank)} table cell(s) with ink but no OCR text read again, {len(extra)} line(s) found: {texts}", where))
+    mark_bold_words(kept, clean_ink, image.dpi)
     reread = reread_latin_words(clean, kept, image.dpi)
     if reread:
         changes = "; ".join(f"{a!r} → {b!r}" for a, b in reread)
@@ -145,6 +153,10 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:
         page.findings.append(("ocr.deskewed", f"page rotated by {image.skew_degrees:+.2f}° before OCR", where))
     return page
+
+
+def _median_size(lines: list[OcrLine]) -> float:
+    return statistics.median(line.x_size for line in lines) if lines else 0.0
 
 
 def _confidence_finding(lines: list[OcrLine], where: Provenance, findings: list[Finding]) -> None:

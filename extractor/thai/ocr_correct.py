@@ -55,10 +55,26 @@ def correct_text(text: str) -> tuple[str, list[Correction]]:
     """Thai-repaired, lexicon- and identifier-corrected ``text`` and the corrections made."""
     text, _ = repair_text(text)  # compose SARA AM, order marks: the lexicon is written that way
     text, keyword = restore_heading_keyword(text)
+    text, dots = join_abbreviation_dots(text)
     text, identifiers = correct_identifiers(text)
     text, tones = restore_tone_marks(text)
     text, words = correct_words(text)
-    return text, keyword + identifiers + tones + words
+    return text, keyword + dots + identifiers + tones + words
+
+
+# a short Thai word, a space, a full stop: Tesseract spaces the dot of an abbreviation (สยป . → สยป.)
+_SPACED_DOT = re.compile(r"(?<![\u0E01-\u0E4E])([\u0E01-\u0E2E][\u0E01-\u0E4E]{0,5}) \.(?=\s|$|[\u0E01-\u0E2E])")
+
+
+def join_abbreviation_dots(text: str) -> tuple[str, list[Correction]]:
+    """The space OCR puts between a Thai abbreviation and its full stop removed (units: ``กยบ .`` → ``กยบ.``)."""
+    corrections: list[Correction] = []
+
+    def fix(m: re.Match) -> str:
+        corrections.append(Correction("ocr.abbreviation_dot_joined", m.start(), m.group(0), m.group(1) + ".", "a full stop after a space ends a Thai abbreviation"))
+        return m.group(1) + "."
+
+    return _SPACED_DOT.sub(fix, text), corrections
 
 
 def restore_heading_keyword(text: str) -> tuple[str, list[Correction]]:

@@ -19,6 +19,8 @@ from extractor.thai.ocr_correct import best_substring, correct_identifiers, corr
         ("รหัส P0O1", "รหัส P001", "ocr.identifier_correction"),
         ("77200l", "772001", "ocr.identifier_correction"),
         ("ปี 25G7", "ปี 25G7", None),  # G is no digit look-alike: left as read
+        ("กยบ .", "กยบ.", "ocr.abbreviation_dot_joined"),  # OCR spaces an abbreviation's full stop
+        ("พ.ศ. 2567", "พ.ศ. 2567", None),
     ],
 )
 def test_corrections(ocr, expected, code):
