@@ -32,7 +32,6 @@ from extractor.batch.progress import Progress
 from extractor.batch.summary import BatchSummary, add_counts
 from extractor.emit.atomic import write_text_atomic
 from extractor.emit.flat import FORMATS as EXPORT_FORMATS
-from extractor.emit.flat import file_mode
 from extractor.errors import ExtractorError
 from extractor.limits import Limits
 
@@ -154,7 +153,6 @@ class _Batch:
         self.summary.elapsed_seconds = round(time.monotonic() - started, 3)
         summary_path = self.out / "summary.json"
         write_text_atomic(summary_path, json.dumps(self.summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        os.chmod(summary_path, file_mode())
         failed_now = sum(1 for p in paths if self._status(p) != "done")
         self.catalogue.finish_run(
             run_id, inputs=len(paths), parsed=self.summary.parsed, skipped=self.summary.skipped, failed=failed_now
@@ -207,7 +205,6 @@ class _Batch:
         if result.ok:
             output = f"documents/{result.sha256}.json"
             write_text_atomic(self.out / output, result.json_text)
-            os.chmod(self.out / output, file_mode())  # write_text_atomic leaves mkstemp's private 0600
         self.catalogue.record_result(
             result, engine_version=self.version, output=output, size=self.sizes.get(result.sha256, 0)
         )

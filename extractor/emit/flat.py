@@ -20,19 +20,16 @@ file is written to a temporary name and renamed: a reader never sees half a tabl
 from __future__ import annotations
 
 import csv
-import io
 import json
-import os
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from extractor.emit.atomic import atomic_output
 from extractor.model.base import Finding
 from extractor.model.document import PlanDocument
 from extractor.model.kpi_report import KpiReport
@@ -357,35 +354,6 @@ def _xlsx_text(text: str) -> str:
         note = f" …[cut: {len(text)} characters in all, see the JSON]"
         text = text[: EXCEL_CELL_LIMIT - len(note)] + note
     return text
-
-
-def file_mode() -> int:
-    """The mode a plain ``open()`` would give a new file (0666 less the process umask)."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-@contextmanager
-def atomic_output(path: Path, mode: str, encoding: str = "utf-8"):
-    """Write a file under a temporary name in the same folder, then rename it over ``path``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if "b" in mode:
-            handle: io.IOBase = os.fdopen(fd, mode)
-        else:
-            handle = os.fdopen(fd, mode, encoding=encoding, newline="")
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, file_mode())  # mkstemp makes it private (0600); outputs are for others to read
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 __all__ = [
