@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from extractor.thai import join_document_wraps, join_wrapped, quality_metrics, repair_text, restore_sara_am
+from extractor.thai import (
+    join_document_wraps,
+    join_wrapped,
+    normalise_document_spacing,
+    quality_metrics,
+    repair_text,
+    restore_sara_am,
+)
 
 PDF = Path(__file__).resolve().parents[2] / "shared" / "real-pdfs" / "31.pdf"
 SEED = next((Path(__file__).resolve().parents[1] / "corpus").glob("003_*.txt"))
@@ -76,3 +83,7 @@ def test_join_document_wraps_seed_003(benchmark, seed_texts):
 
 def test_restore_sara_am_seed_003(benchmark, seed_texts):
     _run_document(benchmark, restore_sara_am, seed_texts)  # a correct document: the page condition scan only
+
+
+def test_normalise_document_spacing_seed_003(benchmark, seed_texts):
+    _run_document(benchmark, normalise_document_spacing, seed_texts)
