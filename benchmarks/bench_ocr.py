@@ -124,6 +124,8 @@ def measure(case: str, scan_dpi: int, ocr_dpi: int, pages: list[int] | None, wor
         "overhead": plain and round(ours / plain - 1, 3),
         "report": score(pred, gold, include_findings=False),
         "ceiling": score(text_layer, gold, include_findings=False) if gold is not text_layer else None,
+        # the OCR route's own loss: the scan against the text layer of the same pages (round-trip gaps cancel out)
+        "vs_text": score(pred, text_layer, include_findings=False) if gold is not text_layer else None,
     }
 
 
@@ -144,7 +146,7 @@ def summary_line(label: str, result: dict) -> str:
     line = (f"{label} scan {result['scan_dpi']} dpi, OCR {result['ocr_dpi']} dpi, {result['pages']} pages: "
             f"F1 {s['overall']['f1']:.3f}, names CER {s['names_cer']}, ours {result['ours_pages_per_second']} p/s")
     if result.get("ceiling"):
-        line += f" (text-layer ceiling F1 {result['ceiling'].overall.f1:.3f})"
+        line += f" (text-layer ceiling F1 {result['ceiling'].overall.f1:.3f}; scan vs text layer F1 {result['vs_text'].overall.f1:.3f})"
     if result.get("plain_pages_per_second"):
         line += f", plain {result['plain_pages_per_second']} p/s, overhead {result['overhead']:+.1%}"
     return line
@@ -155,8 +157,10 @@ def print_result(label: str, result: dict) -> None:
     if result.get("crash"):
         print(f"  CRASH (scored as an empty prediction): {result['crash']}")
     ceiling = result["ceiling"].as_dict()["entities"] if result.get("ceiling") else {}
+    vs_text = result["vs_text"].as_dict()["entities"] if result.get("vs_text") else {}
     for name, row in result["report"].as_dict()["entities"].items():
         top = f" ceiling F1 {ceiling[name]['f1']:.3f}" if name in ceiling else ""
+        top += f" vs-text F1 {vs_text[name]['f1']:.3f}" if name in vs_text else ""
         print(f"  {name:<20} P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f} gold {row['gold']} CER {row['cer']}{top}")
 
 
@@ -180,9 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         print_result(case, result)
         results.append(result)
         if args.json:
-            row = {k: v for k, v in result.items() if k not in ("report", "ceiling")}
+            row = {k: v for k, v in result.items() if k not in ("report", "ceiling", "vs_text")}
             row["score"] = result["report"].as_dict()
             row["ceiling"] = result["ceiling"] and result["ceiling"].as_dict()
+            row["vs_text"] = result["vs_text"] and result["vs_text"].as_dict()
             with args.json.open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     if len(results) > 1:
@@ -190,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             "scan_dpi": args.scan_dpi, "ocr_dpi": args.ocr_dpi, "pages": sum(r["pages"] for r in results),
             "report": add_up([r["report"] for r in results]),
             "ceiling": add_up([r["ceiling"] for r in results if r["ceiling"]]),
+            "vs_text": add_up([r["vs_text"] for r in results if r["vs_text"]]),
         }
         ours = sum(r["ours_seconds"] for r in results)
         total["ours_pages_per_second"] = round(total["pages"] / ours, 3)

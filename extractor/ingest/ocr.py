@@ -38,7 +38,9 @@ DEFAULT_DPI = 300  # measured: see benchmarks/RESULTS.md "## OCR" (200 dpi loses
 OCR_FONT = "tesseract"
 OCR_BOLD_FONT = "tesseract-Bold"  # what the layout stage reads as bold (``is_bold_font``)
 X_SIZE_PER_EM = 1.16  # Tesseract's x_size over the font size (measured on TLWG fonts at 200 and 300 dpi)
-SPACE_GAP = 0.30  # a gap between Tesseract words wider than this × em is a real space
+SPACE_GAP = 0.30  # a gap between Tesseract words wider than this × em is a real space ...
+THAI_SPACE_GAP = 0.45  # ... between two Thai letters: Tesseract boxes Thai glyph by glyph, and the gaps inside a
+# word reach 0.4 em (bold, tracked text) while real spaces are 0.45 em and more (measured on the rendered corpus)
 NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean confidence may be noise
 LOW_CONFIDENCE = 50.0
 MARK_STRIP = 0.6  # a line smaller than this share of the median size may be a strip of detached marks
@@ -246,6 +248,7 @@ def _line_glyphs(line: OcrLine, em: float, scale: float) -> list[Glyph]:
     out: list[Glyph] = []
     pen: float | None = None  # right edge of the last base glyph placed (what the line builder measures from)
     ink: float = 0.0  # right edge of everything Tesseract boxed so far, marks included (what a space is measured from)
+    last = " "  # the last base character placed
     for word in line.words:
         if pen is not None and all(ch in THAI_MARKS for ch in word.text):
             _word_glyphs(word.text, pen, pen, y0, y1, size, scale, out, pen, word.bold)  # marks on the last base
@@ -254,11 +257,17 @@ def _line_glyphs(line: OcrLine, em: float, scale: float) -> list[Glyph]:
         x0, x1 = float(word.bbox[0]), float(word.bbox[2])
         if pen is not None:
             # a mark's box pushes the next base right: measure the gap from the mark, close it to the base
-            x0 = pen if x0 - ink < SPACE_GAP * em else max(x0, pen)
+            gap = THAI_SPACE_GAP if _is_thai(last) and _is_thai(word.text[0]) else SPACE_GAP
+            x0 = pen if x0 - ink < gap * em else max(x0, pen)
             x1 = max(x1, x0 + 0.2 * em)
         pen = _word_glyphs(word.text, x0, x1, y0, y1, size, scale, out, pen, word.bold)
         ink = max(ink, x1)
+        last = next((ch for ch in reversed(word.text) if ch not in THAI_MARKS), " ")
     return out
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e4e" and ch not in "\u0e3f\u0e46\u0e4f"
 
 
 def _word_glyphs(

@@ -57,9 +57,28 @@ def correct_text(text: str) -> tuple[str, list[Correction]]:
     text, keyword = restore_heading_keyword(text)
     text, dots = join_abbreviation_dots(text)
     text, identifiers = correct_identifiers(text)
+    text, spaces = space_digits(text)
     text, tones = restore_tone_marks(text)
     text, words = correct_words(text)
-    return text, keyword + dots + identifiers + tones + words
+    return text, keyword + dots + identifiers + spaces + tones + words
+
+
+# Arabic digits against Thai letters: the plans space them (golden files: digit → Thai spaced 678 times, never
+# joined; Thai → digit spaced 946 times, joined 69, all of them list numbers glued to the text before: ``…นคร2. ``)
+_DIGIT_THAI = re.compile(r"(?<=[0-9])(?=[\u0E01-\u0E2E\u0E40-\u0E44])")
+_THAI_DIGIT = re.compile(r"(?<=[\u0E01-\u0E4E])(?=[0-9]+(?![0-9]*\.(?![0-9])))")
+
+
+def space_digits(text: str) -> tuple[str, list[Correction]]:
+    """A space between Arabic digits and Thai letters that OCR read joined (``ประจำปี2567`` → ``ประจำปี 2567``)."""
+    corrections: list[Correction] = []
+    for pattern in (_DIGIT_THAI, _THAI_DIGIT):
+        found = [m.start() for m in pattern.finditer(text)]
+        for at in reversed(found):
+            before = text[max(0, at - 4) : at + 4]
+            text = text[:at] + " " + text[at:]
+            corrections.append(Correction("ocr.digit_spacing", at, before, text[max(0, at - 4) : at + 5], "the plans space digits from Thai letters"))
+    return text, corrections
 
 
 # a short Thai word, a space, a full stop: Tesseract spaces the dot of an abbreviation (สยป . → สยป.)

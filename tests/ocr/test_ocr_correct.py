@@ -21,6 +21,9 @@ from extractor.thai.ocr_correct import best_substring, correct_identifiers, corr
         ("ปี 25G7", "ปี 25G7", None),  # G is no digit look-alike: left as read
         ("กยบ .", "กยบ.", "ocr.abbreviation_dot_joined"),  # OCR spaces an abbreviation's full stop
         ("พ.ศ. 2567", "พ.ศ. 2567", None),
+        ("ประจำปี2567", "ประจำปี 2567", "ocr.digit_spacing"),  # the plans space digits from Thai
+        ("เพิ่มขึ้น 5ชุด", "เพิ่มขึ้น 5 ชุด", "ocr.digit_spacing"),
+        ("กรุงเทพมหานคร2. งาน", "กรุงเทพมหานคร2. งาน", None),  # a list number glued to the line before: as written
     ],
 )
 def test_corrections(ocr, expected, code):

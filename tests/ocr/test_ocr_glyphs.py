@@ -52,3 +52,10 @@ def test_strip_of_detached_marks_above_a_thai_line_is_noise():
     body = [_line([("แผน", 100, 160)], y=y, x_size=47.0) for y in (400, 460)]
     kept, dropped = split_noise([strip, thai, small_thai, *body])
     assert dropped == [strip] and kept == [thai, small_thai, *body]
+
+
+def test_thai_gaps_inside_a_word_are_closed_wider_than_latin_ones():
+    # em ≈ 30 px here: 12 px (0.4 em) between Thai glyphs is tracking, between a Thai letter and a digit a space
+    line = _line([("ระ", 100, 140), ("บบ", 152, 190), ("ที่", 220, 250), ("4", 262, 275)])
+    lines = build_lines(lines_to_glyphs([line], 72 / 300))
+    assert [ln.text for ln in lines] == ["ระบบ ที่ 4"]
