@@ -60,7 +60,8 @@ class Cell:
     source are not content and are undone before ``raw`` (PDF: private-use positional glyphs, legacy font codes,
     fake-bold duplicates, SARA AM split by shaping into NIKHAHIT + SARA AA, hyphen variants drawn with one glyph);
     a line wrap inside the cell becomes what it stood for (nothing between two Thai letters with no space at the
-    end of the line, else one space), never a newline.  Repairs that interpret the text (mark order, spaces
+    end of the line, else one space); a line break the author wrote (the next word would have fitted, as in the
+    paragraphs of a definition cell) is a newline, as a text export's cell keeps it.  Repairs that interpret the text (mark order, spaces
     cutting a Thai word, dictionary evidence) change ``text`` only and are listed in ``repairs``.
     """
 

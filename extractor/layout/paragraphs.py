@@ -7,22 +7,30 @@ candidate (bold or larger text); the grammar decides what it really is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+
 import regex as re
+from pythainlp.tokenize import word_tokenize
 
 from extractor.blocks import Block, BlockKind, Provenance, Repair
 from extractor.layout.lines import THAI_MARKS
-from extractor.layout.text import as_written, joined_text, wrap_glue
+from extractor.layout.text import as_written, joined_text, thai_letter, wrap_glue
 from extractor.layout.types import TextLine
-from extractor.thai import join_wrapped
+from extractor.thai import join_wrapped, repair_text
 from extractor.thai.dictionary import tokenize
 
 Margins = tuple[float, float]  # left and right edge of a page's body text
 
 # a list item's mark: ``1.`` / ``2)`` before a space or glued to a word (``3.ส่งเสริม``), ``(112)``, bullets, ``ก.``
 _LIST_MARK = re.compile(r"^(?:[\d๐-๙]{1,2}[.)](?:\s|(?=[ก-ฮเ-ไA-Za-z]))|\([\d๐-๙]{1,3}\)|[-•●▪■◦○–]\s?|[ก-ฮ][.)]\s)")
+_THAI_START = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")  # a consonant or a leading vowel opens a Thai word
 WRAP_MARGIN = 0.85  # a line reaching this fraction of the text width wrapped
 _INDENT_MAX = 0.15  # a line starting further right than this fraction of the text width is not body text
 HEADING_SIZE = 1.15  # text this much larger than the body is a heading candidate
+_SPACE_EM = 0.35  # a space's width, in em (wide for the TLWG fonts: the estimate errs towards a wrap)
+_FIT_SLACK_EM = 0.3  # room a word must leave to be sure it fitted (widths are estimated)
+_MIN_WORD_EM = 0.4  # no word is narrower: less room than this was full
 
 
 def merge_segments(row: list[TextLine]) -> TextLine:
@@ -90,9 +98,7 @@ def continues_on_next_page(prev: Block, last: TextLine, prev_margins: Margins, n
     left, right = prev_margins
     if first.x0 - next_margins[0] > last.x0 - left + 2:  # indented further than the line above: a new paragraph
         return False
-    word = _first_word(first.text)
-    width = _lead_width(first) if word == first.text.split(" ", 1)[0] else _width_of(word, first)
-    return width > right - last.x1
+    return _first_word_width(first, tokenize) > right - last.x1
 
 
 def join_across_pages(prev: Block, nxt: Block, space_seen: bool) -> None:
@@ -150,6 +156,27 @@ def wrapped(prev: TextLine, ln: TextLine, left: float, right: float) -> bool:
     return _lead_width(ln) > right - prev.x1
 
 
+def broke_early(prev: TextLine, ln: TextLine, left: float, right: float, spaces_kept: bool = False) -> bool:
+    """``prev`` ended where no wrap would have: a line break the author wrote (a new paragraph inside a table
+    cell).  Either the first word of ``ln`` (a dictionary word in a Thai run) would have fitted in the room ``prev``
+    left before ``right``, or — in a text layer that keeps the space glyph at the end of a line wrapped at a space
+    (``spaces_kept``) — ``prev`` ends without one where only a space could have been a break (not between two Thai
+    letters: ``… ๑๕ วัน`` / ``๓) เรื่อง…``).
+
+    Only for lines starting at the left edge: a centred line ends short on both sides, and an indented next line
+    is a hanging indent's continuation.  The word must fit with a margin (its width is estimated from the line's
+    advancing characters), after the space a wrap at a space would have kept.
+    """
+    if prev.x0 > left + 2 or ln.x0 > left + 2 or not ln.text or not prev.text:
+        return False
+    if spaces_kept and not prev.ends_with_space and not (thai_letter(prev.text[-1]) and thai_letter(ln.text[0])):
+        return True
+    room = right - prev.x1 - (_SPACE_EM * ln.size if prev.ends_with_space else 0.0) - _FIT_SLACK_EM * ln.size
+    if room < _MIN_WORD_EM * ln.size:
+        return False
+    return _lead_width(ln) < room or _first_word_width(ln, _break_units) < room
+
+
 def _lead_width(ln: TextLine) -> float:
     """Width of the line's first word (up to its first space): measured on the glyphs when the line builder did."""
     if ln.lead_x1 > ln.x0:
@@ -162,13 +189,36 @@ def _width_of(word: str, ln: TextLine) -> float:
     return (ln.x1 - ln.x0) * _advancing(word) / max(_advancing(ln.text), 1)
 
 
-def _first_word(text: str) -> str:
-    """The first word of a line: up to the first space, or the first dictionary word of a Thai run."""
-    chunk = text.split(" ", 1)[0]
-    if not chunk or not "\u0e01" <= chunk[0] <= "\u0e2e":
-        return chunk
-    tokens = tokenize(as_written(chunk[:60])[0])
-    return tokens[0] if tokens else chunk
+def _first_word_width(ln: TextLine, words: Callable[[str], list[str]]) -> float:
+    """Width of the first word of a line: up to its first space, or the first word ``words`` finds in a Thai run
+    (its share of the advancing characters of the measured lead).  The run is tokenized as written and repaired: a
+    private-use positional glyph would cut a word in two (``ข\uf70bาราชการ``)."""
+    chunk = ln.text.split(" ", 1)[0]
+    if not chunk or not _THAI_START.match(chunk):
+        return _lead_width(ln)
+    repaired = repair_text(as_written(chunk)[0])[0]
+    word = _breakable_head(words(repaired[:60]))
+    if len(word) >= len(repaired):
+        return _lead_width(ln)
+    return _lead_width(ln) * _advancing(word) / max(_advancing(repaired), 1)
+
+
+def _breakable_head(tokens: list[str]) -> str:
+    """The first tokens up to the first place a line may break without a space: between two Thai letters (a break
+    before a digit or after ``ฯ`` could not be told from a space, so typesetters and readers keep them together)."""
+    head = tokens[0] if tokens else ""
+    for token in tokens[1:]:
+        if thai_letter(head[-1:]) and thai_letter(token[:1]):
+            break
+        head += token
+    return head
+
+
+@lru_cache(maxsize=4096)
+def _break_units(run: str) -> list[str]:
+    """Where a typesetter may break a Thai run: words of the plain dictionary (the custom one joins compounds such
+    as ``วิธีเก็บข้อมูล`` that a word processor breaks after ``วิธี``)."""
+    return word_tokenize(run, engine="newmm", keep_whitespace=True)
 
 
 def _advancing(text: str) -> int:

@@ -8,6 +8,7 @@ neighbouring cell.  Borderless tables come from aligned line segments (``borderl
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex as re
@@ -16,6 +17,7 @@ from extractor.blocks import Block, BlockKind, Cell, Provenance, Repair, Row
 from extractor.layout.grid import Grid, LogicalCell, build_grid, cell_index, logical_rows
 from extractor.layout.lines import build_lines
 from extractor.layout.rulings import merge_rulings, ruling_groups
+from extractor.layout.paragraphs import broke_early
 from extractor.layout.text import joined_text
 from extractor.layout.types import BBox, PageModel, TextLine
 
@@ -81,11 +83,12 @@ def region_block(region: TableRegion, page: int) -> Block:
     """The table block of a region: cells with spans, row-spanned values copied below as ``inherited`` cells."""
     rows: list[Row] = []
     bold_rows: list[bool] = []
+    spaces_kept = any(ln.ends_with_space for row in region.rows for cell in row for ln in cell.lines)
     carried: dict[int, tuple[Cell, int]] = {}  # column → (cell spanning down, rows left)
     for logical in region.rows:
         cells: list[Cell] = []
         for cell in logical:
-            text, raw, repairs = joined_text(cell.lines)
+            text, raw, repairs = joined_text(cell.lines, _hard_break_in(cell, spaces_kept))
             # footnote numbers glued to a word left the text: recorded, as in text blocks (layout.paragraphs)
             repairs += tuple(Repair("layout.footnote_ref", m.offset, m.text, "") for ln in cell.lines for m in ln.marks)
             made = Cell(text, raw, cell.row_span, cell.col_span, False, Provenance(page=page, bbox=cell.bbox), repairs)
@@ -100,6 +103,15 @@ def region_block(region: TableRegion, page: int) -> Block:
         bold_rows.append(bool(lines) and all(ln.bold for ln in lines))
     mark_header_rows(rows, bold_rows)
     return Block(BlockKind.TABLE, rows=rows, provenance=Provenance(page=page, bbox=region.bbox))
+
+
+def _hard_break_in(cell: LogicalCell, spaces_kept: bool) -> Callable[[TextLine, TextLine], bool]:
+    """The test of a line break the author wrote inside ``cell`` (``paragraphs.broke_early``): against the cell's
+    right text edge (the cell edge less the padding seen on the left); ``spaces_kept`` when the table's text layer
+    keeps the space glyph at the end of lines wrapped at a space."""
+    left = min((ln.x0 for ln in cell.lines), default=cell.bbox[0])
+    right = cell.bbox[2] - max(left - cell.bbox[0], 0.0)
+    return lambda prev, ln: broke_early(prev, ln, left, right, spaces_kept)
 
 
 def _with_inherited(cells: list[Cell], logical: list[LogicalCell], carried: dict[int, tuple[Cell, int]]) -> list[Cell]:

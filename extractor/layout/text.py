@@ -8,7 +8,8 @@ undone before it (private-use positional glyphs, legacy font codes and fake-bold
 in the reader; hyphen variants by the page reader; marks of one base in drawing order by the line builder; NFC and
 SARA AM that shaping split into NIKHAHIT + SARA AA here), and a
 wrap becomes what it stood for (nothing between two Thai letters with no space glyph at the end of the line, a
-space otherwise).  Everything that interprets the text — mark order, spaces cutting a Thai word (``join_wrapped``),
+space otherwise); a line break the author wrote inside a table cell stays a newline (``paragraphs.broke_early``).
+Everything that interprets the text — mark order, spaces cutting a Thai word (``join_wrapped``),
 dictionary evidence — goes into ``text`` only, with its repairs.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from extractor.blocks import Repair
 from extractor.layout.types import TextLine
@@ -52,13 +54,16 @@ def line_text(raw: str) -> tuple[str, tuple[Repair, ...]]:
     return text, tuple(repairs)
 
 
-def joined_text(lines: list[TextLine]) -> tuple[str, str, tuple[Repair, ...]]:
+def joined_text(
+    lines: list[TextLine], hard_break: Callable[[TextLine, TextLine], bool] | None = None
+) -> tuple[str, str, tuple[Repair, ...]]:
     """(text, raw, repairs) of lines that wrap inside one cell or paragraph.
 
     A line break between two Thai letters with no space glyph at the end of the line is a wrap at a word boundary
     (Thai typesetting breaks lines between words without a space), so the lines are joined directly; any other
-    break becomes a space.  That is ``raw``; the text is then repaired, and ``join_wrapped`` removes the spaces
-    that cut a Thai word.
+    wrap becomes a space.  A break ``hard_break(line, next_line)`` says the author wrote (a new paragraph inside a
+    table cell) stays a newline.  That is ``raw``; the text is then repaired, and ``join_wrapped`` removes the
+    spaces that cut a Thai word.
     """
     kept = [ln for ln in lines if ln.text]
     if not kept:
@@ -78,9 +83,13 @@ def joined_text(lines: list[TextLine]) -> tuple[str, str, tuple[Repair, ...]]:
         text, line_repairs = repair_text(line)
         repairs.extend(line_repairs)
         if parts:
-            space_seen = kept[index - 1].ends_with_space
-            raw_parts.append(wrap_glue(raw_parts[-1], line, space_seen))
-            parts.append(wrap_glue(parts[-1], text, space_seen))
+            before = kept[index - 1]
+            if hard_break is not None and hard_break(before, ln):
+                raw_parts.append("\n")
+                parts.append("\n")
+            else:
+                raw_parts.append(wrap_glue(raw_parts[-1], line, before.ends_with_space))
+                parts.append(wrap_glue(parts[-1], text, before.ends_with_space))
         raw_parts.append(line)
         parts.append(text)
     joined, wrap_repairs = join_wrapped("".join(parts))
@@ -90,9 +99,9 @@ def joined_text(lines: list[TextLine]) -> tuple[str, str, tuple[Repair, ...]]:
 
 def wrap_glue(before: str, after: str, space_seen: bool = False) -> str:
     """What a wrap between ``before`` and ``after`` stood for: nothing inside Thai text, else a space."""
-    return "" if not space_seen and _thai_letter(before[-1:]) and _thai_letter(after[:1]) else " "
+    return "" if not space_seen and thai_letter(before[-1:]) and thai_letter(after[:1]) else " "
 
 
-def _thai_letter(ch: str) -> bool:
+def thai_letter(ch: str) -> bool:
     """A Thai letter or mark (a word can continue across it), not a digit or the paiyannoi/mai yamok signs."""
     return bool(ch) and "\u0e01" <= ch <= "\u0e4e" and ch not in "\u0e2f\u0e46"

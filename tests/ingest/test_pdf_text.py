@@ -36,7 +36,7 @@ def test_raw_is_the_text_as_written_not_as_encoded() -> None:
         CellSpec(1, 0, ["ส\u0e4d\u0e32นักยุทธศาสตร์", "และประเมินผล"]),  # as a shaping font writes สำนัก
         CellSpec(1, 1, ["KPI 1.1 :", "ร้อยละ 80"]),
     ]
-    draw_table(d, 60, 100, [200, 150], [24, 44], cells)
+    draw_table(d, 60, 100, [88, 70], [24, 44], cells)  # widths where the next word would not have fitted: wraps
     (table,) = [b for b in read_pdf(d.bytes()).blocks if b.is_table]
     unit, kpi = table.rows[1].cells
     assert unit.raw == unit.text == "สำนักยุทธศาสตร์และประเมินผล"

@@ -26,7 +26,7 @@ def _kpi_table(d: Drawer, y: float = 100) -> None:
         CellSpec(4, 0, ["จำนวนชุมชน"]),
         CellSpec(4, 2, ["50.00"]),
     ]
-    draw_table(d, 60, y, [220, 90, 90], [24, 24, 40, 24, 24], cells)
+    draw_table(d, 60, y, [135, 90, 90], [24, 24, 40, 24, 24], cells)  # no room for การ after ได้รับ: a wrap
 
 
 def test_spans_header_and_wrapped_cell_text() -> None:
@@ -82,14 +82,14 @@ def test_cells_wrapping_on_the_same_baselines_stay_one_row() -> None:
     d.new_page()
     cells = [
         CellSpec(0, 0, ["วัตถุประสงค์หลัก", "(Objective)"], bold=True),
-        CellSpec(0, 1, ["หน่วยงาน", "รับผิดชอบหลัก"], bold=True),
+        CellSpec(0, 1, ["หน่วยงาน", "รับผิดชอบ"], bold=True),
         CellSpec(1, 0, ["กรุงเทพมหานครมีผังเมือง", "รวมที่สอดคล้องต่อการ", "เปลี่ยนแปลง"]),
         CellSpec(1, 1, ["ทุกโครงการ", "ที่ขอจัดสรร", "งบประมาณ"]),
     ]
-    draw_table(d, 60, 100, [200, 150], [40, 56], cells)
+    draw_table(d, 60, 100, [130, 64], [40, 56], cells)  # widths where each next word would not have fitted
     (table,) = _tables(read_pdf(d.bytes()))
     assert [row.texts for row in table.rows] == [
-        ["วัตถุประสงค์หลัก (Objective)", "หน่วยงานรับผิดชอบหลัก"],
+        ["วัตถุประสงค์หลัก (Objective)", "หน่วยงานรับผิดชอบ"],
         ["กรุงเทพมหานครมีผังเมืองรวมที่สอดคล้องต่อการเปลี่ยนแปลง", "ทุกโครงการที่ขอจัดสรรงบประมาณ"],
     ]
     assert [row.is_header for row in table.rows] == [True, False]
@@ -102,14 +102,14 @@ def test_stacked_rows_keep_a_wrapped_label_with_its_amount() -> None:
     cells = [
         CellSpec(0, 0, ["แผนงาน"], bold=True),
         CellSpec(0, 1, ["งบประมาณ"], bold=True),
-        CellSpec(1, 0, ["แผนงานบุคลากรภาครัฐ", "แผนงานพื้นฐานด้าน", "การสร้างความสามารถ", "แผนงานบูรณาการ"]),
+        CellSpec(1, 0, ["แผนงานบุคลากร", "แผนงานพื้นฐานด้าน", "การสร้างความสามารถ", "แผนงานบูรณาการ"]),
         CellSpec(1, 1, ["123.6669", "76.9473", "", "4.0847"]),
     ]
-    draw_table(d, 60, 100, [200, 100], [24, 72], cells)
+    draw_table(d, 60, 100, [108, 100], [24, 72], cells)  # การ does not fit after ด้าน: a wrap
     (table,) = _tables(read_pdf(d.bytes()))
     assert [row.texts for row in table.rows] == [
         ["แผนงาน", "งบประมาณ"],
-        ["แผนงานบุคลากรภาครัฐ", "123.6669"],
+        ["แผนงานบุคลากร", "123.6669"],
         ["แผนงานพื้นฐานด้านการสร้างความสามารถ", "76.9473"],
         ["แผนงานบูรณาการ", "4.0847"],
     ]
@@ -124,11 +124,60 @@ def test_wrapped_cell_beside_single_line_cells_is_not_split() -> None:
         CellSpec(1, 0, ["โครงการพัฒนาศักยภาพ", "บุคลากรด้านสาธารณสุข"]),
         CellSpec(1, 1, ["1,200"]),
     ]
-    draw_table(d, 60, 100, [200, 100], [24, 44], cells)
+    draw_table(d, 60, 100, [130, 100], [24, 44], cells)  # บุคลากร does not fit after ศักยภาพ: a wrap
     (table,) = _tables(read_pdf(d.bytes()))
     assert len(table.rows) == 2
     assert table.rows[1].cells[1].text == "1,200"
     assert table.rows[1].cells[0].raw == "โครงการพัฒนาศักยภาพบุคลากรด้านสาธารณสุข"
+
+
+def test_line_break_written_inside_a_cell_stays_a_newline() -> None:
+    """A line that ends although the next word would have fitted was broken by the author (the paragraphs of a
+    definition cell): the newline stays, in text and raw, as a text export keeps it; a real wrap is still joined."""
+    d = Drawer()
+    d.new_page()
+    cells = [
+        CellSpec(0, 0, ["ตัวชี้วัด"], bold=True),
+        CellSpec(0, 1, ["นิยาม"], bold=True),
+        CellSpec(1, 0, ["ร้อยละความสำเร็จ"]),
+        CellSpec(1, 1, ["วิธีคำนวณ", "ตรวจสอบผลการดำเนินงาน", "1. แผนดำเนินการ"]),
+    ]
+    draw_table(d, 60, 100, [120, 200], [24, 56], cells)
+    (table,) = _tables(read_pdf(d.bytes()))
+    definition = table.rows[1].cells[1]
+    assert definition.text == definition.raw == "วิธีคำนวณ\nตรวจสอบผลการดำเนินงาน\n1. แผนดำเนินการ"
+
+
+def test_line_ending_where_only_a_space_could_break_is_written() -> None:
+    """In a text layer that keeps the space glyph of a wrap at a space (some line of the table ends with one), a
+    line ending without it before a digit was not wrapped there: ``… ๑๕ วัน`` / ``๓) เรื่อง…``, even when the next
+    word would not have fitted."""
+    d = Drawer()
+    d.new_page()
+    first, second = "มากกว่า ๑๕ วัน", "๓) เรื่อง"
+    width = d.width_of(first, 11) + 6 + 0.5 * d.width_of("๓)", 11)  # no room for ๓) after วัน
+    cells = [
+        CellSpec(0, 0, ["นิยาม "], bold=True),  # a wrap at a space keeps its space glyph in this text layer
+        CellSpec(1, 0, [first, second]),
+    ]
+    draw_table(d, 60, 100, [width], [24, 44], cells)
+    (table,) = _tables(read_pdf(d.bytes()))
+    assert table.rows[1].cells[0].text == f"{first}\n{second}"
+
+
+def test_centred_cell_lines_are_wraps() -> None:
+    """Centred lines end short on both sides: no evidence of a written break, they are joined as wraps."""
+    d = Drawer()
+    d.new_page()
+    for y in (100, 135, 160):
+        d.line(60, y, 260, y)
+    d.line(60, 100, 60, 160)
+    d.line(260, 100, 260, 160)
+    for k, text in enumerate(["กอง", "ยุทธศาสตร์และประเมินผลงานบริหาร"]):
+        d.text(160 - d.width_of(text, 11) / 2, 100 + 11 * (k + 1) * 1.25, text, size=11)
+    d.text(63, 152, "สยป.", size=11)
+    (table,) = _tables(read_pdf(d.bytes()))
+    assert table.rows[0].cells[0].text == "กองยุทธศาสตร์และประเมินผลงานบริหาร"
 
 
 def test_borderless_aligned_rows_become_a_table() -> None:
