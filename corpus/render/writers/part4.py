@@ -4,7 +4,9 @@ Each KPI sheet is printed under a ``ตาราง <letter> แสดง…`` h
 lines the builder reads above a table block (issue, component, group, objective, KR) written again wherever the
 context changes, and the header texts of grammars/bma-2567/40-part4.toml.  Definition cells are printed whole (their
 labelled sections, formula and data-collection parts are read back from that text); long ones break across pages.
-A rubric follows the negotiated KPI sheet it scores.  Work-step (Gantt) sheets are set in landscape.
+A rubric follows the negotiated KPI sheet it scores.  Work-step (Gantt) sheets are set in landscape.  Kept tables
+(questionnaires, form fields) are not attached to any KPI in the model: each is printed where its provenance puts
+it, before the first sheet, rubric or table the source has after it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from extractor.model.document import PlanDocument
+from extractor.model.base import Record
 from extractor.model.monitoring import GenericTable, MonitoredKPI, PolicyLink, Rubric, WorkStepSheet
 
 from corpus.render.flow import HEADING, Cell, Flow, Section, Text
@@ -26,6 +29,7 @@ TABLE_TITLES = {  # role → the title after "ตาราง <letter>" (the pat
     "policy_linkage": "แสดงความเชื่อมโยงนโยบายผู้ว่าราชการกรุงเทพมหานครกับแผนปฏิบัติราชการ",
     "work_steps": "ขั้นตอนการปฏิบัติงานของโครงการ/กิจกรรม",
 }
+ATTACHMENT = "(เอกสารแนบ)"
 DEFAULT_LETTERS = {"policy_linkage": "ง", "work_steps": "จ"}
 CONTEXT_ORDER = ("issue", "component", "group", "objective", "key_result")
 MONTH_LABELS = ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.")
@@ -46,17 +50,65 @@ def write_part4(document: PlanDocument, flow: Flow, part_title: str | None) -> N
     if m.title:
         heading(flow, m.title)
     rubrics = list(m.rubrics)
+    kept = KeptTables(m.tables, flow)
     for (role, label), kpis in groupby(m.kpis, key=lambda k: (k.table_role, k.table_label)):
-        _kpi_block(role, label, list(kpis), rubrics, flow)
+        _kpi_block(role, label, list(kpis), rubrics, flow, kept)
     for rubric_group in _rubric_groups(rubrics):  # rubrics no KPI sheet claimed
-        _rubric(rubric_group, flow)
+        kept.before(rubric_group[0])
+        _rubric(rubric_group, flow, kept)
     if m.policy_links:
+        kept.before(m.policy_links[0])
         _table_heading(flow, "policy_linkage", None)
         _policy_links(m.policy_links, flow)
     for sheet in m.work_steps:
+        kept.before(sheet)
         _work_steps(sheet, flow)
-    for generic in m.tables:
-        _generic(generic, flow)
+    kept.rest()
+
+
+class KeptTables:
+    """The kept tables in source order, each printed before the first record the source has after it.
+
+    The model does not say which heading a kept table stood under; its title (the nearest line above it) does.  A
+    table titled like the rubric printed just before stood in the rubric (before the rubric's notes); any other
+    table after a rubric stood in an attachment (``(เอกสารแนบ)``, which the grammar reads as the end of the rubric:
+    one heading for the run of tables after it).
+    """
+
+    def __init__(self, tables: list[GenericTable], flow: Flow) -> None:
+        self.tables = sorted(tables, key=_source_order)
+        self.flow = flow
+        self.after_rubric = False  # a rubric was the last thing printed: the next foreign table opens an attachment
+
+    def before(self, record: Record) -> None:
+        while self.tables and _source_order(self.tables[0]) < _source_order(record):
+            self._print(self.tables.pop(0))
+        self.after_rubric = False
+
+    def of_rubric(self, title: str) -> None:
+        """The tables standing in the rubric titled ``title`` (printed before its notes)."""
+        while self.tables and self.tables[0].title == title:
+            _generic(self.tables.pop(0), self.flow, show_title=False)
+        self.after_rubric = True
+
+    def rest(self) -> None:
+        while self.tables:
+            self._print(self.tables.pop(0))
+
+    def _print(self, generic: GenericTable) -> None:
+        if self.after_rubric:
+            self.flow.add(Text(ATTACHMENT, bold=True, gap=PARA))
+            self.after_rubric = False
+        _generic(generic, self.flow)
+
+
+def _source_order(record: Record) -> tuple[int, int, int]:
+    """Where a record stands in its source: dump line, or page and top edge; records without one go last."""
+    src = record.source
+    if src is None:
+        return (1 << 30, 0, 0)
+    top = src.bbox[1] if src.bbox else 0
+    return (src.line_start if src.line_start is not None else 0, src.page or 0, top)
 
 
 def _table_heading(flow: Flow, role: str, label: str | None) -> None:
@@ -67,9 +119,11 @@ def _table_heading(flow: Flow, role: str, label: str | None) -> None:
 
 # -- KPI sheets -------------------------------------------------------------------------------------------------
 
-def _kpi_block(role: str, label: str | None, kpis: list[MonitoredKPI], rubrics: list[Rubric], flow: Flow) -> None:
+def _kpi_block(role: str, label: str | None, kpis: list[MonitoredKPI], rubrics: list[Rubric], flow: Flow,
+               kept: KeptTables) -> None:
     """One letter's sheets: context lines where they change, a table per run of KPIs with the same context; a
-    negotiated KPI gets a table of its own, followed by its rubrics."""
+    negotiated KPI gets a table of its own, followed by its rubrics (and the kept tables the source has there)."""
+    kept.before(kpis[0])
     _table_heading(flow, role, label)
     district = any(k.objective or "objective" in k.inherited for k in kpis)
     shown: dict[str, str] = {}
@@ -82,13 +136,16 @@ def _kpi_block(role: str, label: str | None, kpis: list[MonitoredKPI], rubrics: 
         run = list(run)
         if role == "negotiated_kpis":
             for kpi in run:
+                kept.before(kpi)
                 flow.add(_kpi_table(role, [kpi], district))
                 claimed = [r for r in rubrics if r.kpi_code == kpi.code and r.kpi_name == kpi.name]
                 for group in _rubric_groups(claimed):
-                    _rubric(group, flow)
+                    kept.before(group[0])
+                    _rubric(group, flow, kept)
                 for r in claimed:
                     rubrics.remove(r)
         else:
+            kept.before(run[0])
             flow.add(_kpi_table(role, run, district))
 
 
@@ -143,7 +200,8 @@ def _rubric_groups(rubrics: list[Rubric]) -> Iterator[list[Rubric]]:
         yield group
 
 
-def _rubric(parts: list[Rubric], flow: Flow) -> None:
+def _rubric(parts: list[Rubric], flow: Flow, kept: KeptTables | None = None) -> None:
+    """A rubric: its parts under one title line, the kept tables standing in it, then its notes."""
     lead = parts[0]
     title = f"เกณฑ์การให้คะแนน “{lead.title}”"
     if lead.part_count > 1:
@@ -156,6 +214,8 @@ def _rubric(parts: list[Rubric], flow: Flow) -> None:
                  r.method or "", Cell(raw(r.score), align="center")] for r in part.rows]
         if rows:
             flow.add(table((1.2, 1.6, 6, 1.2), header(RUBRIC_HEADER), rows))
+        if kept is not None and part is parts[-1]:
+            kept.of_rubric(title)
         flow.add(*(Text(n, gap=PARA) for n in part.notes))
 
 
@@ -218,8 +278,9 @@ def _year_cells(years: list[str]) -> list[Cell]:
 
 # -- kept tables ------------------------------------------------------------------------------------------------
 
-def _generic(generic: GenericTable, flow: Flow) -> None:
-    if generic.title:
+def _generic(generic: GenericTable, flow: Flow, show_title: bool = True) -> None:
+    """A kept table under its title line (``show_title=False`` when the title is the heading it stands under)."""
+    if generic.title and show_title:
         flow.add(Text(generic.title, bold=True, gap=0.6))
     width = max([len(r) for r in generic.rows + generic.header] or [1])
     pad = lambda r: list(r) + [""] * (width - len(r))  # noqa: E731
