@@ -21,12 +21,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import numpy as np
 import pymupdf
 
 from extractor.blocks import Provenance
 from extractor.ingest import ocr_image
 from extractor.ingest.ocr_bold import mark_bold_words
-from extractor.ingest.ocr_cells import blank_read_cells, grid_cells, reread_cells
+from extractor.ingest.ocr_cells import blank_read_cells, covered_by, grid_cells, reread_regions, unread_lines
 from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
@@ -139,12 +140,7 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
         texts = "; ".join(repr(line.text) for line in noise[:10])
         page.findings.append(("ocr.noise_lines_dropped", f"{len(noise)} line(s) of OCR noise (detached marks read as Latin): {texts}", where))
     clean_ink = ocr_image.ink_mask(clean)
-    blank = blank_read_cells(grid_cells(rulings, image.scale), clean_ink, kept, _median_size(kept))
-    if blank:
-        extra = reread_cells(clean, blank, image.dpi)
-        kept.extend(extra)
-        texts = "; ".join(repr(line.text) for line in extra[:10])
-        page.findings.append(("ocr.cells_reread", f"{len(blank)} table cell(s) with ink but no OCR text read again, {len(extra)} line(s) found: {texts}", where))
+    _reread_unread_ink(clean, clean_ink, rulings, lines, kept, image, page)
     mark_bold_words(kept, clean_ink, image.dpi)
     reread = reread_latin_words(clean, kept, image.dpi)
     if reread:
@@ -155,6 +151,30 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:
         page.findings.append(("ocr.deskewed", f"page rotated by {image.skew_degrees:+.2f}° before OCR", where))
     return page
+
+
+def _reread_unread_ink(
+    clean: np.ndarray, ink: np.ndarray, rulings: list, lines: list[OcrLine], kept: list[OcrLine], image: ocr_image.PageImage, page: OcrPage
+) -> None:
+    """Read again, in one strip, the table cells and line-sized stretches of ink no OCR word covers; add to
+    ``kept`` what comes back (a finding lists it)."""
+    em = _median_size(kept)
+    if not em:
+        return
+    grid = grid_cells(rulings, image.scale)
+    covered = covered_by(lines, ink.shape)  # noise lines too: their ink was read, and judged
+    cells = blank_read_cells(grid, ink, covered, em)
+    regions = cells + unread_lines(ink, lines, grid, em)
+    if not regions:
+        return
+    extra = reread_regions(clean, regions, image.dpi)
+    kept.extend(extra)
+    texts = "; ".join(repr(line.text) for line in extra[:10])
+    page.findings.append((
+        "ocr.regions_reread",
+        f"{len(cells)} table cell(s) and {len(regions) - len(cells)} other stretch(es) of ink without OCR text read again, {len(extra)} line(s) found: {texts}",
+        Provenance(page=page.model.number),
+    ))
 
 
 def _median_size(lines: list[OcrLine]) -> float:

@@ -54,3 +54,12 @@ def test_page_set_in_bold_throughout_is_bold():
     cover = [_line(ink, 10, [(3, 7)]), _line(ink, 60, [(3, 7)])]
     mark_bold_words(cover, ink, 300)  # the regular stroke is capped: 7 px is bold at 300 dpi whatever the median
     assert all(w.bold for line in cover for w in line.words)
+
+
+def test_digits_need_a_wider_margin_than_thai():
+    ink = np.zeros((200, 1200), dtype=bool)
+    body = [_line(ink, 10, [(4, 4)]), _line(ink, 60, [(4, 4), (1, 5)]), _line(ink, 110, [(4, 4), (1, 7)])]
+    for line in body[1:]:
+        line.words[-1].text = "95"  # regular digits draw wider stems than regular Thai letters
+    mark_bold_words(body, ink, 300)
+    assert not body[1].words[-1].bold and body[2].words[-1].bold

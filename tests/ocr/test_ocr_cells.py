@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from extractor.ingest import ocr_tesseract
-from extractor.ingest.ocr_cells import CellBox, blank_read_cells, grid_cells, reread_cells
+from extractor.ingest.ocr_cells import CellBox, blank_read_cells, covered_by, grid_cells, reread_regions, unread_lines
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 from extractor.layout.types import Ruling
 
@@ -36,7 +36,7 @@ def test_blank_read_cells_are_the_inked_cells_without_words():
     ink[130:170, 330:460] = True  # text Tesseract read
     ink[230:232, 520:522] = True  # a speck: not text
     line = OcrLine((330, 130, 460, 170), 165, 40.0, [OcrWord("โครงการ", (330, 130, 460, 170), 90.0)])
-    blank = blank_read_cells(grid_cells(_grid(), SCALE), ink, [line], 40.0)
+    blank = blank_read_cells(grid_cells(_grid(), SCALE), ink, covered_by([line], ink.shape), 40.0)
     assert [(c.x0 // 10, c.y0 // 10) for c in blank] == [(10, 10)]
 
 
@@ -49,6 +49,6 @@ def test_reread_puts_the_lines_back_in_their_cells():
     ImageDraw.Draw(image).text((130, 120), "12", font=font, fill=0)
     ImageDraw.Draw(image).text((330, 220), "P058", font=font, fill=0)
     cells = [CellBox(104, 104, 296, 196), CellBox(304, 204, 496, 296)]
-    lines = reread_cells(np.asarray(image), cells, 300)
+    lines = reread_regions(np.asarray(image), cells, 300)
     assert [line.text for line in lines] == ["12", "P058"]
     assert 104 <= lines[0].bbox[0] < lines[0].bbox[2] <= 296 and 204 <= lines[1].bbox[1] < lines[1].bbox[3] <= 296
