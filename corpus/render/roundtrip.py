@@ -3,7 +3,8 @@
 ``python -m corpus.render.roundtrip [--fonts Garuda,Loma] [--write-pdfs DIR]`` prints the per-seed, per-section
 score of equal content fields (the table in benchmarks/RESULTS.md, section "Round trip").  Findings are left out of
 the comparison: they describe the input (repairs made, furniture removed, how a value was read), which differs by
-route by design; everything else in ``content_view`` is compared.
+route by design; so are the fields in ``PAGINATION_KEYS``, which count how the source cut its rows; everything
+else in ``content_view`` is compared.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ SECTIONS = (
     "project_summaries", "monitoring", "plan_2563", "kpi_report",
 )
 _MISSING = object()
+# Fields that record the source's pagination, not what it says: ``continued_rows`` counts the source rows merged
+# into a KPI record (the rows a page break or a text export's line split cut it into).  The same KPI typeset on
+# pages of another size is cut elsewhere (a longer definition cell is one row on a landscape page, three in the
+# export), so the count belongs with the provenance; the merged text itself is compared.
+PAGINATION_KEYS = frozenset({"continued_rows"})
 
 
 @dataclass
@@ -58,7 +64,16 @@ def fonts_for(seed: str, fonts: tuple[str, ...] = FONTS) -> tuple[str, ...]:
 
 
 def content(document) -> dict[str, Any]:
-    return content_view(to_json_data(document))
+    """The content compared across routes: ``content_view`` less the pagination counts (``PAGINATION_KEYS``)."""
+    return _without(content_view(to_json_data(document)), PAGINATION_KEYS)
+
+
+def _without(data: Any, keys: frozenset[str]) -> Any:
+    if isinstance(data, dict):
+        return {k: _without(v, keys) for k, v in data.items() if k not in keys}
+    if isinstance(data, list):
+        return [_without(v, keys) for v in data]
+    return data
 
 
 def round_trip(seed: str, font: str, dump_content: dict[str, Any] | None = None) -> RoundTrip:
