@@ -49,6 +49,7 @@ class LogicalTable:
     header: list[Row]
     records: list[TableRecord] = field(default_factory=list)
     header_values: list[list[str]] = field(default_factory=list)  # subheader rows (e.g. target years)
+    header_values_at: list[int] = field(default_factory=list)  # records read before each subheader row
     repeated_headers: int = 0
     provenance: Provenance = field(default_factory=Provenance)
     totals: list[TableRecord] = field(default_factory=list)  # rows stating the table's totals (spec ``total``)
@@ -198,6 +199,7 @@ class _TreeBuilder:
         texts = own_texts(row)
         if sub is not None and texts and all(sub.fullmatch(t) for t in texts):
             self.table.header_values.append(texts)
+            self.table.header_values_at.append(len(self.table.records))
             return True
         if _is_total(row, self.table_spec):
             cells, extra = assign_columns(row, self.table_spec, self.grammar)

@@ -250,13 +250,12 @@ def _work_steps(sheet: WorkStepSheet, flow: Flow) -> None:
         if line:
             flow.add(Text(line, bold=True, gap=PARA))
     years = list(dict.fromkeys(sheet.years)) or []
-    head_rows = [
+    head_rows = [  # the labels span the year and month rows, which then hold only years and months (sub-headers)
         [Cell("ขั้นตอนการปฏิบัติงาน", rowspan=3, bold=True, align="center"),
-         Cell("ความก้าวหน้า (ร้อยละ)", colspan=2, bold=True, align="center"),
+         Cell("เนื้องาน รายขั้นตอน (ร้อยละ)", rowspan=3, bold=True, align="center"),
+         Cell("คิดความก้าวหน้า โครงการ (ร้อยละ)", rowspan=3, bold=True, align="center"),
          Cell("ระยะเวลาดำเนินการ", colspan=12, bold=True, align="center")],
-        [Cell("เนื้องาน รายขั้นตอน", rowspan=2, bold=True, align="center"),
-         Cell("คิดความก้าวหน้า โครงการ", rowspan=2, bold=True, align="center"),
-         *_year_cells(years)],
+        _year_cells(years),
         [Cell(m, bold=True, align="center") for m in MONTH_LABELS],
     ]
     rows = []

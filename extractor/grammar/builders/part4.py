@@ -464,16 +464,17 @@ def _work_steps(
     after such lines is a new sheet, not a page break), then steps read from headerless rows with bar marks."""
     sheets: list[WorkStepSheet] = []
     for table in _tables(scope, "work_steps"):
-        years = [t for values in table.header_values for t in values if _BASELINE_YEAR_LABEL.search(t)]
-        fiscal_year = max((int(arabic_digits(y)[-4:]) for y in years), default=None)
         current: tuple | None = None
-        for record in table.records:
+        starts = _sheet_starts(table, contexts)
+        for index, record in enumerate(table.records):
             context = contexts.get(id(record), {})
             owner = (context.get("steps_kpi"), context.get("steps_project"))
             if current != owner or not sheets:
+                years = _sheet_years(table, index, next((s for s in starts if s > index), len(table.records)))
                 sheets.append(
                     WorkStepSheet(
-                        kpi=owner[0], project=owner[1], years=years, fiscal_year_be=fiscal_year,
+                        kpi=owner[0], project=owner[1], years=years,
+                        fiscal_year_be=max((int(arabic_digits(y)[-4:]) for y in years), default=None),
                         source=source_of(record.provenance),
                     )
                 )
@@ -482,6 +483,24 @@ def _work_steps(
                       {m: record.text(m) for m in MONTHS}, [c.text for c in record.extra], record.provenance)
     sheets += _headerless_steps(scope, grammar, findings)
     return sheets
+
+
+def _sheet_starts(table: LogicalTable, contexts: dict[int, dict[str, str]]) -> list[int]:
+    """Indexes of the records that open a sheet (the KPI/project lines above them change)."""
+    owners = [(contexts.get(id(r), {}).get("steps_kpi"), contexts.get(id(r), {}).get("steps_project"))
+              for r in table.records]
+    return [i for i, owner in enumerate(owners) if i == 0 or owner != owners[i - 1]]
+
+
+def _sheet_years(table: LogicalTable, start: int, end: int) -> list[str]:
+    """The year labels of the sub-header rows written over records ``start``..``end`` (one table holds several
+    sheets, each under its own header; a header repeated after a page break repeats its years: kept once)."""
+    rows = list(zip(table.header_values, table.header_values_at))
+    own = [values for values, at in rows if start <= at < end]
+    last = max((at for _, at in rows if at < start), default=None)  # no header of its own: the one above it
+    above = [values for values, at in rows if at == last]
+    years = [t for values in own or above for t in values if _BASELINE_YEAR_LABEL.search(t)]
+    return list(dict.fromkeys(years))
 
 
 _BASELINE_YEAR_LABEL = re.compile(r"[0-9๐-๙]{4}")
