@@ -5,8 +5,9 @@ from functools import lru_cache
 import pytest
 
 import extractor
-from extractor.grammar.builders.part2 import development_issues, nest_projects, okr_references
-from extractor.grammar.engine import build_tree
+from extractor.blocks import Cell, Provenance
+from extractor.grammar.builders.part2 import development_issues, nest_projects, okr_references, sub_issues
+from extractor.grammar.engine import LogicalTable, TableRecord, build_tree
 from extractor.grammar.spec import load_grammars
 from extractor.ingest.dump import read_dump_text
 from extractor.model.base import Budget
@@ -150,6 +151,18 @@ def test_district_okr_table_carries_the_sub_issue_down_and_joins_a_split_cell():
     assert (first.number, first.number_raw, first.starred, first.target.raw) == ("1.1.01", "๑.๑.๐๑", True, "๔๗๙ จุด")
     assert (first.lead_units, first.support_units) == (["สนท."], ["สนข."])
     assert second.text == "ติดตั้งไฟฟ้า (ร้อยละความสำเร็จ)*" and second.starred  # the row after the page break
+
+
+def test_district_objective_spanning_rows_opens_one_sub_issue():
+    """A PDF grid copies an objective cell spanning three OKR rows into each of them (inherited): one sub-issue."""
+    spanning = Cell("๑.๑ เดินได้ เดินดี", "๑.๑ เดินได้ เดินดี", row_span=3)
+    copy = Cell(spanning.text, spanning.raw, inherited=True)
+    rows = [(spanning, "OKR ๑.๑.๐๑ จำนวนจุดหาบเร่*"), (copy, "OKR ๑.๑.๐๒ ทางเท้า"), (copy, "OKR ๑.๑.๐๓ ไฟฟ้า"),
+            (Cell("๑.๒ เพิ่มความคล่องตัว", "๑.๒ เพิ่มความคล่องตัว"), "OKR ๑.๒.๐๑ จุดจราจร")]
+    table = LogicalTable(role="district_okr", header=[], records=[
+        TableRecord({"objective": objective, "key_result": Cell(kr, kr)}, Provenance()) for objective, kr in rows])
+    found = sub_issues(table, [])
+    assert [(s.number, len(s.key_results)) for s in found] == [("1.1", 3), ("1.2", 1)]
 
 
 def test_district_projects_nest_cite_okr_ranges_and_report_unread_budgets():

@@ -231,11 +231,13 @@ def _label(text: str) -> tuple[str | None, re.Match | None]:
 
 def sub_issues(table: LogicalTable, findings: list[Finding]) -> list[SubIssue]:
     """Sub-issues of a district issue's OKR table: the objective cell opens one (written on its first row only);
-    each row adds an OKR key result to the sub-issue open."""
+    each row adds an OKR key result to the sub-issue open.  A PDF grid copies a cell spanning several rows into
+    each row it covers (``inherited``): the copies continue the sub-issue the spanning cell opened."""
     result: list[SubIssue] = []
     for record in table.records:
         objective = _joined(record.text("objective"))
-        if objective:
+        cell = record.cells.get("objective")
+        if objective and not (result and cell is not None and cell.inherited):
             result.append(_sub_issue(objective, record))
         elif not result:
             findings.append(_finding("part2.key_result_without_sub_issue", Severity.WARNING,
