@@ -29,19 +29,21 @@ from extractor.ingest import ocr_image
 from extractor.ingest.ocr_bold import mark_bold_words
 from extractor.ingest.ocr_cells import blank_read_cells, covered_by, grid_cells, reread_regions, unread_lines
 from extractor.ingest.ocr_recheck import reread_latin_words
-from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, parse_hocr, run_tesseract
+from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
 from extractor.layout.types import PageModel
 from extractor.limits import NO_DEADLINE, Deadline, LimitExceededError
 from extractor.thai import Glyph
+from extractor.thai.dictionary import tokenize
 
 DEFAULT_DPI = 300  # measured: see benchmarks/RESULTS.md "## OCR" (200 dpi loses marks on 11 pt text)
 OCR_FONT = "tesseract"
 OCR_BOLD_FONT = "tesseract-Bold"  # what the layout stage reads as bold (``is_bold_font``)
 X_SIZE_PER_EM = 1.16  # Tesseract's x_size over the font size (measured on TLWG fonts at 200 and 300 dpi)
 SPACE_GAP = 0.30  # a gap between Tesseract words wider than this × em is a real space ...
-THAI_SPACE_GAP = 0.45  # ... between two Thai letters: Tesseract boxes Thai glyph by glyph, and the gaps inside a
-# word reach 0.4 em (bold, tracked text) while real spaces are 0.45 em and more (measured on the rendered corpus)
+THAI_SPACE_GAP = 0.40  # ... between two Thai letters: Tesseract boxes Thai glyph by glyph, and the gaps inside a
+# word reach 0.4 em (bold, tracked text), and real spaces start about there (measured on the rendered corpus)
+THAI_GAP_IN_WORD = 0.8  # ... and inside what the dictionary reads as one word
 NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean confidence may be noise
 LOW_CONFIDENCE = 50.0
 MARK_STRIP = 0.6  # a line smaller than this share of the median size may be a strip of detached marks
@@ -269,7 +271,8 @@ def _line_glyphs(line: OcrLine, em: float, scale: float) -> list[Glyph]:
     pen: float | None = None  # right edge of the last base glyph placed (what the line builder measures from)
     ink: float = 0.0  # right edge of everything Tesseract boxed so far, marks included (what a space is measured from)
     last = " "  # the last base character placed
-    for word in line.words:
+    inside = _inside_words(line.words)
+    for index, word in enumerate(line.words):
         if pen is not None and all(ch in THAI_MARKS for ch in word.text):
             _word_glyphs(word.text, pen, pen, y0, y1, size, scale, out, pen, word.bold)  # marks on the last base
             ink = max(ink, float(word.bbox[2]))
@@ -277,13 +280,29 @@ def _line_glyphs(line: OcrLine, em: float, scale: float) -> list[Glyph]:
         x0, x1 = float(word.bbox[0]), float(word.bbox[2])
         if pen is not None:
             # a mark's box pushes the next base right: measure the gap from the mark, close it to the base
-            gap = THAI_SPACE_GAP if _is_thai(last) and _is_thai(word.text[0]) else SPACE_GAP
+            gap = SPACE_GAP
+            if _is_thai(last) and _is_thai(word.text[0]):
+                gap = THAI_GAP_IN_WORD if index in inside else THAI_SPACE_GAP
             x0 = pen if x0 - ink < gap * em else max(x0, pen)
             x1 = max(x1, x0 + 0.2 * em)
         pen = _word_glyphs(word.text, x0, x1, y0, y1, size, scale, out, pen, word.bold)
         ink = max(ink, x1)
         last = next((ch for ch in reversed(word.text) if ch not in THAI_MARKS), " ")
     return out
+
+
+def _inside_words(words: list[OcrWord]) -> set[int]:
+    """Indexes of the Tesseract words that start inside a dictionary word of the line's text read without gaps
+    (newmm): a gap before them is tracking, not a space, unless it is very wide."""
+    starts, text = [], ""
+    for word in words:
+        starts.append(len(text))
+        text += word.text
+    boundaries, offset = set(), 0
+    for token in tokenize(text):
+        boundaries.add(offset)
+        offset += len(token)
+    return {i for i, start in enumerate(starts) if start not in boundaries}
 
 
 def _is_thai(ch: str) -> bool:

@@ -59,3 +59,11 @@ def test_thai_gaps_inside_a_word_are_closed_wider_than_latin_ones():
     line = _line([("ระ", 100, 140), ("บบ", 152, 190), ("ที่", 220, 250), ("4", 262, 275)])
     lines = build_lines(lines_to_glyphs([line], 72 / 300))
     assert [ln.text for ln in lines] == ["ระบบ ที่ 4"]
+
+
+def test_a_gap_inside_a_dictionary_word_needs_to_be_wider():
+    # the same 0.5 em gap: between two words a space, inside ระบบ tracking
+    between = _line([("ระบบ", 100, 180), ("ทาง", 195, 250)])
+    inside = _line([("ระ", 100, 140), ("บบ", 155, 190)], y=300)
+    lines = build_lines(lines_to_glyphs([between, inside], 72 / 300))
+    assert [ln.text for ln in lines] == ["ระบบ ทาง", "ระบบ"]
