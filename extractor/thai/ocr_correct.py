@@ -57,10 +57,35 @@ def correct_text(text: str) -> tuple[str, list[Correction]]:
     text, keyword = restore_heading_keyword(text)
     text, dots = join_abbreviation_dots(text)
     text, identifiers = correct_identifiers(text)
+    text, numerals = correct_thai_numerals(text)
     text, spaces = space_digits(text)
     text, tones = restore_tone_marks(text)
     text, words = correct_words(text)
-    return text, keyword + dots + identifiers + spaces + tones + words
+    return text, keyword + dots + identifiers + numerals + spaces + tones + words
+
+
+# Thai letters Tesseract reads for Thai digits (ฒ for ๗, อ for ๐) inside numerals: a run of Thai digits and these
+# letters that has a Thai digit in it and no other letter next to it, or a dotted/comma-grouped numeral (๗.๑, ๓๑๐,๕๐๐)
+CONFUSABLE_THAI_DIGITS = {"ฒ": "๗", "อ": "๐"}
+_TD = "๐-๙" + "".join(CONFUSABLE_THAI_DIGITS)
+_THAI_NUMERAL = re.compile(rf"(?<![\u0E01-\u0E4E])(?:[{_TD}]+(?:[.,][{_TD}]+)+|[{_TD}]*[๐-๙][{_TD}]*)(?![\u0E01-\u0E2E\u0E31-\u0E4E])|(?<![\u0E01-\u0E4E])[{_TD}]+(?:[.,][{_TD}]+)+")
+
+
+def correct_thai_numerals(text: str) -> tuple[str, list[Correction]]:
+    """Thai-digit look-alike letters inside Thai numerals replaced by the digits (``ฒ.๑`` → ``๗.๑``)."""
+    corrections: list[Correction] = []
+
+    def fix(m: re.Match) -> str:
+        token = m.group(0)
+        letters = sum(ch in CONFUSABLE_THAI_DIGITS for ch in token)
+        digits = sum("๐" <= ch <= "๙" for ch in token)
+        if not letters or digits < letters:
+            return token
+        fixed = "".join(CONFUSABLE_THAI_DIGITS.get(ch, ch) for ch in token)
+        corrections.append(Correction("ocr.identifier_correction", m.start(), token, fixed, "Thai numeral: a letter among Thai digits read for the digit it resembles"))
+        return fixed
+
+    return _THAI_NUMERAL.sub(fix, text), corrections
 
 
 # Arabic digits against Thai letters: the plans space them (golden files: digit → Thai spaced 678 times, never

@@ -22,6 +22,9 @@ from extractor.thai.ocr_correct import best_substring, correct_identifiers, corr
         ("กยบ .", "กยบ.", "ocr.abbreviation_dot_joined"),  # OCR spaces an abbreviation's full stop
         ("พ.ศ. 2567", "พ.ศ. 2567", None),
         ("ประจำปี2567", "ประจำปี 2567", "ocr.digit_spacing"),  # the plans space digits from Thai
+        ("๓๑อ,๕๐๐ บาท", "๓๑๐,๕๐๐ บาท", "ocr.identifier_correction"),  # อ read for ๐ inside a Thai numeral
+        ("ฒ.๑ ขุดลอกคลอง", "๗.๑ ขุดลอกคลอง", "ocr.identifier_correction"),  # ฒ read for ๗
+        ("อ. ขุดลอกท่อ", "อ. ขุดลอกท่อ", None),  # no Thai digit: a letter
         ("เพิ่มขึ้น 5ชุด", "เพิ่มขึ้น 5 ชุด", "ocr.digit_spacing"),
         ("กรุงเทพมหานคร2. งาน", "กรุงเทพมหานคร2. งาน", None),  # a list number glued to the line before: as written
     ],
