@@ -74,12 +74,13 @@ def assemble(layouts: list[PageLayout]) -> tuple[list[Block], list[Finding]]:
     body = _body_size(layouts)
     blocks: list[Block] = []
     edges: dict[int, list[float]] = {}
+    reach: dict[int, int] = {}  # id(table block) → the last page it runs onto (stitched parts included)
     removed = 0
     previous: _PageBlocks | None = None
     for pl in layouts:
         page = _page_blocks(pl, running, body, edges)
         removed += page.removed
-        _append_page(blocks, page, previous, edges, findings)
+        _append_page(blocks, page, previous, edges, reach, findings)
         previous = page
     if removed:
         findings.append(("layout.furniture_removed", f"{removed} running header/footer/page-number line(s)", Provenance()))
@@ -146,15 +147,21 @@ def _runs_between_tables(lines: list[TextLine], tables: list[TableRegion]) -> li
 
 
 def _append_page(
-    blocks: list[Block], page: _PageBlocks, previous: _PageBlocks | None, edges: dict[int, list[float]], findings: list
+    blocks: list[Block],
+    page: _PageBlocks,
+    previous: _PageBlocks | None,
+    edges: dict[int, list[float]],
+    reach: dict[int, int],
+    findings: list,
 ) -> None:
     """Append a page's blocks, joining its opening table or paragraph onto the one closing the previous page."""
     page_blocks = page.blocks
     last = next((b for b in reversed(blocks) if b.kind is not BlockKind.FOOTNOTE), None)
     first = next((b for b in page_blocks if b.kind is not BlockKind.FOOTNOTE), None)
-    if last is not None and first is not None and last.is_table and first.is_table and _next_page(last, first):
+    if last is not None and first is not None and last.is_table and first.is_table and _next_page(last, first, reach):
         if compatible(last, first, edges.get(id(last), []), edges.get(id(first), [])):
             stitch(last, first, findings)
+            reach[id(last)] = page.number
             page_blocks = [b for b in page_blocks if b is not first]
     elif last is not None and first is not None and previous is not None and _paragraph_continues(last, first, previous, page):
         join_across_pages(last, first, previous.ends[id(last)][1].ends_with_space)
@@ -171,7 +178,9 @@ def _paragraph_continues(last: Block, first: Block, previous: _PageBlocks, page:
     return continues_on_next_page(last, closing, previous.margins, first, opening, page.margins)
 
 
-def _next_page(last: Block, first: Block) -> bool:
-    """The table opening this page follows directly on the page where the other one ends."""
+def _next_page(last: Block, first: Block, reach: dict[int, int]) -> bool:
+    """The table opening this page follows directly on the page where the other one ends (a row it merged from a
+    later page keeps the provenance of its first part: ``reach`` knows the last page of a stitched table)."""
     end = last.rows[-1].provenance.page if last.rows else last.provenance.page
+    end = max(end or 0, reach.get(id(last), 0)) or None
     return end is not None and first.provenance.page == end + 1

@@ -157,6 +157,19 @@ def test_row_after_a_page_break_with_a_dash_under_an_amount_is_not_merged() -> N
     ]
 
 
+def test_row_split_over_three_pages_is_one_row() -> None:
+    """A row cut by two page breaks: its middle part is merged into the first page's row, and the third page's part
+    still continues it (the stitched table reaches the second page although the merged row started on the first)."""
+    d = Drawer()
+    parts = [["1"], ["โครงการพัฒนาคุณภาพชีวิต"], ["ผู้สูงอายุในชุมชน"], ["และผู้พิการ"]]
+    for number, (first, text) in enumerate([(parts[0], parts[1]), ([], parts[2]), ([], parts[3])], start=1):
+        d.new_page()
+        rows = [CellSpec(1, 0, first), CellSpec(1, 1, text), CellSpec(1, 2, ["1,500,000"] if number == 1 else [])]
+        draw_table(d, 60, 60 if number > 1 else 700, [50, 300, 120], [24, 24], HEADER + rows)
+    (table,) = [b for b in read_pdf(d.bytes()).blocks if b.is_table]
+    assert [row.texts for row in table.rows[1:]] == [["1", "โครงการพัฒนาคุณภาพชีวิตผู้สูงอายุในชุมชนและผู้พิการ", "1,500,000"]]
+
+
 def test_bold_heading_wrapped_onto_a_short_line_is_one_heading() -> None:
     d = Drawer()
     d.new_page()

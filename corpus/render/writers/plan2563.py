@@ -18,7 +18,7 @@ from extractor.model.strategy import Project, ProjectSummary
 
 from corpus.render.flow import HEADING, Cell, Flow, Section, Text
 from corpus.render.writers.common import PARA, first, header, heading, lines, raw, table
-from corpus.render.writers.part4 import MONTH_LABELS, RUBRIC_HEADER, _rubric, _rubric_groups
+from corpus.render.writers.part4 import MONTH_LABELS
 
 MISSIONS = {"strategic": "ตัวชี้วัดตามภารกิจเชิงยุทธศาสตร์", "routine": "ตัวชี้วัดตามภารกิจงานประจำ"}
 SWOT_WORDS = {"strength": "จุดแข็ง", "weakness": "จุดอ่อน", "opportunity": "โอกาส", "threat": "อุปสรรค"}
@@ -215,29 +215,58 @@ def _evaluation(document: PlanDocument, plan: Plan2563, flow: Flow) -> None:
         heading(flow, f"{label} {dimension.number} {dimension.name}", size=12)
         kpis = [k for k in m.kpis if k.fields.get("dimension", "1") == str(dimension.number)]
         for role, run in groupby(kpis, key=lambda k: k.table_role):
-            _sheets(role, list(run), goals, m.rubrics, flow)
+            _sheets(role, list(run), goals, flow)
     for work_plan in plan.work_plans:
         _work_plan(work_plan, flow)
 
 
-def _sheets(role: str, kpis: list[MonitoredKPI], goals: dict, rubrics, flow: Flow) -> None:
+def _sheets(role: str, kpis: list[MonitoredKPI], goals: dict, flow: Flow) -> None:
+    """A ตาราง ก/ข sheet: per goal, its plan lines (ตาราง ข adds the เป้าหมาย line above the goal), the summary table
+    ตาราง ก opens with (the KPI targets: the detail sheet has no target column), the running context labels, then
+    the detail table.  The scoring scales of ตาราง ข are part of its definition cells (the builder reads them there)."""
     if role in SHEET_TITLES:
         heading(flow, SHEET_TITLES[role], size=12)
-    for kpi in kpis:
-        found = goals.get(kpi.fields.get("goal", ""))
+    for _, run in groupby(kpis, key=lambda k: (k.fields.get("goal", ""), k.fields.get("target_code"))):
+        run = list(run)
+        lead = run[0]
+        found = goals.get(lead.fields.get("goal", ""))
         if found is not None:
             pillar, dimension, goal = found
             flow.add(Text(f"ด้านที่ {pillar.number} {pillar.name or ''}".strip(), bold=True),
-                     Text(f"มิติที่ {dimension.code} {dimension.name}", bold=True),
-                     Text(f"เป้าประสงค์ที่ {goal.code} {first(goal.name_raw, goal.name)}", bold=True))
-        flow.add(table((1,) * len(SHEET_HEADERS[role]), header(SHEET_HEADERS[role]), [_sheet_row(role, kpi)]))
-        if role == "negotiated_kpis":
-            for group in _rubric_groups([r for r in rubrics if r.kpi_code == kpi.code]):
-                _rubric(group, flow)
+                     Text(f"มิติที่ {dimension.code} {dimension.name}", bold=True))
+            if lead.fields.get("target_code"):
+                flow.add(Text(f"เป้าหมายที่ {lead.fields['target_code']} {lead.fields.get('target_name', '')}".strip(),
+                              bold=True))
+            flow.add(Text(f"เป้าประสงค์ที่ {goal.code} {first(goal.name_raw, goal.name)}", bold=True))
+        if role == "kpi_definitions":
+            rows = [[str(i), _summary_kpi(k), k.target or ""] for i, k in enumerate(run, start=1)]
+            flow.add(table((0.7, 6, 2), header(KPI_HEADER), rows))
+        lines(flow, lead.fields.get("context"))
+        flow.add(table((1,) * len(SHEET_HEADERS[role]), header(SHEET_HEADERS[role]), [_sheet_row(role, k) for k in run]))
+
+
+def _kpi_cell(kpi: MonitoredKPI) -> str:
+    """The KPI cell of a sheet: the name line, then the detail lines under it (``name_raw`` holds them too, with the
+    line breaks folded, when the name was cut from the cell)."""
+    name = first(kpi.name_raw, kpi.name)
+    details = kpi.fields.get("details")
+    if not details:
+        return name
+    folded, tail = " ".join(name.split()), " ".join(details.split())
+    if folded.endswith(tail):
+        name = folded[: -len(tail)].rstrip()
+    return f"{name}\n{details}"
+
+
+def _summary_kpi(kpi: MonitoredKPI) -> str:
+    """A KPI as the sheet's summary table names it, with the measures it cites: ``… (ม.2), (มน.2)``."""
+    refs = kpi.fields.get("summary_measure_refs", "")
+    cited = ", ".join(f"({ref.strip()})" for ref in refs.split(",") if ref.strip())
+    return f"{kpi.fields.get('summary_name') or kpi.name} {cited}".strip()
 
 
 def _sheet_row(role: str, kpi: MonitoredKPI) -> list[str]:
-    name = first(kpi.name_raw, kpi.name)
+    name = _kpi_cell(kpi)
     if role == "kpi_definitions":
         return [kpi.fields.get("measures", ""), name, kpi.definition or "", kpi.projects or ""]
     if role == "negotiated_kpis":
