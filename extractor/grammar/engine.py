@@ -360,10 +360,21 @@ def assign_columns(row: Row, spec: TableSpec, grammar: Grammar) -> tuple[dict[st
 
 
 def _positional(row: Row, spec: TableSpec) -> tuple[dict[str, Cell], list[Cell]]:
-    """Cells placed by position alone (``positional`` tables): empty cells keep their column, overflow is extra."""
+    """Cells placed by position alone (``positional`` tables): empty cells keep their column, a cell spanning
+    columns (a PDF grid's ``รวม`` label over two) takes its first one and moves the next cells along, overflow is
+    extra."""
     width = len(spec.columns)
-    placed = {column.name: cell for column, cell in zip(spec.columns, row.cells) if cell.text}
-    return placed, [c for c in row.cells[width:] if c.text]
+    placed: dict[str, Cell] = {}
+    extra: list[Cell] = []
+    position = 0
+    for cell in row.cells:
+        if cell.text:
+            if position < width:
+                placed[spec.columns[position].name] = cell
+            else:
+                extra.append(cell)
+        position += max(cell.col_span, 1)
+    return placed, extra
 
 
 @dataclass(slots=True)

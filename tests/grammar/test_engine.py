@@ -110,3 +110,19 @@ def test_subheader_row_ignores_cells_inherited_from_a_spanning_header_cell():
     assert table.header_values == [["2566", "2567"]] and table.repeated_headers == 0
     (kpi,) = kpis(table, [])
     assert [(t.raw, t.year_be) for t in kpi.targets] == [("-", 2566), ("12 ครั้ง", 2567)]
+
+
+def test_positional_cell_spanning_columns_takes_its_first_and_moves_the_rest():
+    """A PDF grid writes a total row's label once over two columns: in a positional table the next cells keep
+    their own columns (the amount under งบประมาณ, not under the name column)."""
+    from extractor.blocks import Cell, Row
+
+    from extractor.grammar.engine import assign_columns
+
+    spec = TableSpec(role="summary", header=["ลำดับที่"], positional=True,
+                     columns=[ColumnSpec(name=n) for n in ("number", "name", "budget", "source", "units")])
+    row = Row(cells=[Cell("รวมงบประมาณทั้งสิ้น", "รวมงบประมาณทั้งสิ้น", col_span=2), Cell("-", "-"), Cell("", ""),
+                     Cell("", ""), Cell("ส่วนเกิน", "ส่วนเกิน")])
+    placed, extra = assign_columns(row, spec, GRAMMAR)
+    assert {name: cell.text for name, cell in placed.items()} == {"number": "รวมงบประมาณทั้งสิ้น", "budget": "-"}
+    assert [c.text for c in extra] == ["ส่วนเกิน"]

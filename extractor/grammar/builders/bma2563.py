@@ -21,7 +21,15 @@ import regex as re
 
 from extractor.blocks import Block, BlockKind, Provenance
 from extractor.grammar.builders import builder
-from extractor.grammar.builders.common import children_of, heading_text, raw_if_changed, source_of, tables_of
+from extractor.grammar.builders.common import (
+    children_of,
+    heading_text,
+    order_key,
+    raw_if_changed,
+    source_of,
+    table_end,
+    tables_of,
+)
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.spec import Grammar
 from extractor.grammar.values import arabic_digits, parse_budget, parse_int
@@ -580,7 +588,7 @@ def _project_summaries(tree: Node, findings: list[Finding]) -> tuple[list[Projec
             part = "strategic" if table.role == "strategic_summary" else "routine"
             summary = _summary(table, part, findings)
             summary.title = _caption(node, table, tables[index - 1] if index else None)
-            end = tables[index + 1].provenance.line_start if index + 1 < len(tables) else None
+            end = order_key(tables[index + 1].provenance) if index + 1 < len(tables) else None
             stated = _stated_counts(node, table, end, part)
             if stated is not None:
                 summary.stated_count = parse_int(stated.total.raw) if stated.total else None
@@ -635,9 +643,10 @@ def _summary(table: LogicalTable, part: str, findings: list[Finding]) -> Project
 
 def _caption(node: Node, table: LogicalTable, previous: LogicalTable | None) -> str | None:
     """The line written just above a table (after the table before it): its caption."""
-    start = table.provenance.line_start or 0
-    after = previous.provenance.line_end or 0 if previous else 0
-    lines = [b for b in node.paragraphs if after < (b.provenance.line_start or 0) < start]
+    start = order_key(table.provenance)
+    after = table_end(previous) if previous else None
+    lines = [b for b in node.paragraphs if (after is None or after < order_key(b.provenance) < start)
+             and order_key(b.provenance) < start]
     return lines[-1].text if lines else None
 
 
@@ -645,14 +654,14 @@ def _has_budget(row: SummaryRow) -> bool:
     return bool(row.budget and row.budget.amount)
 
 
-def _stated_counts(node: Node, table: LogicalTable, end: int | None, part: str) -> StatedCounts | None:
+def _stated_counts(node: Node, table: LogicalTable, end: tuple | None, part: str) -> StatedCounts | None:
     """The count lines printed after a summary table (and before the next one)."""
-    start = table.provenance.line_end or 0
+    start = table_end(table)
     stated = StatedCounts(summary=part)
     found = False
     for block in node.paragraphs:
-        line = block.provenance.line_start or 0
-        if line <= start or (end is not None and line >= end):
+        where = order_key(block.provenance)
+        if where <= start or (end is not None and where >= end):
             continue
         for field, pattern in _COUNT_LINES:
             m = pattern.search(block.text)

@@ -18,6 +18,19 @@ def source_of(item: Node | Cell | Provenance) -> Source:
     return Source.of(prov)
 
 
+def order_key(prov: Provenance) -> tuple:
+    """Document order of a provenance: page, source line, then top of the box (dumps have lines, PDFs pages)."""
+    y0 = prov.bbox[1] if prov.bbox else 0.0
+    return (prov.page or 0, prov.line_start or 0, y0)
+
+
+def table_end(table: LogicalTable) -> tuple:
+    """Document order of the end of a table: its last source line, or the top of its last row on the last page (a
+    table's own provenance is its first part's: a PDF gives no page range)."""
+    rows = [table.provenance] + [r.provenance for r in table.records + table.totals]
+    return max((p.page or 0, p.line_end or p.line_start or 0, p.bbox[1] if p.bbox else 0.0) for p in rows)
+
+
 def raw_if_changed(text: str, raw: str) -> str | None:
     """The raw text, only where repair or folding changed it (raw beside normalised, never twice the same)."""
     folded_raw = " ".join(raw.split())

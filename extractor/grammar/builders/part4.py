@@ -24,7 +24,7 @@ from functools import cache
 import regex as re
 
 from extractor.blocks import Block, Provenance
-from extractor.grammar.builders.common import raw_if_changed, source_of
+from extractor.grammar.builders.common import order_key, raw_if_changed, source_of
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.spec import Grammar
 from extractor.grammar.values import arabic_digits, parse_budget, parse_number
@@ -64,12 +64,6 @@ _DASH = re.compile(r"^\s*(?:[-–]|ไม่มี)\s*(?:\(.*\))?\s*$")
 _PERCENT = re.compile(r"ร้อยละ\s*([0-9๐-๙]+)")
 _KR_IN_OBJECTIVE = re.compile(r"ตัววัดผลหลัก\s*\(\s*Key\s*Result")
 _ANNOUNCES_MORE = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|:)\s*$")
-
-
-def order_key(prov: Provenance) -> tuple:
-    """Document order of a provenance: page, source line, then top of the box."""
-    y0 = prov.bbox[1] if prov.bbox else 0.0
-    return (prov.page or 0, prov.line_start or 0, y0)
 
 
 @dataclass
