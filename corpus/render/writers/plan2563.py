@@ -287,22 +287,25 @@ def _work_plan(plan: WorkPlan, flow: Flow) -> None:
     if plan.unit:
         flow.add(Text(f"ส่วนราชการที่รับผิดชอบ : {plan.unit}"))
     months = plan.months or list(MONTH_LABELS)
+    spare = max((len(step.overflow) for step in plan.steps), default=0)  # cells written beyond the last month
     head = (
         (Cell("ขั้นตอนการปฏิบัติงานของโครงการ/กิจกรรม", rowspan=2, bold=True, align="center"),
          Cell("เนื้องาน รายขั้นตอน (ร้อยละ)", rowspan=2, bold=True, align="center"),
          Cell("คิดความก้าวหน้า โครงการ (ร้อยละ)", rowspan=2, bold=True, align="center"),
-         Cell("ระยะเวลาดำเนินการ", colspan=len(months), bold=True, align="center")),
+         Cell("ระยะเวลาดำเนินการ", colspan=len(months), bold=True, align="center"),
+         *(Cell("", rowspan=2) for _ in range(spare))),
         tuple(Cell(mo, bold=True, align="center") for mo in months),
     )
     rows = []
     for step in plan.steps:
         text = f"ขั้นตอนที่ {step.number} {step.text}" if step.number is not None else step.text
         cells = list(step.months) + [""] * (len(months) - len(step.months))
+        extra = list(step.overflow) + [""] * (spare - len(step.overflow))
         rows.append([text, Cell(raw(step.weight), align="center"), Cell(raw(step.cumulative), align="center"),
-                     *(Cell(c, align="center") for c in cells[: len(months)])])
+                     *(Cell(c, align="center") for c in cells[: len(months)] + extra)])
     if plan.total is not None:
-        monthly = [n.raw for n in plan.total.monthly] + [""] * (len(months) - len(plan.total.monthly))
+        monthly = [n.raw for n in plan.total.monthly] + [""] * (len(months) + spare - len(plan.total.monthly))
         rows.append([plan.total.label, Cell(raw(plan.total.weight), align="center"),
                      Cell(raw(plan.total.cumulative), align="center"), *(Cell(c, align="center") for c in monthly)])
-    flow.add(table((5, 1.1, 1.1) + (0.55,) * len(months), head, rows, size=9.0))
+    flow.add(table((5, 1.1, 1.1) + (0.55,) * (len(months) + spare), head, rows, size=9.0))
     flow.add(*(Text(n) for n in plan.notes))
