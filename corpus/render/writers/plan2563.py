@@ -69,7 +69,11 @@ def _essentials(document: PlanDocument, plan: Plan2563, flow: Flow) -> None:
         flow.add(*(Text(p) for p in fm.environment_analysis))
         for category, items in groupby(fm.swot, key=lambda i: i.category):
             heading(flow, SWOT_WORDS[category], size=12)
+            factor = None
             for item in items:
+                if item.factor and item.factor != factor:  # a bold line inside the category names the factor
+                    flow.add(Text(item.factor, bold=True, gap=PARA))
+                factor = item.factor
                 lines(flow, f"{item.number}. {item.text}" if item.number else item.text)
     if fm.vision:
         heading(flow, "วิสัยทัศน์", size=12)
