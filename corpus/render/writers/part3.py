@@ -85,6 +85,9 @@ def write_summary(summary: ProjectSummary, flow: Flow) -> None:
         rows.append([Cell("รวมงบประมาณทั้งสิ้น", colspan=2, bold=True), Cell(raw(summary.stated_total), bold=True,
                                                                              align="center"), Cell(""), Cell("")])
     flow.add(table((0.8, 5, 1.6, 1.6, 1.2), header(SUMMARY_HEADER), rows))
+    if summary.notes:  # the lines under the summary heading as written (the count sentence among them), in order
+        flow.add(*(Text(note, gap=PARA) for note in summary.notes))
+        return
     sentence = []
     if summary.stated_count is not None:
         sentence.append(f"รวมจำนวน {summary.stated_count} โครงการ")
