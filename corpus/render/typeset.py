@@ -117,6 +117,8 @@ class Typesetter:
         lines = break_lines(item.text, width, self.measure(item.size, item.bold))
         pitch = self.pitch(item.size, item.bold)
         gap = item.gap * pitch
+        if item.bold:  # a heading is kept on one page, as word processors keep a heading's lines together
+            self.ensure(gap + pitch * len(lines))
         while lines:
             self.ensure(gap + pitch)
             self.y += gap
