@@ -123,7 +123,7 @@ def test_plan_tree_from_headings_of_any_markup():
     assert (pillar.service_part, pillar.service_part_name) == ("2", "การบริหารจัดการ")
     goal = pillar.dimensions[0].goals[0]
     assert goal.code == "7.3.1.1"
-    assert goal.name == "การพัฒนาบุคลากรให้มีทักษะ และเป็นมืออาชีพ"  # title wrapped onto the next source line
+    assert goal.name == "การพัฒนาบุคลากรให้มีทักษะและเป็นมืออาชีพ"  # title wrapped onto the next source line
     assert [k.code for k in goal.kpis] == ["1.1", "1.2"]  # joined to the catalogue by name, wrap spaces ignored
     block = goal.measure_blocks[0]
     assert (block.city_measure.code, block.unit_measure.code) == ("ม.1", "มน.2")

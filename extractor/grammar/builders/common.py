@@ -8,6 +8,7 @@ from extractor.blocks import BlockKind, Cell, Provenance
 from extractor.grammar.engine import LogicalTable, Node
 from extractor.grammar.spec import Grammar
 from extractor.grammar.values import arabic_digits
+from extractor.layout.text import wrap_glue
 from extractor.model.base import Source
 from extractor.model.document import PartHeading
 
@@ -88,14 +89,15 @@ _NUMBERED_LINE = re.compile(r"^\s*[0-9๐-๙]")
 
 
 def heading_text(node: Node, field: str = "name") -> tuple[str, str | None]:
-    """A heading's name with the line that continues it, and the name as written (with its line break) when it was
-    continued.
+    """A heading's name with the line that continues it, and its raw form (None: the name is as written).
 
     A title wrapped onto the next source line leaves its tail as the paragraph directly below the heading line (no
     blank line between).  That paragraph is the rest of the title when it is a plain paragraph, no longer than the
     heading line (the heading line filled the width first) and does not start with a number (a footnote or a list
-    item directly below).  It is then taken out of the node's paragraphs, so it is not read twice.  PDF blocks have
-    no source lines; their wrapped titles are joined by the layout stage.
+    item directly below).  It is then taken out of the node's paragraphs, so it is not read twice.  The wrap is
+    joined as the PDF layout joins one (``wrap_glue``: nothing between two Thai letters, Thai breaks lines between
+    words without a space; else a space), and like a PDF's raw text the name keeps no newline for it.  PDF blocks
+    have no source lines; their wrapped titles are joined by the layout stage.
     """
     name = node.fields.get(field, "")
     if not node.paragraphs or node.block is None:
@@ -107,4 +109,4 @@ def heading_text(node: Node, field: str = "name") -> tuple[str, str | None]:
     if len(first.text) > len(heading.text) or _NUMBERED_LINE.match(first.text):
         return name, None
     node.paragraphs = node.paragraphs[1:]
-    return f"{name} {first.text}", f"{name}\n{first.text}"
+    return f"{name}{wrap_glue(name, first.text)}{first.text}", None
