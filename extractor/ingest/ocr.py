@@ -46,7 +46,7 @@ THAI_SPACE_GAP = 0.45  # ... between two Thai letters: Tesseract boxes Thai glyp
 THAI_GAP_IN_WORD = 0.8  # ... and inside what the dictionary reads as one word
 NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean confidence may be noise
 LOW_CONFIDENCE = 50.0
-MARK_STRIP = 0.6  # a line smaller than this share of the median size may be a strip of detached marks
+MARK_STRIP = 0.7  # a line smaller than this share of the median size may be a strip of detached marks
 SAME_SIZE = 0.3  # lines whose x_size is within this share of the page median are body text
 
 Finding = tuple[str, str, Provenance]
@@ -147,7 +147,7 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     reread = reread_latin_words(clean, kept, image.dpi)
     if reread:
         changes = "; ".join(f"{a!r} → {b!r}" for a, b in reread)
-        page.findings.append(("ocr.word_reread", f"{len(reread)} word(s) read as Latin re-read as Thai abbreviations: {changes}", where))
+        page.findings.append(("ocr.word_reread", f"{len(reread)} word(s) read as Latin re-read as Thai (abbreviations, heading keywords): {changes}", where))
     page.model.glyphs = lines_to_glyphs(kept, image.scale)
     _confidence_finding(kept, where, page.findings)
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:

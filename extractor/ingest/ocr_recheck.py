@@ -1,9 +1,10 @@
 """Second look at words Tesseract read as Latin inside Thai text: Thai unit abbreviations (``สนข.``) come back as
-``naw.`` or ``nua.`` because ``tha+eng`` lets the English model win on short words.
+``naw.`` or ``nua.`` because ``tha+eng`` lets the English model win on short words, and so does the bold keyword
+of a numbered heading (``มิติที่ 1`` read ``VAN 1``).
 
 The suspects (lower-case Latin ending in a dot, on a line with Thai) are cropped, stacked one per line into a small
 strip, and read once more with Thai alone (one Tesseract call per page, ``--psm 6``: one block of lines).  A suspect
-whose second reading is Thai ending in a dot takes it; each change is returned for a finding.  When the strip does
+whose second reading is Thai ending in a dot (an abbreviation) or a heading keyword (a line's first word) takes it; each change is returned for a finding.  When the strip does
 not come back with one line per suspect, nothing is changed (the mapping would be a guess).
 """
 
@@ -13,10 +14,21 @@ import numpy as np
 import regex as re
 
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
+from extractor.thai.ocr_headings import numbered_keywords, restore_keyword
 
 SUSPECT = re.compile(r"^[a-z]{2,5}\.{1,2}$")
 THAI_ABBREVIATION = re.compile(r"^[\u0E01-\u0E4E]{2,6}\.(?:[\u0E01-\u0E4E]{1,4}\.)*$")
+LEAD_SUSPECT = re.compile(r"^[A-Za-z]{2,6}$")  # a line's first word, before a number, on a line with Thai
+THAI_WORD = re.compile(r"^[\u0E01-\u0E4E]{2,16}$")
 PAD = 6  # pixels around each crop
+
+
+def _heading_keyword(text: str) -> bool:
+    """A Thai reading that is a numbered heading's keyword, maybe without its marks (``KR``, ``KPI`` stay Latin)."""
+    if not THAI_WORD.match(text):
+        return False
+    fixed, fix = restore_keyword(text + " 1")
+    return fix is not None or fixed.split()[0] in numbered_keywords()
 
 
 def suspects(lines: list[OcrLine]) -> list[OcrWord]:
@@ -25,6 +37,9 @@ def suspects(lines: list[OcrLine]) -> list[OcrWord]:
     for line in lines:
         if any("\u0e01" <= ch <= "\u0e2e" for ch in line.text):
             out.extend(w for w in line.words if SUSPECT.match(w.text))
+            words = line.words
+            if len(words) > 1 and LEAD_SUSPECT.match(words[0].text) and words[1].text[:1].isdigit():
+                out.append(words[0])
     return out
 
 
@@ -56,7 +71,7 @@ def reread_latin_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> li
     changed = []
     for word, line in zip(words, again):
         text = "".join(line.text.split())
-        if THAI_ABBREVIATION.match(text):
+        if THAI_ABBREVIATION.match(text) if word.text.endswith(".") else _heading_keyword(text):
             changed.append((word.text, text))
             word.text = text
     return changed

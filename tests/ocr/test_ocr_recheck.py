@@ -30,3 +30,15 @@ def test_strip_stacks_crops_apart():
     dark_rows = np.nonzero((strip < 128).any(axis=1))[0]
     # two separate bands of ink, with white between them
     assert len(dark_rows) == 20 and dark_rows[-1] - dark_rows[0] > 20
+
+
+def test_a_latin_first_word_before_a_number_is_a_suspect():
+    heading = _line("VAN", "1", "การบริการสาธารณะ")  # มิติที่ 1 read as Latin
+    kpi = _line("KPI", "4.1.4.1", ":", "ชุดข้อมูล")
+    prose = _line("Digital", "Twin", "ของเมือง")
+    assert [w.text for w in ocr_recheck.suspects([heading, kpi, prose])] == ["VAN", "KPI"]
+
+
+def test_only_a_heading_keyword_replaces_a_latin_first_word():
+    assert ocr_recheck._heading_keyword("มิติที่") and ocr_recheck._heading_keyword("มตท")  # marks come back later
+    assert not ocr_recheck._heading_keyword("หห")  # what a Thai-only reading makes of 'KR': left as read
