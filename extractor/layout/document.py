@@ -26,7 +26,7 @@ from extractor.layout.paragraphs import (
 )
 from extractor.layout.stitch import compatible, stitch
 from extractor.layout.rulings import merge_rulings
-from extractor.layout.tables import TableRegion, find_ruled_tables, line_rows, region_block
+from extractor.layout.tables import CellEnds, TableRegion, find_ruled_tables, line_rows, region_block
 from extractor.layout.types import PageModel, Ruling, TextLine
 
 Finding = tuple[str, str, Provenance]
@@ -75,12 +75,13 @@ def assemble(layouts: list[PageLayout]) -> tuple[list[Block], list[Finding]]:
     blocks: list[Block] = []
     edges: dict[int, list[float]] = {}
     reach: dict[int, int] = {}  # id(table block) → the last page it runs onto (stitched parts included)
+    cell_ends: dict[int, CellEnds] = {}  # id(cell) → its first and last lines (joining a row across pages)
     removed = 0
     previous: _PageBlocks | None = None
     for pl in layouts:
-        page = _page_blocks(pl, running, body, edges)
+        page = _page_blocks(pl, running, body, edges, cell_ends)
         removed += page.removed
-        _append_page(blocks, page, previous, edges, reach, findings)
+        _append_page(blocks, page, previous, edges, reach, cell_ends, findings)
         previous = page
     if removed:
         findings.append(("layout.furniture_removed", f"{removed} running header/footer/page-number line(s)", Provenance()))
@@ -95,7 +96,9 @@ def _body_size(layouts: list[PageLayout]) -> float:
     return counts.most_common(1)[0][0] if counts else 12.0
 
 
-def _page_blocks(pl: PageLayout, running: set[str], body: float, edges: dict[int, list[float]]) -> _PageBlocks:
+def _page_blocks(
+    pl: PageLayout, running: set[str], body: float, edges: dict[int, list[float]], cell_ends: dict[int, CellEnds]
+) -> _PageBlocks:
     page = pl.page
     content = [ln for ln in pl.lines if not is_furniture(ln, page.height, running)]
     removed = len(pl.lines) - len(content)
@@ -104,7 +107,7 @@ def _page_blocks(pl: PageLayout, running: set[str], body: float, edges: dict[int
     content = [ln for ln in content if ln.y0 < notes_y]
     items: list[tuple[float, int, list[Block]]] = []
     for table in pl.tables:
-        block = region_block(table, page.number)
+        block = region_block(table, page.number, cell_ends)
         edges[id(block)] = table.col_edges
         items.append((table.bbox[1], 0, [block]))
     left = min((ln.x0 for ln in content), default=0.0)
@@ -152,6 +155,7 @@ def _append_page(
     previous: _PageBlocks | None,
     edges: dict[int, list[float]],
     reach: dict[int, int],
+    cell_ends: dict[int, CellEnds],
     findings: list,
 ) -> None:
     """Append a page's blocks, joining its opening table or paragraph onto the one closing the previous page."""
@@ -160,7 +164,7 @@ def _append_page(
     first = next((b for b in page_blocks if b.kind is not BlockKind.FOOTNOTE), None)
     if last is not None and first is not None and last.is_table and first.is_table and _next_page(last, first, reach):
         if compatible(last, first, edges.get(id(last), []), edges.get(id(first), [])):
-            stitch(last, first, findings)
+            stitch(last, first, findings, cell_ends)
             reach[id(last)] = page.number
             page_blocks = [b for b in page_blocks if b is not first]
     elif last is not None and first is not None and previous is not None and _paragraph_continues(last, first, previous, page):

@@ -2,13 +2,18 @@
 
 A table that ends a page and a table that opens the next page with the same columns are one table.  On the join:
 leading rows of the continuation that repeat the header rows are dropped; a first row whose leading cell is empty
-continues the row cut by the page break and is merged into it (text cells joined with the Thai wrap rules) when its
-filled cells do not clash with filled cells above; otherwise it is kept and marked ``is_continuation``.
+continues the row cut by the page break and is merged into it when its filled cells do not clash with filled cells
+above; otherwise it is kept and marked ``is_continuation``.  Text cells are joined with the Thai wrap rules, or with
+a newline where the cell above ended in a line break the author wrote (the next word would have fitted: seen on
+the lines, ``CellEnds``).  Two values in one column clash (``๒๐๒,๐๐๐`` above, ``-`` below), and so does a row
+whose every column with text on both sides ended in such a break: the row above was complete, this is a new one
+whose first cell is empty (a SWOT matrix row under its category label).
 """
 
 from __future__ import annotations
 
 from extractor.blocks import Block, Cell, Row
+from extractor.layout.tables import CellEnds
 from extractor.layout.text import wrap_glue
 from extractor.thai import join_wrapped
 
@@ -29,8 +34,10 @@ def compatible(first: Block, second: Block, first_edges: list[float], second_edg
     return True
 
 
-def stitch(first: Block, second: Block, findings: list) -> Block:
-    """Append the rows of ``second`` (next page) to ``first``; record what was dropped or merged."""
+def stitch(first: Block, second: Block, findings: list, ends: dict[int, CellEnds] | None = None) -> Block:
+    """Append the rows of ``second`` (next page) to ``first``; record what was dropped or merged.  ``ends`` has the
+    first and last lines of the cells by ``id`` (without it, every cut is taken for a wrap)."""
+    ends = ends or {}
     rows = list(second.rows)
     header = [r for r in first.rows if r.is_header] or first.rows[:1]
     dropped = 0
@@ -42,8 +49,8 @@ def stitch(first: Block, second: Block, findings: list) -> Block:
     if dropped:
         findings.append(("table.header_repeat_dropped", f"{dropped} repeated header row(s) dropped", second.provenance))
     if rows and first.rows and _continues(rows[0]):
-        if _can_merge(first.rows[-1], rows[0]):
-            first.rows[-1] = _merge_rows(first.rows[-1], rows.pop(0))
+        if _can_merge(first.rows[-1], rows[0], ends):
+            first.rows[-1] = _merge_rows(first.rows[-1], rows.pop(0), ends)
             findings.append(("table.continuation_merged", "row split by a page break merged", second.provenance))
         else:
             rows[0].is_continuation = True
@@ -64,19 +71,33 @@ def _continues(row: Row) -> bool:
     return not row.is_header and bool(row.cells) and not row.cells[0].text and any(c.text for c in row.cells)
 
 
-def _can_merge(above: Row, row: Row) -> bool:
-    """Cells line up and no value of the continuation (a number, or a dash standing for none) lands on a filled
-    cell above: two values in one column are two rows (``๒๐๒,๐๐๐`` above, ``-`` below)."""
+def _can_merge(above: Row, row: Row, ends: dict[int, CellEnds]) -> bool:
+    """Cells line up, no value of the continuation (a number, or a dash standing for none) lands on a filled cell
+    above (two values in one column are two rows: ``๒๐๒,๐๐๐`` above, ``-`` below), and the text of some column
+    goes on across the break (not every column with text on both sides ended in a written line break)."""
     if len(above.cells) != len(row.cells):
         return False
-    return not any(cell.text and top.text and _is_value(cell.text) for top, cell in zip(above.cells, row.cells))
+    pairs = [(top, cell) for top, cell in zip(above.cells, row.cells) if top.text and cell.text]
+    if any(_is_value(cell.text) for _, cell in pairs):
+        return False
+    breaks = [_written_break(top, cell, ends) for top, cell in pairs]
+    return not breaks or not all(b is True for b in breaks)
+
+
+def _written_break(top: Cell, cell: Cell, ends: dict[int, CellEnds]) -> bool | None:
+    """Whether ``top`` ended in a line break the author wrote before ``cell`` goes on; None when the lines are not
+    known (a cell copied from a row-spanning one)."""
+    above, below = ends.get(id(top)), ends.get(id(cell))
+    if above is None or below is None:
+        return None
+    return above.written_break_before(below)
 
 
 def _is_value(text: str) -> bool:
     return text in _DASHES or (any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text))
 
 
-def _merge_rows(above: Row, row: Row) -> Row:
+def _merge_rows(above: Row, row: Row, ends: dict[int, CellEnds]) -> Row:
     cells = []
     for top, cell in zip(above.cells, row.cells):
         if not cell.text:
@@ -85,16 +106,29 @@ def _merge_rows(above: Row, row: Row) -> Row:
         if not top.text:
             cells.append(cell)
             continue
-        text, repairs = join_wrapped(top.text + wrap_glue(top.text, cell.text) + cell.text)
-        cells.append(
-            Cell(
-                text,
-                top.raw + wrap_glue(top.raw, cell.raw) + cell.raw,
-                top.row_span,
-                top.col_span,
-                top.inherited,
-                top.provenance,
-                top.repairs + cell.repairs + tuple(repairs),
-            )
+        glue_text, glue_raw = _glues(top, cell, ends)
+        text, repairs = join_wrapped(top.text + glue_text + cell.text)
+        merged = Cell(
+            text,
+            top.raw + glue_raw + cell.raw,
+            top.row_span,
+            top.col_span,
+            top.inherited,
+            top.provenance,
+            top.repairs + cell.repairs + tuple(repairs),
         )
+        if id(top) in ends and id(cell) in ends:  # the merged cell may be cut again by the next page break
+            ends[id(merged)] = CellEnds(ends[id(top)].first, ends[id(cell)].last, ends[id(cell)].left,
+                                        ends[id(cell)].right, ends[id(cell)].spaces_kept)
+        cells.append(merged)
     return Row(cells, above.provenance, above.is_header, above.is_continuation)
+
+
+def _glues(top: Cell, cell: Cell, ends: dict[int, CellEnds]) -> tuple[str, str]:
+    """What the cut between ``top`` and ``cell`` stood for, in text and raw: a newline after a written line break,
+    else the Thai wrap rule (a space glyph ending the line above stood for a space)."""
+    if _written_break(top, cell, ends):
+        return "\n", "\n"
+    above = ends.get(id(top))
+    space_seen = above is not None and above.last.ends_with_space
+    return wrap_glue(top.text, cell.text, space_seen), wrap_glue(top.raw, cell.raw, space_seen)

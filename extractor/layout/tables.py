@@ -79,8 +79,25 @@ def _assign_glyphs(glyphs: list, grids: list[Grid]) -> list:
     return rest
 
 
-def region_block(region: TableRegion, page: int) -> Block:
-    """The table block of a region: cells with spans, row-spanned values copied below as ``inherited`` cells."""
+@dataclass(slots=True)
+class CellEnds:
+    """A cell's first and last text line and its text edges: what joining its text across a page break needs."""
+
+    first: TextLine
+    last: TextLine
+    left: float
+    right: float
+    spaces_kept: bool
+
+    def written_break_before(self, below: CellEnds) -> bool:
+        """The cell's text ended where the author broke the line (``paragraphs.broke_early``), not in a wrap, before
+        ``below``, the text that goes on in the same column on the next page."""
+        return broke_early(self.last, below.first, self.left, self.right, self.spaces_kept)
+
+
+def region_block(region: TableRegion, page: int, ends: dict[int, CellEnds] | None = None) -> Block:
+    """The table block of a region: cells with spans, row-spanned values copied below as ``inherited`` cells.
+    ``ends`` receives, by ``id`` of each cell with text, its first and last lines (for stitching across pages)."""
     rows: list[Row] = []
     bold_rows: list[bool] = []
     spaces_kept = any(ln.ends_with_space for row in region.rows for cell in row for ln in cell.lines)
@@ -92,6 +109,8 @@ def region_block(region: TableRegion, page: int) -> Block:
             # footnote numbers glued to a word left the text: recorded, as in text blocks (layout.paragraphs)
             repairs += tuple(Repair("layout.footnote_ref", m.offset, m.text, "") for ln in cell.lines for m in ln.marks)
             made = Cell(text, raw, cell.row_span, cell.col_span, False, Provenance(page=page, bbox=cell.bbox), repairs)
+            if ends is not None and cell.lines:
+                ends[id(made)] = _cell_ends(cell, spaces_kept)
             cells.append(made)
             if cell.row_span > 1:
                 carried[cell.col] = (made, cell.row_span - 1)
@@ -105,12 +124,22 @@ def region_block(region: TableRegion, page: int) -> Block:
     return Block(BlockKind.TABLE, rows=rows, provenance=Provenance(page=page, bbox=region.bbox))
 
 
+def _cell_ends(cell: LogicalCell, spaces_kept: bool) -> CellEnds:
+    left, right = _text_edges(cell)
+    return CellEnds(cell.lines[0], cell.lines[-1], left, right, spaces_kept)
+
+
+def _text_edges(cell: LogicalCell) -> tuple[float, float]:
+    """The left and right edges of a cell's text: the cell edges less the padding seen on the left."""
+    left = min((ln.x0 for ln in cell.lines), default=cell.bbox[0])
+    return left, cell.bbox[2] - max(left - cell.bbox[0], 0.0)
+
+
 def _hard_break_in(cell: LogicalCell, spaces_kept: bool) -> Callable[[TextLine, TextLine], bool]:
     """The test of a line break the author wrote inside ``cell`` (``paragraphs.broke_early``): against the cell's
     right text edge (the cell edge less the padding seen on the left); ``spaces_kept`` when the table's text layer
     keeps the space glyph at the end of lines wrapped at a space."""
-    left = min((ln.x0 for ln in cell.lines), default=cell.bbox[0])
-    right = cell.bbox[2] - max(left - cell.bbox[0], 0.0)
+    left, right = _text_edges(cell)
     return lambda prev, ln: broke_early(prev, ln, left, right, spaces_kept)
 
 

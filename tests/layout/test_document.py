@@ -23,14 +23,14 @@ def _split_table_pdf() -> bytes:
         CellSpec(1, 0, ["1"]), CellSpec(1, 1, ["โครงการพัฒนาคุณภาพชีวิต"]), CellSpec(1, 2, ["1,500,000"]),
         CellSpec(2, 0, ["2"]), CellSpec(2, 1, ["โครงการส่งเสริมสุขภาพ"]), CellSpec(2, 2, ["250,000"]),
     ]
-    draw_table(d, 60, 110, [50, 300, 120], [24, 24, 24], HEADER + rows)
+    draw_table(d, 60, 110, [50, 132, 120], [24, 24, 24], HEADER + rows)  # no room for ผู้สูงอายุ: a wrap
     d.new_page()
     _furniture(d, 2)
     rows = [
         CellSpec(1, 0, []), CellSpec(1, 1, ["ผู้สูงอายุในชุมชน"]), CellSpec(1, 2, []),
         CellSpec(2, 0, ["3"]), CellSpec(2, 1, ["โครงการอบรมอาสาสมัคร"]), CellSpec(2, 2, ["80,000"]),
     ]
-    draw_table(d, 60, 60, [50, 300, 120], [24, 24, 24], HEADER + rows)
+    draw_table(d, 60, 60, [50, 132, 120], [24, 24, 24], HEADER + rows)
     d.text(60, 160, "หมายเหตุ ข้อมูล ณ สิ้นปีงบประมาณ", size=14)
     return d.bytes()
 
@@ -161,13 +161,46 @@ def test_row_split_over_three_pages_is_one_row() -> None:
     """A row cut by two page breaks: its middle part is merged into the first page's row, and the third page's part
     still continues it (the stitched table reaches the second page although the merged row started on the first)."""
     d = Drawer()
-    parts = [["1"], ["โครงการพัฒนาคุณภาพชีวิต"], ["ผู้สูงอายุในชุมชน"], ["และผู้พิการ"]]
+    parts = [["1"], ["โครงการพัฒนาคุณภาพชีวิต"], ["ผู้สูงอายุในชุมชนริมคลอง"], ["และผู้พิการ"]]
     for number, (first, text) in enumerate([(parts[0], parts[1]), ([], parts[2]), ([], parts[3])], start=1):
         d.new_page()
         rows = [CellSpec(1, 0, first), CellSpec(1, 1, text), CellSpec(1, 2, ["1,500,000"] if number == 1 else [])]
-        draw_table(d, 60, 60 if number > 1 else 700, [50, 300, 120], [24, 24], HEADER + rows)
+        draw_table(d, 60, 60 if number > 1 else 700, [50, 132, 120], [24, 24], HEADER + rows)  # full lines: wraps
     (table,) = [b for b in read_pdf(d.bytes()).blocks if b.is_table]
-    assert [row.texts for row in table.rows[1:]] == [["1", "โครงการพัฒนาคุณภาพชีวิตผู้สูงอายุในชุมชนและผู้พิการ", "1,500,000"]]
+    assert [row.texts for row in table.rows[1:]] == [
+        ["1", "โครงการพัฒนาคุณภาพชีวิตผู้สูงอายุในชุมชนริมคลองและผู้พิการ", "1,500,000"]]
+
+
+def test_row_after_a_page_break_under_a_finished_text_is_a_new_row() -> None:
+    """An empty first cell, and the text above it ended where the author broke the line (the next word would have
+    fitted): the row above was complete, this one is a new row under a label written once (a SWOT matrix)."""
+    d = Drawer()
+    d.new_page()
+    rows = [CellSpec(1, 0, ["จุดแข็ง"]), CellSpec(1, 1, ["S1 บุคลากรมีความรู้"]), CellSpec(1, 2, ["S2 มีงบประมาณ"])]
+    draw_table(d, 60, 700, [50, 300, 120], [24, 24], HEADER + rows)
+    d.new_page()
+    rows = [CellSpec(1, 0, []), CellSpec(1, 1, ["S3 ระบบงานชัดเจน"]), CellSpec(1, 2, [])]
+    draw_table(d, 60, 60, [50, 300, 120], [24, 24], HEADER + rows)
+    (table,) = [b for b in read_pdf(d.bytes()).blocks if b.is_table]
+    assert [row.texts for row in table.rows[1:]] == [
+        ["จุดแข็ง", "S1 บุคลากรมีความรู้", "S2 มีงบประมาณ"],
+        ["", "S3 ระบบงานชัดเจน", ""],
+    ]
+    assert table.rows[2].is_continuation
+
+
+def test_row_cut_after_a_written_line_break_keeps_it() -> None:
+    """A row cut by a page break where one column wraps on and another ended a paragraph: one row, the paragraph
+    end kept as a newline."""
+    d = Drawer()
+    d.new_page()
+    rows = [CellSpec(1, 0, ["1"]), CellSpec(1, 1, ["โครงการพัฒนาคุณภาพชีวิต"]), CellSpec(1, 2, ["วิธีคำนวณ"])]
+    draw_table(d, 60, 700, [50, 132, 120], [24, 24], HEADER + rows)
+    d.new_page()
+    rows = [CellSpec(1, 0, []), CellSpec(1, 1, ["ผู้สูงอายุในชุมชน"]), CellSpec(1, 2, ["นับจำนวน"])]
+    draw_table(d, 60, 60, [50, 132, 120], [24, 24], HEADER + rows)
+    (table,) = [b for b in read_pdf(d.bytes()).blocks if b.is_table]
+    assert [row.texts for row in table.rows[1:]] == [["1", "โครงการพัฒนาคุณภาพชีวิตผู้สูงอายุในชุมชน", "วิธีคำนวณ\nนับจำนวน"]]
 
 
 def test_bold_heading_wrapped_onto_a_short_line_is_one_heading() -> None:
