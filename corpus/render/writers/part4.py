@@ -264,7 +264,8 @@ def _work_steps(sheet: WorkStepSheet, flow: Flow) -> None:
         marks = [Cell(step.marks.get(m, ""), align="center") for m in MONTHS]
         rows.append([Cell(text), Cell(raw(step.share), align="center"), Cell(raw(step.cumulative), align="center"),
                      *marks])
-    flow.add(table((5, 1.1, 1.1) + (0.55,) * 12, tuple(tuple(r) for r in head_rows), rows, size=9.0))
+    head = () if sheet.headerless else tuple(tuple(r) for r in head_rows)  # rows read without their header
+    flow.add(table((5, 1.1, 1.1) + (0.55,) * 12, head, rows, size=9.0))
 
 
 def _year_cells(years: list[str]) -> list[Cell]:
