@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from dataclasses import dataclass, field
 
 import pymupdf
@@ -329,6 +330,7 @@ def write_pdf(pages: list[Page], family: str, title: str) -> bytes:
     doc = pymupdf.open("pdf", buf.getvalue())
     for page, pdf_page in zip(pages, doc):
         _draw_segments(pdf_page, sorted(page.segments) + _note_rule(page, ts))
+    _fix_to_unicode(doc)
     doc.set_metadata(
         {"title": title, "author": "", "subject": "", "keywords": "", "creator": "corpus.render",
          "producer": "corpus.render", "creationDate": FIXED_DATE, "modDate": FIXED_DATE}
@@ -337,6 +339,31 @@ def write_pdf(pages: list[Page], family: str, title: str) -> bytes:
     doc.save(out, garbage=4, deflate=True, no_new_id=True)
     doc.close()
     return out.getvalue()
+
+
+_WIDE_UNICODE = re.compile(rb"<([0-9a-fA-F]{5,6})>")
+
+
+def _fix_to_unicode(doc: pymupdf.Document) -> None:
+    """MuPDF writes a code point outside the BMP (🞨 U+1F7A8, 𝐴 U+1D434, drawn with its Noto fallback) into a
+    ToUnicode CMap as five hex digits, which readers cut to 16 bits (U+1F7A): written as the UTF-16 surrogate pair
+    the CMap format wants (the text layer says what was drawn, as a conforming writer's would)."""
+    done: set[int] = set()
+    for page in doc:
+        for font in page.get_fonts():
+            kind, value = doc.xref_get_key(font[0], "ToUnicode")
+            if kind != "xref" or font[0] in done:
+                continue
+            done.add(font[0])
+            xref = int(value.split()[0])
+            stream = doc.xref_stream(xref)
+            fixed = _WIDE_UNICODE.sub(lambda m: b"<" + _utf16_hex(int(m.group(1), 16)) + b">", stream)
+            if fixed != stream:
+                doc.update_stream(xref, fixed)
+
+
+def _utf16_hex(code: int) -> bytes:
+    return chr(code).encode("utf-16-be").hex().encode()
 
 
 def _placed_notes(page: Page, ts: Typesetter) -> list[TextOp]:
