@@ -13,7 +13,7 @@ whose first cell is empty (a SWOT matrix row under its category label).
 from __future__ import annotations
 
 from extractor.blocks import Block, Cell, Row
-from extractor.layout.tables import CellEnds
+from extractor.layout.tables import MAX_HEADER_ROWS, CellEnds, label_row
 from extractor.layout.text import wrap_glue
 from extractor.thai import join_wrapped
 
@@ -42,6 +42,12 @@ def stitch(first: Block, second: Block, findings: list, ends: dict[int, CellEnds
     header = [r for r in first.rows if r.is_header] or first.rows[:1]
     dropped = 0
     while dropped < len(header) and rows and _same_texts(rows[0], header[dropped]):
+        rows.pop(0)
+        dropped += 1
+    # a header printed with more rows than were recognised as header (a sub-label row the layout took for text):
+    # the label rows repeated right after it go too
+    while dropped and dropped < min(len(first.rows) - 1, MAX_HEADER_ROWS) and rows and label_row(rows[0]) \
+            and _same_texts(rows[0], first.rows[dropped]):
         rows.pop(0)
         dropped += 1
     for row in rows:  # header guesses on the continued part do not hold once its repeated header is gone

@@ -180,7 +180,7 @@ def mark_header_rows(rows: list[Row], bold_rows: list[bool]) -> None:
     else:
         limit = min(MAX_HEADER_ROWS, len(rows) - 1)
         count = 0
-        while count < limit and _label_row(rows[count]):
+        while count < limit and label_row(rows[count]):
             count += 1
         if count == 0:
             return
@@ -192,7 +192,8 @@ def mark_header_rows(rows: list[Row], bold_rows: list[bool]) -> None:
         row.is_header = True
 
 
-def _label_row(row: Row) -> bool:
+def label_row(row: Row) -> bool:
+    """A row of labels: some text, and no cell that is a data number (an amount, a dash standing for zero)."""
     texts = [c.text for c in row.cells if c.text and not c.inherited]
     return bool(texts) and not any(_DATA_NUMBER.match(t) for t in texts)
 

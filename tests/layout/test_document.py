@@ -203,6 +203,20 @@ def test_row_cut_after_a_written_line_break_keeps_it() -> None:
     assert [row.texts for row in table.rows[1:]] == [["1", "โครงการพัฒนาคุณภาพชีวิตผู้สูงอายุในชุมชน", "วิธีคำนวณ\nนับจำนวน"]]
 
 
+def test_header_label_row_repeated_after_a_page_break_is_dropped() -> None:
+    """A two-row header whose second (label) row was not recognised as header: repeated on the next page, both
+    rows go, not only the one recognised."""
+    d = Drawer()
+    head = [CellSpec(0, 0, ["หลักเกณฑ์"], bold=True), CellSpec(0, 1, ["ระดับความพึงพอใจ"], bold=True),
+            CellSpec(1, 0, ["มากที่สุด"]), CellSpec(1, 1, ["น้อยที่สุด"])]
+    for number, item in enumerate(["1. ด้านกระบวนงาน", "2. ด้านการใช้งานระบบ"], start=1):
+        d.new_page()
+        draw_table(d, 60, 700 if number == 1 else 60, [200, 200], [24, 24, 24],
+                   head + [CellSpec(2, 0, [item]), CellSpec(2, 1, [])])
+    (table,) = [b for b in read_pdf(d.bytes()).blocks if b.is_table]
+    assert [row.texts[0] for row in table.rows] == ["หลักเกณฑ์", "มากที่สุด", "1. ด้านกระบวนงาน", "2. ด้านการใช้งานระบบ"]
+
+
 def test_bold_heading_wrapped_onto_a_short_line_is_one_heading() -> None:
     d = Drawer()
     d.new_page()
