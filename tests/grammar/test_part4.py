@@ -81,6 +81,20 @@ def test_rubric_links_to_the_sheet_before_it_and_splits_into_parts_when_levels_r
     assert (first.level, first.level_raw, first.criterion_percent, first.score.value) == (5, "๕", 100, 5)
 
 
+def test_first_part_label_on_the_line_below_the_title_line():
+    """A title line that ends before the first part's label (a PDF wrapped it: the label opens the next line)."""
+    text = (
+        PART4 + "ตาราง ค แสดงตัวชี้วัด\n" + SHEET_HEADER
+        + "5. | ความสำเร็จ | - | ระดับ 5 | 10 | นิยาม งาน หมายถึง งาน |\n"
+        + "เกณฑ์การให้คะแนน “ความสำเร็จ” โดยแบ่งการวัดเป็น 2 ส่วน\n1.วัดความพึงพอใจ\n"
+        + RUBRIC_HEADER + rubric_rows([5, 4, 3, 2, 1])
+        + "2. วัดคุณภาพการบริการ\n"
+        + RUBRIC_HEADER + rubric_rows([5, 4, 3, 2, 1])
+    )
+    result, _ = build(text)
+    assert [r.part for r in result.rubrics] == ["1.วัดความพึงพอใจ", "2. วัดคุณภาพการบริการ"]
+
+
 def test_row_spanning_tactic_is_inherited_and_marked():
     header = "กลยุทธ์ | ตัวชี้วัด KPI | ค่าเป้าหมาย | นิยาม/คำอธิบายตัวชี้วัด | โครงการ/กิจกรรม |\n"
     text = (

@@ -366,8 +366,14 @@ def _split_parts(records: list[TableRecord]) -> list[list[TableRecord]]:
 
 
 def _part_labels(node: Node, parts: list[list[TableRecord]]) -> list[str | None]:
-    """Part 1's label from the title line; each later part's from the line written just before its rows."""
-    labels: list[str | None] = [node.fields.get("first_part") or None]
+    """Part 1's label from the title line (or, when the title line ends before it, the line written between the
+    title and the rows); each later part's from the line written just before its rows."""
+    first = node.fields.get("first_part") or None
+    if first is None and parts:
+        start = order_key(parts[0][0].provenance)
+        before = [b.text for b in node.paragraphs if order_key(b.provenance) < start]
+        first = before[-1] if before else None
+    labels: list[str | None] = [first]
     for previous, part in zip(parts, parts[1:]):
         low, high = order_key(previous[-1].provenance), order_key(part[0].provenance)
         between = [b.text for b in node.paragraphs if low < order_key(b.provenance) < high]
