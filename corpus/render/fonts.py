@@ -5,7 +5,8 @@ the TLWG fonts, so a line measured here fits the box MuPDF lays it out in.  Line
 a line may break at a space (the space stays at the end of the line, as word processors draw it) or between two
 Thai words with no space (words found with pythainlp's dictionary tokenizer).  A break is only chosen where a reader
 can tell what it stood for: never inside a Latin word or between a Thai letter and a digit, where a reader cannot
-know whether the source had a space.
+know whether the source had a space.  A word wider than a whole line (``ศาลาว่าการกรุงเทพมหานคร`` in a narrow
+column) first fills the line it would start on, cut between two Thai letters, as word processors break it.
 """
 
 from __future__ import annotations
@@ -118,6 +119,10 @@ def break_lines(text: str, width: float, measure) -> list[str]:
         current = ""
         for piece in _pieces(paragraph):
             if current and measure((current + piece).rstrip(" ")) > width:
+                if measure(piece.rstrip(" ")) > width:  # wider than a line: fill this one first, as word processors
+                    head = _cut(piece, width - measure(current), measure, fill=True)  # do (between Thai letters)
+                    current += head
+                    piece = piece[len(head):]
                 lines.append(current)
                 current = ""
             while measure(piece.rstrip(" ")) > width:
@@ -129,12 +134,14 @@ def break_lines(text: str, width: float, measure) -> list[str]:
     return lines
 
 
-def _cut(piece: str, width: float, measure) -> str:
-    """The longest head of an over-long piece that fits, ending at a cluster boundary (at least one cluster)."""
-    best = 1
+def _cut(piece: str, width: float, measure, fill: bool = False) -> str:
+    """The longest head of an over-long piece that fits, ending at a cluster boundary (at least one cluster).  To
+    ``fill`` the rest of a line the cut must fall between two Thai letters (a reader joins such a wrap for what it
+    is) and may be empty."""
+    best = 0 if fill else 1
     for end in range(1, len(piece)):
         if measure(piece[:end]) > width:
             break
-        if _starts_cluster(piece[end]):
+        if _starts_cluster(piece[end]) and (not fill or (thai_letter(piece[end - 1]) and thai_letter(piece[end]))):
             best = end
     return piece[:best]
