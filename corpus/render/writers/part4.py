@@ -258,14 +258,18 @@ def _work_steps(sheet: WorkStepSheet, flow: Flow) -> None:
         _year_cells(years),
         [Cell(m, bold=True, align="center") for m in MONTH_LABELS],
     ]
+    spare = max((len(step.extra_marks) for step in sheet.steps), default=0)  # marks beyond the last month
+    if spare:
+        head_rows[0].append(Cell("", rowspan=3, colspan=spare))
     rows = []
     for step in sheet.steps:
         text = f"{step.number}. {step.text}" if step.number else step.text
         marks = [Cell(step.marks.get(m, ""), align="center") for m in MONTHS]
+        extra = [Cell(mark, align="center") for mark in step.extra_marks] + [Cell("")] * (spare - len(step.extra_marks))
         rows.append([Cell(text), Cell(raw(step.share), align="center"), Cell(raw(step.cumulative), align="center"),
-                     *marks])
+                     *marks, *extra])
     head = () if sheet.headerless else tuple(tuple(r) for r in head_rows)  # rows read without their header
-    flow.add(table((5, 1.1, 1.1) + (0.55,) * 12, head, rows, size=9.0))
+    flow.add(table((5, 1.1, 1.1) + (0.55,) * (12 + spare), head, rows, size=9.0))
 
 
 def _year_cells(years: list[str]) -> list[Cell]:
