@@ -92,9 +92,24 @@ def joined_text(
                 parts.append(wrap_glue(parts[-1], text, before.ends_with_space))
         raw_parts.append(line)
         parts.append(text)
-    joined, wrap_repairs = join_wrapped("".join(parts))
+    joined, wrap_repairs = _join_wrapped_within_lines("".join(parts))
     repairs.extend(wrap_repairs)
     return joined, "".join(raw_parts), tuple(repairs)
+
+
+def _join_wrapped_within_lines(text: str) -> tuple[str, list[Repair]]:
+    """``join_wrapped`` on each written line: a line break the author wrote is no wrap to undo."""
+    if "\n" not in text:
+        return join_wrapped(text)
+    out: list[str] = []
+    repairs: list[Repair] = []
+    offset = 0
+    for line in text.split("\n"):
+        joined, line_repairs = join_wrapped(line)
+        repairs += [Repair(r.code, r.position + offset, r.before, r.after) for r in line_repairs]
+        out.append(joined)
+        offset += len(line) + 1
+    return "\n".join(out), repairs
 
 
 def wrap_glue(before: str, after: str, space_seen: bool = False) -> str:

@@ -148,6 +148,16 @@ def test_line_break_written_inside_a_cell_stays_a_newline() -> None:
     assert definition.text == definition.raw == "วิธีคำนวณ\nตรวจสอบผลการดำเนินงาน\n1. แผนดำเนินการ"
 
 
+def test_words_across_a_written_line_break_are_not_joined() -> None:
+    """The dictionary would join การ + ซ่อมแซม across a wrap; across a line break the author wrote it must not."""
+    d = Drawer()
+    d.new_page()
+    cells = [CellSpec(0, 0, ["นิยาม"], bold=True), CellSpec(1, 0, ["ห้องที่ได้รับการ", "ซ่อมแซมระบบโครงสร้าง"])]
+    draw_table(d, 60, 100, [300], [24, 44], cells)
+    (table,) = _tables(read_pdf(d.bytes()))
+    assert table.rows[1].cells[0].text == "ห้องที่ได้รับการ\nซ่อมแซมระบบโครงสร้าง"
+
+
 def test_line_ending_where_only_a_space_could_break_is_written() -> None:
     """In a text layer that keeps the space glyph of a wrap at a space (some line of the table ends with one), a
     line ending without it before a digit was not wrapped there: ``… ๑๕ วัน`` / ``๓) เรื่อง…``, even when the next
