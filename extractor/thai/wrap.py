@@ -21,10 +21,11 @@ from extractor.thai import dictionary
 from extractor.thai.chars import THAI_LETTER_CLASS, WORD_LETTER_CLASS
 
 _L = f"[{WORD_LETTER_CLASS}]"  # a gap next to ๆ or ฯ is never a wrap (``อื่น ๆ``, ``เร่ร่อน ฯลฯ``)
-# a gap: whitespace (with at most one line break), or a justification hyphen followed by whitespace
-GAP_RE = re.compile(f"(?<={_L})(?:-[ \\t]*\\n?[ \\t]*|[ \\t]*\\n[ \\t]*|[ \\t]+)(?={_L})")
+# a gap: spaces or tabs, or a justification hyphen (and spaces).  Never a line break: a reader keeps a newline only
+# where the author broke the line (a paragraph inside a cell); a wrap has already become nothing or a space
+GAP_RE = re.compile(f"(?<={_L})(?:-[ \\t]*|[ \\t]+)(?={_L})")
 SPACE_BEFORE_PAIYANNOI_RE = re.compile(f"(?<=[{THAI_LETTER_CLASS}])[ \\t]+(?=ฯ(?!ล))")  # ``ฝ่ายสิ่งแวดล้อม ฯ``; not ``ฯลฯ``
-_RUN_RE = re.compile(f"{_L}+(?:(?:-[ \\t]*\\n?[ \\t]*|[ \\t]*\\n?[ \\t]*){_L}+)*")
+_RUN_RE = re.compile(f"{_L}+(?:(?:-[ \\t]*|[ \\t]*){_L}+)*")
 _CHUNK = 20  # characters of context on each side of a gap
 _ABBREVIATION = 4  # at most this many letters before a dot: an abbreviation (พ.ศ., อ.ก.ก., สนข.)
 

@@ -119,6 +119,10 @@ def test_join_wrapped(raw, joined):
         "คนพิการ คนไร้บ้าน และผู้สูงอายุ",
         "ตรวจสอบงานอื่น ๆ",
         "การปฏิบัติงานต่าง ๆ ค่อนข้างเก่า",
+        # a line break the author wrote (seed 003's definition cell: two <p> paragraphs), whatever the dictionary
+        # would make across it (การ in กำหนดการ)
+        "ดำเนินการได้ตามแผนที่กำหนด\nการทำความสะอาดท่อระบายน้ำ หมายถึง",
+        "ไม่มีพี่เลี้ยงในการสอนงาน\nการโค้ช (Coaching)",
     ],
 )
 def test_join_wrapped_keeps_genuine_spaces(text):
