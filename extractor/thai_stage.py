@@ -40,17 +40,17 @@ def repair_blocks(blocks: list[Block], *, texts_repaired: bool = False) -> list[
     spelling repaired); the document as a whole (wrap spaces the document writes elsewhere without, then the
     canonical spacing of punctuation, which needs the document's own abbreviation pairs).
 
-    ``texts_repaired``: a reader (the PDF layout) already ran ``repair_text`` line by line, before it joined the
-    lines; its repairs, kept on each text, are reported here like this stage's own instead of running it again.
+    The repairs a reader kept on a text (encoding artefacts undone before ``raw``) are reported like this stage's
+    own.  ``texts_repaired``: a reader (the PDF layout) already ran ``repair_text`` line by line, before it joined
+    the lines, so it is not run again.
     The wrap joins still run on every text: the layout joins only the lines it wrapped, and OCR lines get their
     spaces from gap widths.
     """
     log = _RepairLog()
     holders = list(_text_holders(blocks))
-    if texts_repaired:
-        for holder in holders:
-            log.add(holder.repairs, holder.provenance)
-    else:
+    for holder in holders:
+        log.add(holder.repairs, holder.provenance)  # what the reader already undid or repaired
+    if not texts_repaired:
         _each_text(holders, thai.repair_text, log)
     _each_page(holders, log)
     _each_text(holders, thai.join_wrapped, log)

@@ -10,7 +10,9 @@ A dump has no geometry, so this reader emits the block flow directly, one source
   paragraph or list item per line, so nothing is lost;
 - image placeholders (``image(…) removed``) become image blocks.
 
-Text is kept raw here; Thai repair is the next stage.  Provenance is the 1-based source line.
+Text is kept as written here (``raw``: the line or cell, markup included; the only change is SARA AM that the
+export kept as the two glyphs a font draws it with, composed by ``thai.written.as_written``, so raw agrees with
+what a PDF of the same text reads); Thai repair is the next stage.  Provenance is the 1-based source line.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import regex as re
 
 from extractor.blocks import Block, BlockKind, Cell, Provenance, Row
 from extractor.ingest.html_text import html_to_text
+from extractor.thai.written import as_written
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -76,7 +79,8 @@ def _table_row(line: str, number: int) -> Row | None:
 
 
 def _cell(raw: str, prov: Provenance) -> Cell:
-    return Cell(text=_plain(raw), raw=raw, provenance=prov)
+    raw, repairs = as_written(raw)
+    return Cell(text=_plain(raw), raw=raw, provenance=prov, repairs=repairs)
 
 
 def _plain(raw: str) -> str:
@@ -98,13 +102,17 @@ def _line_block(line: str, number: int) -> Block | None:
     if not stripped:
         return None
     prov = Provenance(line_start=number, line_end=number)
+    line, repairs = as_written(line)
+    stripped = line.strip()
     image = _IMAGE.search(stripped)
     if image:
         return Block(kind=BlockKind.IMAGE, text=image.group("alt"), raw=line, provenance=prov)
     heading = _MD_HEADING.match(stripped)
     if heading:
         text = _plain(heading.group(2))
-        return Block(kind=BlockKind.HEADING, text=text, raw=line, provenance=prov, level=len(heading.group(1)))
+        return Block(
+            kind=BlockKind.HEADING, text=text, raw=line, provenance=prov, level=len(heading.group(1)), repairs=repairs
+        )
     bold = bool(_BOLD.fullmatch(stripped)) or stripped.startswith("**")
     kind = BlockKind.LIST_ITEM if _LIST_ITEM.match(stripped) else BlockKind.PARAGRAPH
-    return Block(kind=kind, text=_plain(stripped), raw=line, provenance=prov, bold=bold)
+    return Block(kind=kind, text=_plain(stripped), raw=line, provenance=prov, bold=bold, repairs=repairs)

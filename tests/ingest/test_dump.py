@@ -60,3 +60,12 @@ def test_every_nonblank_line_of_every_seed_is_in_a_block(seed_paths):
                 covered.update(range(item.provenance.line_start, item.provenance.line_end + 1))
         nonblank = {i for i, line in enumerate(text.splitlines(), 1) if line.strip() and not set(line.strip()) <= set("|-: ")}
         assert nonblank <= covered, path.name
+
+
+def test_raw_holds_sara_am_as_written_not_as_the_export_encoded_it():
+    """``ทํา`` (NIKHAHIT + SARA AA: two glyphs of a font, kept by the export) is ``ทำ`` in raw, as on the PDF route;
+    the composition is reported as a repair of the reader."""
+    (table,) = read_dump_text("ในการทํางาน | ส่วนราชการ |")
+    cell = table.rows[0].cells[0]
+    assert cell.raw.strip() == cell.text == "ในการทำงาน"
+    assert [r.code for r in cell.repairs] == ["thai.sara_am_composed"]
