@@ -10,6 +10,8 @@ These are plain frozen dataclasses, not pydantic models: they are created per li
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -126,6 +128,8 @@ class SourceDocument:
     reader_findings: list[tuple[str, str, Provenance]] = field(default_factory=list)  # (code, message, where)
     # the reader already ran repair_text on every text (line by line) and kept its repairs on each text
     texts_repaired: bool = False
+    # set by the Thai stage: what stands between two rows' texts of one cell (``WrapEvidence.glue``), for the grammar
+    continuation_glue: Callable[[str, str], str] | None = None
 
 
 def _min_opt(a: int | None, b: int | None) -> int | None:

@@ -72,7 +72,7 @@ def interpret(source_doc: SourceDocument, grammars: list[Grammar]) -> PlanDocume
             findings=[_no_template_finding(detection.scores)],
             input=input_info,
         )
-    tree = build_tree(source_doc.blocks, detection.grammar)
+    tree = build_tree(source_doc.blocks, detection.grammar, source_doc.continuation_glue)
     document = build_document(tree, detection.grammar, source_doc.blocks)
     document.input = input_info
     return document

@@ -28,8 +28,11 @@ _TextStep = Callable[[str], "tuple[str, list[Repair]]"]
 
 
 def repair_document(source: SourceDocument) -> list[Finding]:
-    """``repair_blocks`` over a read document, skipping the per-text chain a reader has already run."""
-    return repair_blocks(source.blocks, texts_repaired=source.texts_repaired)
+    """``repair_blocks`` over a read document, skipping the per-text chain a reader has already run; the document's
+    wrap evidence is left on it for the grammar (``continuation_glue``)."""
+    findings, evidence = _repair(source.blocks, source.texts_repaired)
+    source.continuation_glue = evidence.glue
+    return findings
 
 
 def repair_blocks(blocks: list[Block], *, texts_repaired: bool = False) -> list[Finding]:
@@ -46,6 +49,10 @@ def repair_blocks(blocks: list[Block], *, texts_repaired: bool = False) -> list[
     The wrap joins still run on every text: the layout joins only the lines it wrapped, and OCR lines get their
     spaces from gap widths.
     """
+    return _repair(blocks, texts_repaired)[0]
+
+
+def _repair(blocks: list[Block], texts_repaired: bool) -> tuple[list[Finding], thai.WrapEvidence]:
     log = _RepairLog()
     holders = list(_text_holders(blocks))
     for holder in holders:
@@ -54,11 +61,12 @@ def repair_blocks(blocks: list[Block], *, texts_repaired: bool = False) -> list[
         _each_text(holders, thai.repair_text, log)
     _each_page(holders, log)
     _each_text(holders, thai.join_wrapped, log)
-    _apply_results(holders, thai.join_document_wraps([h.text for h in holders]), log)
+    evidence = thai.WrapEvidence([h.text for h in holders])
+    _apply_results(holders, evidence.join(), log)
     _apply_results(holders, thai.normalise_document_spacing([h.text for h in holders]), log)
     for holder in holders:
         log.detect(holder.text, holder.provenance)
-    return log.findings()
+    return log.findings(), evidence
 
 
 def _text_holders(blocks: list[Block]) -> Iterator[Block | Cell]:

@@ -18,6 +18,7 @@ Rules applied here, for every template:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -35,6 +36,7 @@ class TableRecord:
     continued: int = 0  # how many continuation rows were merged into it
     extra: list[Cell] = field(default_factory=list)  # non-empty cells no column could take
     open_columns: list[str] | None = None  # ``line_rows`` tables: columns its last row wrote (None: not tracked)
+    widest_lines: dict[str, int] = field(default_factory=dict)  # per column, the widest source line merged into it
 
     def text(self, column: str) -> str:
         cell = self.cells.get(column)
@@ -80,14 +82,22 @@ class Node:
         return [n for n in self.walk() if n.kind == kind]
 
 
-def build_tree(blocks: list[Block], grammar: Grammar) -> Node:
-    """The plan tree of a block flow under one grammar."""
-    return _TreeBuilder(grammar).run(blocks)
+Glue = Callable[[str, str], str]
+
+
+def build_tree(blocks: list[Block], grammar: Grammar, glue: Glue | None = None) -> Node:
+    """The plan tree of a block flow under one grammar.
+
+    ``glue(before, after)``: what stands between a record's cell text and the same cell's text in a continuation
+    row (the Thai stage's document evidence: nothing for a wrap inside a phrase); a line break without it.
+    """
+    return _TreeBuilder(grammar, glue).run(blocks)
 
 
 class _TreeBuilder:
-    def __init__(self, grammar: Grammar) -> None:
+    def __init__(self, grammar: Grammar, glue: Glue | None = None) -> None:
         self.grammar = grammar
+        self.glue = glue
         self.root = Node(kind="root")
         self.stack: list[Node] = [self.root]
         self.table: LogicalTable | None = None
@@ -245,7 +255,7 @@ class _TreeBuilder:
                 cells, extra = _continuation_cells(row, spec)
             elif spec.line_rows and _left_packed(row) and not _has_gap(row):
                 cells, extra = continue_open_columns(row, previous, table, spec, self.grammar, (cells, extra))
-            _merge_into(previous, cells, extra, row.provenance)
+            _merge_into(previous, cells, extra, row.provenance, self.glue)
             return
         table.records.append(TableRecord(cells=cells, provenance=row.provenance, extra=extra))
 
@@ -541,8 +551,8 @@ def _column_widths(table: LogicalTable) -> dict[str, int]:
     widths: dict[str, int] = {}
     for record in table.records:
         for name, cell in record.cells.items():
-            for line in cell.text.split("\n"):
-                widths[name] = max(widths.get(name, 0), display_width(line))
+            widest = record.widest_lines.get(name) or max(map(display_width, cell.text.split("\n")))
+            widths[name] = max(widths.get(name, 0), widest)
     return widths
 
 
@@ -641,7 +651,9 @@ def _spec_types(spec: TableSpec) -> set[str]:
     return {c.content for c in spec.columns if c.content}
 
 
-def _merge_into(record: TableRecord, cells: dict[str, Cell], extra: list[Cell], prov: Provenance) -> None:
+def _merge_into(
+    record: TableRecord, cells: dict[str, Cell], extra: list[Cell], prov: Provenance, glue: Glue | None
+) -> None:
     for name, cell in cells.items():
         if not cell.text:
             continue
@@ -649,9 +661,12 @@ def _merge_into(record: TableRecord, cells: dict[str, Cell], extra: list[Cell], 
         if old is None or not old.text:
             record.cells[name] = cell
             continue
+        joint = glue(old.text, cell.text) if glue else "\n"
+        widest = record.widest_lines.get(name) or max(map(display_width, old.text.split("\n")))
+        record.widest_lines[name] = max(widest, *map(display_width, cell.text.split("\n")))
         record.cells[name] = Cell(
-            text=f"{old.text}\n{cell.text}",
-            raw=f"{old.raw}\n{cell.raw}",
+            text=f"{old.text}{joint}{cell.text}",
+            raw=f"{old.raw}{joint}{cell.raw}" if joint else old.raw.rstrip() + cell.raw.lstrip(),
             provenance=old.provenance.merge(cell.provenance),
             repairs=old.repairs + cell.repairs,
         )

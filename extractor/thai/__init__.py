@@ -6,6 +6,7 @@ Public API (other stages call these by name):
 - ``join_wrapped(text)``: wrap-inserted spaces / hyphens inside Thai words (cells, wrapped lines);
 - ``restore_sara_am(texts)``: lost SARA AM (``สาคัญ``), on a page whose text shows the loss;
 - ``join_document_wraps(texts)``: wrap spaces a whole document shows to be wraps (the same phrase written without);
+  ``WrapEvidence(texts)`` keeps that evidence for later stages (``glue``: what stood between two rows of a cell);
 - ``normalise_document_spacing(texts)``: canonical spaces around ``ๆ``, ``ฯลฯ``, ``:``, ``/``, brackets and
   abbreviations, so copies of one phrase spaced differently come out identical;
 - ``repair_glyphs(glyphs)``: glyph-level repairs that need positions and font names;
@@ -17,7 +18,7 @@ Public API (other stages call these by name):
 from extractor.thai.chain import repair_text
 from extractor.thai.detect import KeyboardGarbage, MaskedSpan, find_keyboard_garbage, find_masked_spans
 from extractor.thai.digits import thai_digits_to_arabic
-from extractor.thai.document_wrap import join_document_wraps
+from extractor.thai.document_wrap import WrapEvidence, join_document_wraps
 from extractor.thai.glyphs import Glyph, font_family, repair_glyphs
 from extractor.thai.quality import ThaiQuality, is_text_layer_damaged, quality_metrics
 from extractor.thai.sara_am import restore_sara_am
@@ -29,6 +30,7 @@ __all__ = [
     "KeyboardGarbage",
     "MaskedSpan",
     "ThaiQuality",
+    "WrapEvidence",
     "find_keyboard_garbage",
     "find_masked_spans",
     "font_family",

@@ -178,7 +178,11 @@ def _boundaries(text: str) -> set[int]:
 
 def _decide(seg: _Segment, gap: re.Match, slot: int, index: _Index) -> str | None:
     """Which rule, if any, makes this gap of a segment a wrap."""
-    left, right = _context(seg, slot)
+    return _decide_between(*_context(seg, slot), index)
+
+
+def _decide_between(left: str, right: str, index: _Index) -> str | None:
+    """Which rule, if any, makes a gap between the Thai letters ``left`` and ``right`` (spaces removed) a wrap."""
     if len(left) < MIN_SIDE or len(right) < MIN_SIDE:
         return None
     conjunction = right.startswith(_CONJUNCTIONS)
@@ -198,21 +202,59 @@ def _gap_slot(seg: _Segment, gap: re.Match) -> int:
     return gap.start() - sum(1 for i in _spacing_at(seg.text) if i < gap.start())
 
 
+class WrapEvidence:
+    """A document's own evidence of how it writes its phrases, to decide wraps in its texts.
+
+    Built once from all the texts of a document (each distinct segment form votes once: a header row repeated on
+    every page is one rendering).  ``join`` decides the spaces inside the texts; ``glue`` decides what stands
+    between two pieces of text a later stage puts together (the rows an export cut one table cell into).
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        self.segments = [seg for i, text in enumerate(self.texts) for seg in _segments(text, i)]
+        self.index = _Index(list({(seg.key, seg.slots): seg for seg in self.segments}.values()))
+
+    def join(self) -> list[tuple[str, list[Repair]]]:
+        """For each text (in order), the text without its wrap spaces and the joins made."""
+        cuts: dict[int, list[tuple[int, int, str]]] = {}
+        for seg in self.segments:
+            for gap in _GAP_RE.finditer(seg.text):
+                rule = _decide(seg, gap, _gap_slot(seg, gap), self.index)
+                if rule:
+                    cuts.setdefault(seg.text_index, []).append((seg.start + gap.start(), seg.start + gap.end(), rule))
+        return [_apply(text, sorted(cuts.get(i, ()))) for i, text in enumerate(self.texts)]
+
+    def glue(self, before: str, after: str) -> str:
+        """What stood between ``before`` and ``after``, two lines of one cell an export wrote as two rows: nothing
+        when they end and start in Thai letters and the document writes the phrase across them as one (a wrap
+        inside a phrase), else a line break (the reader of the record decides what a line break is)."""
+        left = _LAST_RUN_RE.search(_squeeze_tail(before))
+        right = _THAI_RUN_RE.match(_squeeze_head(after))
+        if left and right and _decide_between(left.group(0), right.group(0), self.index):
+            return ""
+        return "\n"
+
+
+def _squeeze_tail(text: str) -> str:
+    """The last phrase segment of ``text`` without its spacing (the context a gap after it would have)."""
+    segments = _SEGMENT_RE.findall(text.rstrip())
+    last = segments[-1] if segments and text.rstrip().endswith(segments[-1]) else ""
+    return _key_and_slots(_BULLET_RE.split(last)[-1].strip())[0]
+
+
+def _squeeze_head(text: str) -> str:
+    """The first phrase segment of ``text`` without its spacing."""
+    match = _SEGMENT_RE.match(text.lstrip())
+    return _key_and_slots(_BULLET_RE.split(match.group(0))[0].strip())[0] if match else ""
+
+
 def join_document_wraps(texts: Sequence[str]) -> list[tuple[str, list[Repair]]]:
     """For each text of a document (in order), the text without its wrap spaces and the joins made.
 
     Repairs have the codes of ``CODES`` and positions in the given text.  Pure: the texts are not changed.
     """
-    segments = [seg for i, text in enumerate(texts) for seg in _segments(text, i)]
-    # each distinct form once: a header row repeated on every page is one rendering, not many votes
-    index = _Index(list({(seg.key, seg.slots): seg for seg in segments}.values()))
-    cuts: dict[int, list[tuple[int, int, str]]] = {}
-    for seg in segments:
-        for gap in _GAP_RE.finditer(seg.text):
-            rule = _decide(seg, gap, _gap_slot(seg, gap), index)
-            if rule:
-                cuts.setdefault(seg.text_index, []).append((seg.start + gap.start(), seg.start + gap.end(), rule))
-    return [_apply(text, sorted(cuts.get(i, ()))) for i, text in enumerate(texts)]
+    return WrapEvidence(texts).join()
 
 
 def _apply(text: str, cuts: list[tuple[int, int, str]]) -> tuple[str, list[Repair]]:
