@@ -11,7 +11,7 @@ import re
 import pytest
 
 from extractor.ingest import read
-from extractor.thai import join_document_wraps
+from extractor.thai import WrapEvidence, join_document_wraps
 from extractor.thai.chars import WORD_LETTER_CLASS
 from extractor.thai_stage import repair_blocks
 from tests.thai.seed_groups import CORPUS, common_space_slots, output_forms, space_groups
@@ -186,3 +186,18 @@ def _has_space_at(form: str, slot: int) -> bool:
             return i > 0 and form[i - 1].isspace()
         k += 1
     return False
+
+
+def test_glue_joins_rows_of_one_cell_only_where_the_document_writes_the_phrase_whole():
+    evidence = WrapEvidence(
+        [
+            "กรุงเทพมหานครมีการยกระดับสู่ดิจิทัลภาครัฐ เพื่อบริหารงานยืดหยุ่น คล่องตัว",  # seed 000, line 283
+            "กรุงเทพมหานครมีการ",  # the same objective, one export row per line (lines 210-213)
+            "ยกระดับสู่ดิจิทัลภาครัฐ",
+            "เพื่อบริหารงานยืดหยุ่น",
+            "คล่องตัว และครอบคลุม",
+        ]
+    )
+    assert evidence.glue("กรุงเทพมหานครมีการ", "ยกระดับสู่ดิจิทัลภาครัฐ") == ""
+    assert evidence.glue("เพื่อบริหารงานยืดหยุ่น", "คล่องตัว และครอบคลุม") == "\n"  # written apart: a genuine space
+    assert evidence.glue("KR 1 :", "ยกระดับสู่ดิจิทัลภาครัฐ") == "\n"  # not between two Thai letters
