@@ -83,15 +83,25 @@ def _each_text(holders: list[Block | Cell], step: _TextStep, log: _RepairLog) ->
 
 
 def _each_page(holders: list[Block | Cell], log: _RepairLog) -> None:
-    """Page-level repairs; a text dump has no pages and is one page."""
+    """Page-level repairs (a text dump has no pages and is one page): pages that show lost SARA AM first, then the
+    others with what those pages show as the document's evidence."""
     pages: dict[int | None, list[Block | Cell]] = {}
     for holder in holders:
         pages.setdefault(holder.provenance.page, []).append(holder)
-    for page in pages.values():
-        results, reason = thai.restore_sara_am([h.text for h in page])
-        if reason:
-            log.reasons["thai.sara_am_restored"] = reason
-            _apply_results(page, results, log)
+    reasons = {number: _restore_on_page(page, None, log) for number, page in pages.items()}
+    document_reason = next((r for r in reasons.values() if r), None)
+    if document_reason:
+        for number, page in pages.items():
+            if reasons[number] is None:
+                _restore_on_page(page, document_reason, log)
+
+
+def _restore_on_page(page: list[Block | Cell], document_reason: str | None, log: _RepairLog) -> str | None:
+    results, reason = thai.restore_sara_am([h.text for h in page], document_reason)
+    if reason:
+        log.reasons["thai.sara_am_restored"] = reason
+        _apply_results(page, results, log)
+    return reason
 
 
 def _apply_results(

@@ -15,7 +15,8 @@ A *site* is a ``า`` after a consonant (and optional tone mark, optional space)
 
 A page shows the loss (``page_condition``) when it has many Thai consonants and almost no ``ำ`` (the whole font
 lost it), or at least ``MIN_STRONG_SITES`` strong sites (one copied block lost it: seed 004 keeps 45 correct ``ำ``
-next to its 10 lost ones).  On such a page every site is repaired and reported; elsewhere nothing is touched.
+next to its 10 lost ones).  On such a page every site is repaired and reported; on the other pages of a document
+that has such a page, only the strong sites; elsewhere nothing is touched.
 """
 
 from __future__ import annotations
@@ -129,12 +130,24 @@ def page_condition(texts: Sequence[str]) -> str | None:
     return None
 
 
-def restore_sara_am(texts: Sequence[str]) -> tuple[list[tuple[str, list[Repair]]], str | None]:
-    """The texts of one page with lost SARA AM restored where the page shows the loss; and the page's reason."""
+def restore_sara_am(
+    texts: Sequence[str], document_reason: str | None = None
+) -> tuple[list[tuple[str, list[Repair]]], str | None]:
+    """The texts of one page with lost SARA AM restored where the page shows the loss; and the page's reason.
+
+    ``document_reason``: another page of the same document shows the loss (the same font or copied block lost it
+    there).  A page without evidence of its own then gets its strong sites repaired only (words that are no Thai
+    with ``า`` and are with ``ำ``: one such word is no proof on its own, but it is in a document that lost ``ำ``).
+    """
     reason = page_condition(texts)
-    if reason is None:
+    if reason is not None:
+        return [_apply(t, find_lost_sara_am(t)) for t in texts], reason
+    if document_reason is None:
         return [(t, []) for t in texts], None
-    return [_apply(t, find_lost_sara_am(t)) for t in texts], reason
+    strong = [find_lost_sara_am(t, strong_only=True) for t in texts]
+    if not any(strong):
+        return [(t, []) for t in texts], None
+    return [_apply(t, sites) for t, sites in zip(texts, strong)], f"another page: {document_reason}"
 
 
 def _apply(text: str, sites: list[LostSaraAm]) -> tuple[str, list[Repair]]:

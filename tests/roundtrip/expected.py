@@ -31,11 +31,6 @@ ARABIC = (
     "renderer (MuPDF): the Arabic letters in 003's KPI name (a source typo, هاب) are shaped into presentation forms "
     "in visual order (ﺏﺎﻫ) in the text layer"
 )
-SARA_AM_PAGE = (
-    "Thai stage (thai.restore_sara_am decides per page): the KPI name with the lost SARA AM (สาคัญ) is on page 1 and "
-    "the text showing the loss on page 3; the dump is one page, so only its name is restored"
-)
-
 EXPECTED_FAILURES: dict[tuple[str, ...], str] = {
     ("000", "front_matter"): DOC_WRAP,
     ("000", "strategic_alignment"): DOC_WRAP,
@@ -49,5 +44,4 @@ EXPECTED_FAILURES: dict[tuple[str, ...], str] = {
     ("002", "plan_2563"): DOC_WRAP,
     ("003", "front_matter"): DOC_WRAP,
     ("003", "monitoring"): f"{ARABIC}; {WRITTEN_BREAK}",
-    ("004", "kpi_report"): SARA_AM_PAGE,
 }

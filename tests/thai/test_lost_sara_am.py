@@ -82,3 +82,12 @@ def test_real_pdf_pages_with_sara_am_drawn_apart():
         fired[i] = reason is not None
         assert not any(re.search("[ก-ฮ] า", t) for t, _ in results)
     assert fired == {16: False, 17: True, 18: False}
+
+
+def test_a_page_of_a_document_that_shows_the_loss_elsewhere_gets_its_strong_sites_only():
+    """Seed 004 rendered to PDF: the KPI name (สาคัญ) is on page 1, the text showing the loss on page 3."""
+    page = ["ตัวชี้วัดที่สาคัญ ของการดาเนินงาน"]
+    assert restore_sara_am(page) == ([(page[0], [])], None)  # one word proves nothing on its own
+    results, reason = restore_sara_am(page, document_reason="2 words are not Thai with า and are with ำ (กาหนด)")
+    assert reason.startswith("another page: 2 words")
+    assert [(r.before, r.after) for r in results[0][1]] == [("สาคัญ", "สำคัญ")]  # ดา|เนินงาน is weak: kept
