@@ -198,6 +198,7 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
     footnotes: list[FootnoteMark] = []
     prev_x1 = None
     lead_x1 = None  # right edge of the segment's first word
+    lead_edges: list[float] = []  # right edges of its base glyphs
     pending_space = False
     for i, g in enumerate(line.bases):
         ch = g.char
@@ -213,8 +214,8 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
         if prev_x1 is not None:
             gap = x0 - prev_x1
             if split_segments and gap > SEGMENT_GAP * size:
-                out.append(_text_line(parts, seg_glyphs, size, footnotes, lead_x1))
-                parts, seg_glyphs, footnotes, lead_x1 = [], [], [], None
+                out.append(_text_line(parts, seg_glyphs, size, footnotes, lead_x1, lead_edges))
+                parts, seg_glyphs, footnotes, lead_x1, lead_edges = [], [], [], None, []
             elif pending_space or gap > WORD_GAP * size:
                 parts.append(" ")
                 if lead_x1 is None:
@@ -228,8 +229,10 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
         x1 = g.bbox[2]
         if prev_x1 is None or x1 > prev_x1:
             prev_x1 = x1
+        if lead_x1 is None:
+            lead_edges.append(prev_x1)
     if seg_glyphs:
-        out.append(_text_line(parts, seg_glyphs, size, footnotes, lead_x1))
+        out.append(_text_line(parts, seg_glyphs, size, footnotes, lead_x1, lead_edges))
         out[-1].ends_with_space = pending_space
     return [t for t in out if t.text or t.marks]
 
@@ -270,7 +273,8 @@ def _add_footnote(footnotes: list[FootnoteMark], glyph, offset: int) -> None:
 
 
 def _text_line(
-    parts: list[str], glyphs: list, size: float, footnotes: list[FootnoteMark], lead_x1: float | None
+    parts: list[str], glyphs: list, size: float, footnotes: list[FootnoteMark], lead_x1: float | None,
+    lead_edges: list[float],
 ) -> TextLine:
     text = "".join(parts).strip()
     boxes = [g.bbox for g in glyphs]
@@ -291,4 +295,5 @@ def _text_line(
         bold_count * 2 > len(glyphs),
         list(footnotes),
         lead_x1=x1 if lead_x1 is None else lead_x1,
+        lead_edges=tuple(lead_edges),
     )

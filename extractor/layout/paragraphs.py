@@ -50,7 +50,7 @@ def merge_segments(row: list[TextLine]) -> TextLine:
         text_parts.append(seg.text)
         offset += len(seg.text)
     sizes = max(row, key=lambda t: len(t.text)).size
-    lead_x1 = row[0].lead_x1
+    lead_x1, lead_edges = row[0].lead_x1, row[0].lead_edges
     bold = sum(len(t.text) for t in row if t.bold) * 2 > sum(len(t.text) for t in row)
     return TextLine(
         "".join(text_parts),
@@ -63,6 +63,7 @@ def merge_segments(row: list[TextLine]) -> TextLine:
         marks,
         ends_with_space=row[-1].ends_with_space,
         lead_x1=lead_x1,
+        lead_edges=lead_edges,
     )
 
 
@@ -174,7 +175,7 @@ def broke_early(prev: TextLine, ln: TextLine, left: float, right: float, spaces_
     room = right - prev.x1 - (_SPACE_EM * ln.size if prev.ends_with_space else 0.0) - _FIT_SLACK_EM * ln.size
     if room < _MIN_WORD_EM * ln.size:
         return False
-    return _lead_width(ln) < room or _first_word_width(ln, _break_units) < room
+    return _lead_width(ln) < room or _first_word_width(ln, _break_units, measured=True) < room
 
 
 def _lead_width(ln: TextLine) -> float:
@@ -189,10 +190,11 @@ def _width_of(word: str, ln: TextLine) -> float:
     return (ln.x1 - ln.x0) * _advancing(word) / max(_advancing(ln.text), 1)
 
 
-def _first_word_width(ln: TextLine, words: Callable[[str], list[str]]) -> float:
+def _first_word_width(ln: TextLine, words: Callable[[str], list[str]], measured: bool = False) -> float:
     """Width of the first word of a line: up to its first space, or the first word ``words`` finds in a Thai run
-    (its share of the advancing characters of the measured lead).  The run is tokenized as written and repaired: a
-    private-use positional glyph would cut a word in two (``ข\uf70bาราชการ``)."""
+    (``measured``: on the glyphs' edges when the line builder kept them, else its share of the advancing characters
+    of the measured lead, which errs wide).  The run is tokenized as written and repaired: a private-use positional
+    glyph would cut a word in two (``ข\uf70bาราชการ``)."""
     chunk = ln.text.split(" ", 1)[0]
     if not chunk or not _THAI_START.match(chunk):
         return _lead_width(ln)
@@ -200,7 +202,10 @@ def _first_word_width(ln: TextLine, words: Callable[[str], list[str]]) -> float:
     word = _breakable_head(words(repaired[:60]))
     if len(word) >= len(repaired):
         return _lead_width(ln)
-    return _lead_width(ln) * _advancing(word) / max(_advancing(repaired), 1)
+    bases = _advancing(word)
+    if measured and 0 < bases <= len(ln.lead_edges) and len(ln.lead_edges) == _advancing(repaired):
+        return ln.lead_edges[bases - 1] - ln.x0  # the glyphs' own edges
+    return _lead_width(ln) * bases / max(_advancing(repaired), 1)
 
 
 def _breakable_head(tokens: list[str]) -> str:

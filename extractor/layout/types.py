@@ -45,6 +45,7 @@ class TextLine:
     marks: list[FootnoteMark] = field(default_factory=list)
     ends_with_space: bool = False  # a space glyph follows the last glyph (a wrap at a real space)
     lead_x1: float = 0.0  # right edge of the first word (up to the first space); 0.0 when not measured
+    lead_edges: tuple[float, ...] = ()  # right edge of each base glyph of that first word (to measure a head of it)
 
     @property
     def bbox(self) -> BBox:
