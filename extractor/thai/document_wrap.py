@@ -21,6 +21,7 @@ distinct segment by its space-free form, then each gap costs one substring searc
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -102,30 +103,35 @@ class _Index:
     ``squeezed`` holds the segments' space-free keys joined by NUL; ``spaced`` the positions in it that had
     whitespace before them.  A phrase is looked up by ``str.find`` on ``squeezed`` (one pass to build, C-speed
     lookups), so a gap costs one search however long the document is.
+
+    A vote is one phrase (segment key and place in it) written together or apart: two forms of one segment that
+    differ only in spaces elsewhere vote once here, so a document and its own rendering (where those other spaces
+    are already decided) count the same votes.
     """
 
     def __init__(self, segments: list[_Segment]) -> None:
         keys: list[str] = []
+        starts: list[int] = []
         spaced: set[int] = set()
         offset = 0
         for seg in segments:
             keys.append(seg.key)
+            starts.append(offset)
             spaced.update(offset + slot for slot in seg.slots)
             offset += len(seg.key) + 1
         self.squeezed = "\x00".join(keys)
-        self.spaced = spaced
+        self.keys, self.starts, self.spaced = keys, starts, spaced
 
     def written(self, needle: str, cut: int) -> tuple[int, int]:
-        """How often ``needle`` occurs with, and without, whitespace before its ``cut``-th character."""
-        together = apart = 0
+        """How many phrases write ``needle`` without, and with, whitespace before its ``cut``-th character."""
+        votes: set[tuple[str, int, bool]] = set()
         at = self.squeezed.find(needle)
         while at != -1:
-            if at + cut in self.spaced:
-                apart += 1
-            else:
-                together += 1
+            k = bisect.bisect_right(self.starts, at) - 1
+            votes.add((self.keys[k], at - self.starts[k], at + cut in self.spaced))
             at = self.squeezed.find(needle, at + 1)
-        return together, apart
+        apart = sum(1 for vote in votes if vote[2])
+        return len(votes) - apart, apart
 
 
 def _context(seg: _Segment, slot: int) -> tuple[str, str]:
