@@ -19,9 +19,9 @@ DOC_WRAP = (
 )
 WRITTEN_BREAK = (
     "layout (paragraphs.broke_early): a line break written inside a cell is told from a wrap by the room the line "
-    "left; where that line happens to be full (or the next word's width is misjudged) a written break reads as a "
-    "wrap or the reverse, so a definition cell gains or loses a newline (a section label such as ค่าเป้าหมาย then "
-    "no longer opens a line)"
+    "left for the next word; where that line happens to be full a written break reads as a wrap, and a wrap before "
+    "a word the typesetter's dictionary cuts differently reads as a written break, so a definition cell gains or "
+    "loses a newline (a section label such as ค่าเป้าหมาย then no longer opens a line)"
 )
 SUPERSCRIPT = (
     "renderer (MuPDF): the TLWG fonts have no superscript ⁰ ⁴-⁹ and MuPDF's fallback draws .notdef (the text layer "
