@@ -58,6 +58,9 @@ class LogicalTable:
     notes: list[Block] = field(default_factory=list)  # text read while the table was open (also node paragraphs)
 
 
+Glue = Callable[[str, str], str]
+
+
 @dataclass(slots=True)
 class Node:
     kind: str
@@ -67,6 +70,7 @@ class Node:
     paragraphs: list[Block] = field(default_factory=list)
     tables: list[LogicalTable] = field(default_factory=list)
     raw_tables: list[Block] = field(default_factory=list)  # tables no grammar spec recognised
+    glue: Glue | None = None  # the root only: what stands between two lines of one text (``build_tree``)
 
     @property
     def provenance(self) -> Provenance:
@@ -82,9 +86,6 @@ class Node:
         return [n for n in self.walk() if n.kind == kind]
 
 
-Glue = Callable[[str, str], str]
-
-
 def build_tree(blocks: list[Block], grammar: Grammar, glue: Glue | None = None) -> Node:
     """The plan tree of a block flow under one grammar.
 
@@ -98,7 +99,7 @@ class _TreeBuilder:
     def __init__(self, grammar: Grammar, glue: Glue | None = None) -> None:
         self.grammar = grammar
         self.glue = glue
-        self.root = Node(kind="root")
+        self.root = Node(kind="root", glue=glue)
         self.stack: list[Node] = [self.root]
         self.table: LogicalTable | None = None
         self.table_spec: TableSpec | None = None

@@ -32,15 +32,12 @@ ARABIC = (
     "in visual order (ﺏﺎﻫ) in the text layer"
 )
 EXPECTED_FAILURES: dict[tuple[str, ...], str] = {
-    ("000", "front_matter", "Loma"): DOC_WRAP,
     ("000", "monitoring", "Loma"): f"{WRITTEN_BREAK}; {DOC_WRAP}",
     ("000", "monitoring", "Kinnari"): f"{WRITTEN_BREAK}; {DOC_WRAP}",
-    ("001", "front_matter"): DOC_WRAP,
     ("001", "development_issues"): DOC_WRAP,
     ("001", "monitoring"): f"{WRITTEN_BREAK}; {SUPERSCRIPT}",
     ("002", "front_matter"): DOC_WRAP,
     ("002", "monitoring"): f"{WRITTEN_BREAK}; {DOC_WRAP}",
     ("002", "plan_2563"): DOC_WRAP,
-    ("003", "front_matter"): DOC_WRAP,
     ("003", "monitoring"): f"{ARABIC}; {WRITTEN_BREAK}",
 }

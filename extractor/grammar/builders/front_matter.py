@@ -16,7 +16,7 @@ import regex as re
 
 from extractor.blocks import Block, BlockKind, Cell, Provenance
 from extractor.grammar.builders.common import source_of
-from extractor.grammar.engine import LogicalTable, Node, TableRecord
+from extractor.grammar.engine import Glue, LogicalTable, Node, TableRecord
 from extractor.grammar.values import arabic_digits, page_label
 from extractor.model.base import Finding, Severity, Source
 from extractor.model.front_matter import (
@@ -56,7 +56,7 @@ _ETC = re.compile(r"^\s*ฯลฯ\s*$")
 def front_matter(tree: Node, findings: list[Finding]) -> FrontMatter:
     """The front matter of a plan tree (empty sections stay empty)."""
     cover, untitled_foreword = split_cover(tree)
-    indicators, open_ended = key_indicators(_nodes(tree, "key_indicators"))
+    indicators, open_ended = key_indicators(_nodes(tree, "key_indicators"), tree.glue)
     swot, environment_text = swot_items(_nodes(tree, "environment_analysis"), findings)
     general = _nodes(tree, "general_information")
     return FrontMatter(
@@ -162,10 +162,13 @@ def _item(number: str | None, text: str, block: Block) -> NumberedText:
     return NumberedText(number=number, text=text.strip(), source=source_of(block.provenance))
 
 
-def _continue(item: NumberedText | KeyIndicator, block: Block) -> None:
+def _continue(item: NumberedText | KeyIndicator, block: Block, glue: Glue | None = None) -> None:
     """Append a line to an item: a sub-line (a strategy, tactic, KR or dash line) on a line of its own, a wrapped
-    line with a space (as the dump joins wrapped cell lines)."""
-    separator = "\n" if _SUB_LINE.match(block.text) else " "
+    line with nothing where the document writes the phrase across the break as one (``glue``), else a space."""
+    if _SUB_LINE.match(block.text):
+        separator = "\n"
+    else:
+        separator = (glue(item.text, block.text.strip()) if glue else "\n").replace("\n", " ")
     item.text = f"{item.text}{separator}{block.text.strip()}"
     item.source = _merge_source(item.source, block.provenance)
 
@@ -190,7 +193,7 @@ def _merge_source(source: Source | None, prov: Provenance) -> Source:
 # -- key KR/KPI list ------------------------------------------------------------------------------------------
 
 
-def key_indicators(nodes: list[Node]) -> tuple[list[KeyIndicator], bool]:
+def key_indicators(nodes: list[Node], glue: Glue | None = None) -> tuple[list[KeyIndicator], bool]:
     """The key KR/KPI list: items naming a KR/KPI/OKR (with the strategy and sub-strategy they sit under), or,
     in lists that name none, every numbered line.  Unnumbered lines between items are the list's group headings.
     Returns the items and whether the list ends with ฯลฯ (et cetera)."""
@@ -206,7 +209,7 @@ def key_indicators(nodes: list[Node]) -> tuple[list[KeyIndicator], bool]:
         elif (item := context.item(block, marked)) is not None:
             items.append(item)
         elif items and _adjacent(previous, block) and not context.is_heading(block) and not _NUMBERED.match(block.text):
-            _continue(items[-1], block)
+            _continue(items[-1], block, glue)
         else:
             context.heading(block)
         previous = block
