@@ -38,6 +38,5 @@ EXPECTED_FAILURES: dict[tuple[str, ...], str] = {
     ("001", "monitoring"): f"{WRITTEN_BREAK}; {SUPERSCRIPT}",
     ("002", "front_matter"): DOC_WRAP,
     ("002", "monitoring"): f"{WRITTEN_BREAK}; {DOC_WRAP}",
-    ("002", "plan_2563"): DOC_WRAP,
     ("003", "monitoring"): f"{ARABIC}; {WRITTEN_BREAK}",
 }

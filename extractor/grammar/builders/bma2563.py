@@ -24,6 +24,7 @@ from extractor.grammar.builders import builder
 from extractor.grammar.builders.common import (
     children_of,
     heading_text,
+    join_lines,
     order_key,
     raw_if_changed,
     source_of,
@@ -917,7 +918,7 @@ def _work_plans(tree: Node, findings: list[Finding]) -> list[WorkPlan]:
         plan = WorkPlan(
             title=node.fields["title"],
             kpi_code=arabic_digits(kpi.fields["code"]) if kpi else None,
-            kpi_name=" ".join([kpi.fields.get("name", ""), *(b.text for b in kpi.paragraphs)]).strip() if kpi else None,
+            kpi_name=join_lines([kpi.fields.get("name", ""), *(b.text for b in kpi.paragraphs)], tree.glue) if kpi else None,
             project=project.fields["name"] if project else None,
             unit=unit.fields["name"] if unit else None,
             notes=[b.text for child in node.children if child.kind != "work_plan_kpi" for b in child.paragraphs],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex as re
 
 from extractor.blocks import BlockKind, Cell, Provenance
-from extractor.grammar.engine import LogicalTable, Node
+from extractor.grammar.engine import Glue, LogicalTable, Node
 from extractor.grammar.spec import Grammar
 from extractor.grammar.values import arabic_digits
 from extractor.layout.text import wrap_glue
@@ -17,6 +17,18 @@ def source_of(item: Node | Cell | Provenance) -> Source:
     """The canonical provenance of a node, cell or block provenance."""
     prov = item if isinstance(item, Provenance) else item.provenance
     return Source.of(prov)
+
+
+def join_lines(lines: list[str], glue: Glue | None) -> str:
+    """Lines of one text that a source wrapped, joined: nothing where the document writes the phrase across the
+    break as one (``glue``, the Thai stage's evidence on the tree root), else a space."""
+    text = ""
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            continue
+        joint = (glue(text, line) if glue else " ").replace("\n", " ") if text else ""
+        text = f"{text}{joint}{line}"
+    return text
 
 
 def order_key(prov: Provenance) -> tuple:

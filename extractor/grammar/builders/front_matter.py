@@ -15,7 +15,7 @@ from itertools import combinations
 import regex as re
 
 from extractor.blocks import Block, BlockKind, Cell, Provenance
-from extractor.grammar.builders.common import source_of
+from extractor.grammar.builders.common import join_lines, source_of
 from extractor.grammar.engine import Glue, LogicalTable, Node, TableRecord
 from extractor.grammar.values import arabic_digits, page_label
 from extractor.model.base import Finding, Severity, Source
@@ -166,10 +166,9 @@ def _continue(item: NumberedText | KeyIndicator, block: Block, glue: Glue | None
     """Append a line to an item: a sub-line (a strategy, tactic, KR or dash line) on a line of its own, a wrapped
     line with nothing where the document writes the phrase across the break as one (``glue``), else a space."""
     if _SUB_LINE.match(block.text):
-        separator = "\n"
+        item.text = f"{item.text}\n{block.text.strip()}"
     else:
-        separator = (glue(item.text, block.text.strip()) if glue else "\n").replace("\n", " ")
-    item.text = f"{item.text}{separator}{block.text.strip()}"
+        item.text = join_lines([item.text, block.text], glue)
     item.source = _merge_source(item.source, block.provenance)
 
 
