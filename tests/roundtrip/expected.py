@@ -34,7 +34,6 @@ ARABIC = (
 EXPECTED_FAILURES: dict[tuple[str, ...], str] = {
     ("000", "monitoring", "Loma"): f"{WRITTEN_BREAK}; {DOC_WRAP}",
     ("000", "monitoring", "Kinnari"): f"{WRITTEN_BREAK}; {DOC_WRAP}",
-    ("001", "development_issues"): DOC_WRAP,
     ("001", "monitoring"): f"{WRITTEN_BREAK}; {SUPERSCRIPT}",
     ("002", "front_matter"): DOC_WRAP,
     ("002", "monitoring"): f"{WRITTEN_BREAK}; {DOC_WRAP}",

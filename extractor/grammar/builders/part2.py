@@ -16,8 +16,8 @@ from __future__ import annotations
 import regex as re
 
 from extractor.blocks import Block, BlockKind, Provenance
-from extractor.grammar.builders.common import raw_if_changed, source_of, tables_of
-from extractor.grammar.engine import LogicalTable, Node, TableRecord
+from extractor.grammar.builders.common import join_lines, raw_if_changed, source_of, tables_of
+from extractor.grammar.engine import Glue, LogicalTable, Node, TableRecord
 from extractor.grammar.values import arabic_digits, parse_budget, policy_codes, unit_abbreviations
 from extractor.model.base import Budget, BudgetStatus, Finding, Severity
 from extractor.model.issues import (
@@ -70,7 +70,9 @@ def development_issues(tree: Node, findings: list[Finding]) -> list[DevelopmentI
     for part in tree.children:
         if part.kind == "part" and arabic_digits(part.fields.get("number", "")) == "2":
             foreign = _foreign_notes(part)
-            issues.extend(_issue(node, foreign, findings) for node in part.children if node.kind == "development_issue")
+            issues.extend(
+                _issue(node, foreign, findings, tree.glue) for node in part.children if node.kind == "development_issue"
+            )
     return issues
 
 
@@ -80,7 +82,7 @@ def _foreign_notes(part: Node) -> set[int]:
     return {id(b) for node in part.walk() for t in node.tables if t.role not in ROLES for b in t.notes}
 
 
-def _issue(node: Node, foreign: set[int], findings: list[Finding]) -> DevelopmentIssue:
+def _issue(node: Node, foreign: set[int], findings: list[Finding], glue: Glue | None = None) -> DevelopmentIssue:
     number_text = node.fields.get("number", "")
     issue = DevelopmentIssue(
         number=arabic_digits(number_text) or None,
@@ -90,7 +92,7 @@ def _issue(node: Node, foreign: set[int], findings: list[Finding]) -> Developmen
         source=source_of(node),
     )
     tables = [t for t in node.tables if t.role in ROLES]
-    _LineReader(issue, findings, _start(tables)).read([b for b in node.paragraphs if id(b) not in foreign])
+    _LineReader(issue, findings, _start(tables), glue).read([b for b in node.paragraphs if id(b) not in foreign])
     for table in tables_of(node, "issue_key_results"):
         issue.sub_issues.extend(sub_issues(table, findings))
     for table in tables_of(node, "issue_projects"):
@@ -110,8 +112,15 @@ class _LineReader:
     """Reads an issue's lines in order.  Before the link label they describe the unit (objective, KPI, KR); after
     it they quote the BMA plan.  Unlabelled lines right under the heading continue its name (a wrapped title)."""
 
-    def __init__(self, issue: DevelopmentIssue, findings: list[Finding], tables_start: Provenance | None) -> None:
+    def __init__(
+        self,
+        issue: DevelopmentIssue,
+        findings: list[Finding],
+        tables_start: Provenance | None,
+        glue: Glue | None = None,
+    ) -> None:
         self.issue = issue
+        self.glue = glue  # the document's wrap evidence, for a heading wrapped onto the next line
         self.findings = findings
         self.tables_start = tables_start  # lines after the issue's first table are remarks, not labelled items
         self.link: BmaLink | None = None
@@ -139,7 +148,7 @@ class _LineReader:
         elif label == "item" and self.last == "objective":
             self.issue.objectives.append(Objective(text=text, source=source_of(block.provenance)))
         elif self.last is None and label not in ("footnote",):
-            self.issue.name = f"{self.issue.name} {text}".strip()  # the heading wrapped onto this line
+            self.issue.name = join_lines([self.issue.name, text], self.glue)  # the heading wrapped onto this line
         else:
             self.issue.notes.append(text)
 
