@@ -182,6 +182,18 @@ def test_swot_cells_packed_to_the_left_are_placed_by_the_code_sequence():
     assert [f.code for f in findings if f.code.startswith("swot.domain")] == ["swot.domain_ambiguous"]
 
 
+def test_a_swot_row_with_more_cells_than_the_header_has_domains_keeps_them_without_a_domain():
+    """An OCR'd matrix can split one cell in two (seed 000's scan crashed the builder here)."""
+    text = (
+        "การวิเคราะห์สภาพแวดล้อมของสำนัก\n"
+        "SWOT | ด้านแผน |\n"
+        "จุดแข็ง (Strenghts) | S1 มีความรู้ | S2 ทำงานเป็นทีม | S3 มีแผน |\n"
+    )
+    _, fm, _, findings = build(text)
+    assert [(s.code, s.domain) for s in fm.swot] == [("S1", "ด้านแผน"), ("S2", None), ("S3", None)]
+    assert "swot.cells_beyond_header" in [f.code for f in findings]
+
+
 def test_swot_lists_under_category_headings():
     text = (
         "การวิเคราะห์สภาพแวดล้อมภายในและภายนอก (SWOT Analysis)\n\n1. การวิเคราะห์สภาพแวดล้อมภายใน (Internal)\n\n"

@@ -303,8 +303,12 @@ def _swot_table(table: LogicalTable, findings: list[Finding]) -> list[SwotItem]:
     rows = _swot_rows(table, findings)
     items: list[SwotItem] = []
     for row, columns in zip(rows, _domain_columns(rows, len(domains), findings)):
+        if len(row.cells) > len(domains):
+            findings.append(_finding("swot.cells_beyond_header", f"the row has {len(row.cells)} domain cells and the "
+                                     f"header names {len(domains)} domain(s): the cells beyond it are read without "
+                                     "a domain", row.provenance, severity=Severity.WARNING))
         for column, cell in zip(columns, row.cells):
-            _swot_cell(cell, row.category, domains[column], items, findings)
+            _swot_cell(cell, row.category, domains[column] if column < len(domains) else None, items, findings)
     return items
 
 
