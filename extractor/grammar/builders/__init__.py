@@ -10,11 +10,15 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
+from typing import Any
 
 from extractor.blocks import Block
 from extractor.grammar.engine import Node
 from extractor.grammar.spec import Grammar
-from extractor.model.document import PlanDocument
+from extractor.model.base import Finding, Severity
+from extractor.model.document import DocumentInfo, PlanDocument
+
+FAILED = "builder.failed"  # a builder raised on this input: a defect to fix, reported instead of crashing
 
 Builder = Callable[[Node, Grammar, list[Block]], PlanDocument]
 BUILDERS: dict[str, Builder] = {}
@@ -35,7 +39,30 @@ def build_document(tree: Node, grammar: Grammar, blocks: list[Block]) -> PlanDoc
         family_builder = BUILDERS[grammar.family]
     except KeyError:
         raise LookupError(f"grammar {grammar.id!r} names family {grammar.family!r}, which has no builder") from None
-    return family_builder(tree, grammar, blocks)
+    try:
+        return family_builder(tree, grammar, blocks)
+    except Exception as exc:  # noqa: BLE001 - unforeseen input must not crash a batch: report it, keep going
+        return PlanDocument(document=DocumentInfo(), findings=[failure(f"the {grammar.family} document", exc)])
+
+
+def build_sections(findings: list[Finding], **sections: Callable[[], Any]) -> dict[str, Any]:
+    """Each section of a document built on its own: one that raises is left empty and reported (``FAILED``), so
+    an input no builder foresaw costs that section, not the others."""
+    built: dict[str, Any] = {}
+    for name, build in sections.items():
+        try:
+            built[name] = build()
+        except Exception as exc:  # noqa: BLE001 - see build_document
+            findings.append(failure(name, exc))
+    return built
+
+
+def failure(what: str, exc: Exception) -> Finding:
+    return Finding(
+        code=FAILED,
+        severity=Severity.ERROR,
+        message=f"{what} could not be built ({type(exc).__name__}: {exc}); its content is missing from the output",
+    )
 
 
 def _load_builders() -> None:

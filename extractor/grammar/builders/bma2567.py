@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractor.blocks import Block
-from extractor.grammar.builders import builder
+from extractor.grammar.builders import build_sections, builder
 from extractor.grammar.builders.common import part_headings
 from extractor.grammar.builders.document_info import document_info
 from extractor.grammar.builders.front_matter import front_matter
@@ -14,21 +14,23 @@ from extractor.grammar.builders.part4 import monitoring
 from extractor.grammar.builders.summaries import project_summaries
 from extractor.grammar.engine import Node
 from extractor.grammar.spec import Grammar
-from extractor.model.document import PlanDocument
+from extractor.model.document import DocumentInfo, PlanDocument
 
 
 @builder("bma-2567")
 def build_bma_2567(tree: Node, grammar: Grammar, blocks: list[Block]) -> PlanDocument:
     findings: list = []
-    document = PlanDocument(
-        document=document_info(tree, grammar, blocks, findings),
-        front_matter=front_matter(tree, findings),
-        parts=part_headings(tree, grammar),
-        strategic_alignment=strategic_alignment(tree, findings),
-        development_issues=development_issues(tree, findings),
-        routine_projects=routine_projects(tree, findings),
-        project_summaries=project_summaries(tree, findings),
-        monitoring=monitoring(tree, findings, grammar),
+    sections = build_sections(
+        findings,
+        document=lambda: document_info(tree, grammar, blocks, findings),
+        front_matter=lambda: front_matter(tree, findings),
+        parts=lambda: part_headings(tree, grammar),
+        strategic_alignment=lambda: strategic_alignment(tree, findings),
+        development_issues=lambda: development_issues(tree, findings),
+        routine_projects=lambda: routine_projects(tree, findings),
+        project_summaries=lambda: project_summaries(tree, findings),
+        monitoring=lambda: monitoring(tree, findings, grammar),
     )
+    document = PlanDocument(**{"document": DocumentInfo(), **sections})
     document.findings = findings
     return document
