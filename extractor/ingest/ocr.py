@@ -28,6 +28,7 @@ from extractor.blocks import Provenance
 from extractor.ingest import ocr_image
 from extractor.ingest.ocr_bold import mark_bold_words
 from extractor.ingest.ocr_cells import blank_read_cells, covered_by, grid_cells, reread_regions, unread_lines
+from extractor.ingest.ocr_digits import reread_thai_digits
 from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
@@ -148,6 +149,10 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     if reread:
         changes = "; ".join(f"{a!r} → {b!r}" for a, b in reread)
         page.findings.append(("ocr.word_reread", f"{len(reread)} word(s) read as Latin re-read as Thai (abbreviations, heading keywords): {changes}", where))
+    digits = reread_thai_digits(clean_ink, kept)
+    if digits:
+        changes = "; ".join(f"{a!r} → {b!r}" for a, b in digits)
+        page.findings.append(("ocr.thai_digits_reread", f"{len(digits)} number(s) in Thai digits re-read by shape against the TLWG fonts' digits (Tesseract's Thai model confuses ๔/๕, ๘/๕, ๖/๒, ๗/๓, ๙/๕): {changes}", where))
     page.model.glyphs = lines_to_glyphs(kept, image.scale)
     _confidence_finding(kept, where, page.findings)
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:

@@ -1,0 +1,198 @@
+"""Thai digits (เลขไทย ๐-๙) read again from the bitmap, by shape.
+
+Tesseract 5.3's ``tha`` model reads only ๐ ๑ ๒ ๓ ๕ of the ten Thai digits: ๔ and ๘ come back as ๕, ๖ as ๒ or ๑,
+๗ as ๓ or ฒ, ๙ as ๕ or ญ, in every TLWG font and at any resolution (measured on clean renderings at 46 and 92 px,
+with and without ``tessedit_char_whitelist``: the whitelist only removes the letters, the digit confusions stay).
+The plans write budgets, codes, targets and row numbers in Thai digits, so that is most of the OCR route's number
+loss.
+
+The digits are ten fixed shapes, so they are read here by template: each run of digit words on an OCR line (Thai
+digits, ``,``/``.``, and the letters Tesseract makes of digits, ``ฒ``/``อ``, inside a run) is cut from the page's
+ink mask into glyphs at the blank columns between them; a glyph of a digit's height is compared with the ten
+digits rendered from the installed TLWG fonts (ink box scaled to a small square, plus its aspect ratio), a short one
+is a comma (below the digits' baseline), a dot or a dash.  A run takes the new reading only when every glyph is
+close to a template (``MAX_DISTANCE``) and the run has as many digits as Tesseract read there (same shape), and the
+reading differs; each change is returned for a finding.  No Tesseract call: a few milliseconds per page.
+"""
+
+from __future__ import annotations
+
+import functools
+import glob
+
+import numpy as np
+import regex as re
+from PIL import Image, ImageDraw, ImageFont
+
+from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+DIGIT_LOOKALIKES = "ฒอ"  # what Tesseract makes of ๗/๙ and ๖/๐ inside a number
+FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"  # Debian fonts-thai-tlwg (installed by `make`)
+SIDE = 20  # templates and glyphs are compared as SIDE × SIDE grey squares
+MAX_DISTANCE = 0.25  # measured: digits of the scanned corpus score 0.05-0.15, letters and marks 0.3 and more
+SHORT = 0.45  # a glyph lower than this share of the run's digit height is punctuation
+COMMA_DROP = 0.12  # ... a comma when it reaches this share of that height below the digits' baseline
+NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*$")
+
+__all__ = ["reread_thai_digits"]
+
+
+@functools.cache
+def templates() -> tuple[tuple[str, np.ndarray, float], ...]:
+    """(digit, normalised shape, width/height) for each Thai digit in each upright installed TLWG font."""
+    out = []
+    for path in sorted(glob.glob(FONT_GLOB)):
+        if "Oblique" in path or "Italic" in path:
+            continue
+        font = ImageFont.truetype(path, 64)
+        for digit in THAI_DIGITS:
+            image = Image.new("L", (128, 128), 255)
+            ImageDraw.Draw(image).text((20, 10), digit, font=font, fill=0)
+            shape = _normalised(np.asarray(image) < 128)
+            if shape is not None:
+                out.append((digit, *shape))
+    return tuple(out)
+
+
+def _normalised(mask: np.ndarray) -> tuple[np.ndarray, float] | None:
+    ys, xs = np.nonzero(mask)
+    if not len(ys):
+        return None
+    box = mask[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+    square = Image.fromarray((box * 255).astype(np.uint8)).resize((SIDE, SIDE), Image.BILINEAR)
+    return np.asarray(square, dtype=np.float32) / 255, box.shape[1] / box.shape[0]
+
+
+def classify(mask: np.ndarray) -> tuple[str, float]:
+    """The nearest Thai digit to a glyph's ink and its distance (mean pixel difference + aspect-ratio penalty)."""
+    shape = _normalised(mask)
+    if shape is None or not templates():
+        return "", float("inf")
+    pixels, aspect = shape
+    return min(((d, float(np.abs(pixels - p).mean()) + 0.5 * abs(np.log(aspect / a))) for d, p, a in templates()), key=lambda x: x[1])
+
+
+def numeric_runs(line: OcrLine) -> list[tuple[int, int]]:
+    """[start, end) word indexes of the runs of number words on a line: Thai digits, ``,``/``.``/``-``, and the
+    digit look-alike letters when a digit or a separator is next to them (``ฒ . ๑``, ``๐ อ``)."""
+    words = [w.text for w in line.words]
+    kinds = [_kind(text) or ("" if _starts_thai(text) else "other") for text in words]
+    runs, start = [], None
+    for i, kind in enumerate([*kinds, ""]):
+        inside = kind in ("digit", "sep") or (kind == "alike" and _digit_next(kinds, i))
+        if inside and start is None:
+            start = i
+        elif not inside and start is not None:
+            if any(k == "digit" for k in kinds[start:i]):
+                runs.append((start, i))
+            start = None
+    return runs
+
+
+def _starts_thai(text: str) -> bool:
+    return "\u0e01" <= text[:1] <= "\u0e4e"
+
+
+def _kind(text: str) -> str:
+    text = text.strip("()")
+    if not text:
+        return ""
+    if all(ch in THAI_DIGITS for ch in text):
+        return "digit"
+    if all(ch in ",.-" for ch in text):
+        return "sep"
+    if all(ch in THAI_DIGITS + DIGIT_LOOKALIKES + ",." for ch in text):
+        return "alike"
+    return ""
+
+
+def _digit_next(kinds: list[str], i: int) -> bool:
+    """A look-alike letter counts when a digit or separator is on either side and no Thai text follows it."""
+    before = kinds[i - 1] if i else ""
+    after = kinds[i + 1] if i + 1 < len(kinds) else "end"
+    return (before in ("digit", "sep") and after in ("digit", "sep", "end", "other")) or after == "sep"
+
+
+def read_number(ink: np.ndarray, box: tuple[int, int, int, int], brackets: tuple[bool, bool] = (False, False)) -> str | None:
+    """The Thai-digit reading of the ink in ``box`` (page pixels), or None when a glyph is not plainly a digit.
+    ``brackets``: the run's words start with ``(`` / end with ``)``; that first / last glyph is kept as written."""
+    x0, y0, x1, y1 = _widened(ink, box)
+    crop = ink[y0:y1, x0:x1]
+    glyphs = _column_glyphs(crop)
+    glyphs = glyphs[int(brackets[0]) : len(glyphs) - int(brackets[1])]
+    if not glyphs:
+        return None
+    height = float(np.median([b - t for t, b, _ in glyphs]))
+    tall = [(t, b) for t, b, _ in glyphs if b - t >= SHORT * height]
+    if not tall:
+        return None
+    base = float(np.median([b for _, b in tall]))
+    text = ""
+    for top, bottom, mask in glyphs:
+        if bottom - top >= SHORT * height:
+            digit, distance = classify(mask)
+            if distance > MAX_DISTANCE:
+                return None
+            text += digit
+        elif bottom > base + COMMA_DROP * height:
+            text += ","
+        elif bottom < base - 0.25 * height:
+            text += "-"
+        else:
+            text += "."
+    return "(" * brackets[0] + text + ")" * brackets[1]
+
+
+def _widened(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """``box`` clipped to the page and widened over the ink that runs across its left and right edges (Tesseract's
+    word boxes cut a digit's stroke off), by at most the box's height."""
+    x0, y0, x1, y1 = max(0, box[0]), max(0, box[1]), min(ink.shape[1], box[2]), min(ink.shape[0], box[3])
+    limit = y1 - y0
+    left, right = x0, x1
+    while left > 0 and x0 - left < limit and ink[y0:y1, left - 1].any():
+        left -= 1
+    while right < ink.shape[1] and right - x1 < limit and ink[y0:y1, right].any():
+        right += 1
+    return left, y0, right, y1
+
+
+def _column_glyphs(crop: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
+    """(top, bottom, mask) of each run of inked columns, left to right."""
+    columns = crop.any(axis=0)
+    out, start = [], None
+    for x in range(len(columns) + 1):
+        inked = x < len(columns) and columns[x]
+        if inked and start is None:
+            start = x
+        elif not inked and start is not None:
+            part = crop[:, start:x]
+            rows = np.nonzero(part.any(axis=1))[0]
+            out.append((int(rows[0]), int(rows[-1]) + 1, part[rows[0] : rows[-1] + 1]))
+            start = None
+    return out
+
+
+def reread_thai_digits(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, str]]:
+    """Re-read each run of number words by template; replace it in place by one word when the reading is plausible;
+    return the (before, after) pairs changed."""
+    changed = []
+    for line in lines:
+        for start, end in reversed(numeric_runs(line)):
+            words = line.words[start:end]
+            box = (min(w.bbox[0] for w in words), line.bbox[1], max(w.bbox[2] for w in words), line.bbox[3])
+            before = "".join(w.text for w in words)
+            after = read_number(ink, box, (before.startswith("("), before.endswith(")")))
+            if after and after != before and _same_shape(before, after):
+                merged = OcrWord(after, (box[0], min(w.bbox[1] for w in words), box[2], max(w.bbox[3] for w in words)),
+                                 min(w.confidence for w in words), any(w.bold for w in words))
+                line.words[start:end] = [merged]
+                changed.append((before, after))
+    changed.reverse()
+    return changed
+
+
+def _same_shape(before: str, after: str) -> bool:
+    """As many digits as Tesseract read (look-alike letters counted as digits), and a well-formed number."""
+    count = sum(1 for ch in before if ch in THAI_DIGITS + DIGIT_LOOKALIKES)
+    return count == sum(1 for ch in after if ch in THAI_DIGITS) and bool(NUMBER.match(after.strip("()")))
