@@ -31,8 +31,11 @@ DIGIT_LOOKALIKES = "ฒอ"  # what Tesseract makes of ๗/๙ and ๖/๐ insid
 FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"  # Debian fonts-thai-tlwg (installed by `make`)
 SIDE = 20  # templates and glyphs are compared as SIDE × SIDE grey squares
 MAX_DISTANCE = 0.25  # measured: digits of the scanned corpus score 0.05-0.15, letters and marks 0.3 and more
-SHORT = 0.45  # a glyph lower than this share of the run's digit height is punctuation
+NARROW = 0.45  # a glyph narrower than this share of the run's median glyph width is a comma or a dot ...
+FLAT = 0.35  # ... and one flatter than this share of the run's tallest glyph a dash
 COMMA_DROP = 0.12  # ... a comma when it reaches this share of that height below the digits' baseline
+AMOUNT = re.compile(r"^[๐-๙]{1,3}(?:,[๐-๙]{3})+(?:\.[๐-๙]{2})?$")
+AMOUNT_SLACK = 2
 NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*$")
 
 __all__ = ["reread_thai_digits"]
@@ -123,14 +126,15 @@ def read_number(ink: np.ndarray, box: tuple[int, int, int, int], brackets: tuple
     glyphs = glyphs[int(brackets[0]) : len(glyphs) - int(brackets[1])]
     if not glyphs:
         return None
-    height = float(np.median([b - t for t, b, _ in glyphs]))
-    tall = [(t, b) for t, b, _ in glyphs if b - t >= SHORT * height]
-    if not tall:
+    height = max(bottom - top for top, bottom, _ in glyphs)
+    width = float(np.median([mask.shape[1] for _, _, mask in glyphs]))
+    digits = [(top, bottom) for top, bottom, mask in glyphs if not _is_punctuation(bottom - top, mask.shape[1], height, width)]
+    if not digits:
         return None
-    base = float(np.median([b for _, b in tall]))
+    base = float(np.median([bottom for _, bottom in digits]))
     text = ""
     for top, bottom, mask in glyphs:
-        if bottom - top >= SHORT * height:
+        if not _is_punctuation(bottom - top, mask.shape[1], height, width):
             digit, distance = classify(mask)
             if distance > MAX_DISTANCE:
                 return None
@@ -142,6 +146,11 @@ def read_number(ink: np.ndarray, box: tuple[int, int, int, int], brackets: tuple
         else:
             text += "."
     return "(" * brackets[0] + text + ")" * brackets[1]
+
+
+def _is_punctuation(glyph_height: int, glyph_width: int, height: int, width: float) -> bool:
+    """A comma or dot is narrow (digits are about as wide as high), a dash is flat."""
+    return glyph_width < NARROW * width or glyph_height < FLAT * height
 
 
 def _widened(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -193,6 +202,12 @@ def reread_thai_digits(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str,
 
 
 def _same_shape(before: str, after: str) -> bool:
-    """As many digits as Tesseract read (look-alike letters counted as digits), and a well-formed number."""
+    """A well-formed number with as many digits as Tesseract read (look-alike letters counted as digits), or an
+    amount grouped by thousands (``๓๒๙,๑๐๐``) within ``AMOUNT_SLACK`` digits of it (Tesseract reads a comma or a
+    ๙'s tail as a digit of its own)."""
+    text = after.strip("()")
     count = sum(1 for ch in before if ch in THAI_DIGITS + DIGIT_LOOKALIKES)
-    return count == sum(1 for ch in after if ch in THAI_DIGITS) and bool(NUMBER.match(after.strip("()")))
+    digits = sum(1 for ch in after if ch in THAI_DIGITS)
+    if count == digits:
+        return bool(NUMBER.match(text))
+    return abs(count - digits) <= AMOUNT_SLACK and bool(AMOUNT.match(text))
