@@ -32,6 +32,8 @@ FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"  # Debian fonts-thai-tlwg (in
 SIDE = 20  # templates and glyphs are compared as SIDE × SIDE grey squares
 MAX_DISTANCE = 0.25  # measured: digits of the scanned corpus score 0.05-0.15, letters and marks 0.3 and more
 NARROW = 0.45  # a glyph narrower than this share of the run's median glyph width is a comma or a dot ...
+RUN_GAP = 0.8  # words further apart than this share of the line's x_size are two numbers (a column); 0.3 cut
+# amounts at their comma (Tesseract boxes a Thai comma well apart from the digits around it)
 FLAT = 0.35  # ... and one flatter than this share of the run's tallest glyph a dash
 COMMA_DROP = 0.12  # ... a comma when it reaches this share of that height below the digits' baseline
 AMOUNT = re.compile(r"^[๐-๙]{1,3}(?:,[๐-๙]{3})+(?:\.[๐-๙]{2})?$")
@@ -81,16 +83,21 @@ def numeric_runs(line: OcrLine) -> list[tuple[int, int]]:
     digit look-alike letters when a digit or a separator is next to them (``ฒ . ๑``, ``๐ อ``)."""
     words = [w.text for w in line.words]
     kinds = [_kind(text) or ("" if _starts_thai(text) else "other") for text in words]
+    inside = [k in ("digit", "sep") or (k == "alike" and _digit_next(kinds, i, words[i].endswith(")"))) for i, k in enumerate(kinds)]
     runs, start = [], None
-    for i, kind in enumerate([*kinds, ""]):
-        inside = kind in ("digit", "sep") or (kind == "alike" and _digit_next(kinds, i))
-        if inside and start is None:
-            start = i
-        elif not inside and start is not None:
-            if any(k == "digit" for k in kinds[start:i]):
+    for i in range(len(words) + 1):
+        ends = i == len(words) or not inside[i] or (start is not None and _spaced(line.words[i - 1], line.words[i], line.x_size))
+        if start is not None and ends:
+            if "digit" in kinds[start:i]:
                 runs.append((start, i))
             start = None
+        if start is None and i < len(words) and inside[i]:
+            start = i
     return runs
+
+
+def _spaced(left: OcrWord, right: OcrWord, x_size: float) -> bool:
+    return right.bbox[0] - left.bbox[2] > RUN_GAP * x_size
 
 
 def _starts_thai(text: str) -> bool:
@@ -101,7 +108,7 @@ def _kind(text: str) -> str:
     text = text.strip("()")
     if not text:
         return ""
-    if all(ch in THAI_DIGITS for ch in text):
+    if all(ch in THAI_DIGITS + ",.-" for ch in text) and any(ch in THAI_DIGITS for ch in text):
         return "digit"
     if all(ch in ",.-" for ch in text):
         return "sep"
@@ -110,10 +117,11 @@ def _kind(text: str) -> str:
     return ""
 
 
-def _digit_next(kinds: list[str], i: int) -> bool:
-    """A look-alike letter counts when a digit or separator is on either side and no Thai text follows it."""
+def _digit_next(kinds: list[str], i: int, closes: bool) -> bool:
+    """A look-alike letter counts when a digit or separator is on either side and no Thai text follows it (or it
+    closes a bracket: ``๐อ)``)."""
     before = kinds[i - 1] if i else ""
-    after = kinds[i + 1] if i + 1 < len(kinds) else "end"
+    after = kinds[i + 1] if i + 1 < len(kinds) and not closes else "end"
     return (before in ("digit", "sep") and after in ("digit", "sep", "end", "other")) or after == "sep"
 
 
@@ -136,7 +144,7 @@ def read_number(ink: np.ndarray, box: tuple[int, int, int, int], brackets: tuple
     for top, bottom, mask in glyphs:
         if not _is_punctuation(bottom - top, mask.shape[1], height, width):
             digit, distance = classify(mask)
-            if distance > MAX_DISTANCE:
+            if distance > MAX_DISTANCE:  # not a digit, or digits that touch (Garuda prints ๔๗๒ as one stretch)
                 return None
             text += digit
         elif bottom > base + COMMA_DROP * height:

@@ -1,0 +1,71 @@
+"""Thai digits re-read by shape (Tesseract's Thai model reads ๔ ๖ ๗ ๘ ๙ as other digits or letters)."""
+
+import glob
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractor.ingest import ocr_digits
+from extractor.ingest.ocr_image import ink_mask
+from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
+
+needs_fonts = pytest.mark.skipif(not glob.glob(ocr_digits.FONT_GLOB), reason="fonts-thai-tlwg not installed")
+
+
+def _page(text: str, font: str = "Garuda", size: int = 34) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """Ink mask of ``text`` drawn at 300 dpi-like size with grey noise, and the text's ink box."""
+    path = next(p for p in glob.glob(ocr_digits.FONT_GLOB) if p.endswith(f"/{font}.ttf"))
+    image = Image.new("L", (40 + size * len(text), 3 * size), 255)
+    ImageDraw.Draw(image).text((20, size // 2), text, font=ImageFont.truetype(path, size), fill=0)
+    pixels = np.asarray(image).astype(np.int16)
+    noise = np.random.default_rng(3).integers(-20, 20, pixels.shape)
+    pixels = np.clip(pixels + noise, 0, 255).astype(np.uint8)
+    ink = ink_mask(pixels)
+    ys, xs = np.nonzero(ink)
+    return ink, (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1)
+
+
+def _line(box: tuple[int, int, int, int], *texts: str) -> OcrLine:
+    """A line of OCR words that share ``box``'s width evenly (as Tesseract boxes a digit run glyph by glyph)."""
+    x0, y0, x1, y1 = box
+    step = (x1 - x0) / len(texts)
+    words = [OcrWord(t, (round(x0 + i * step), y0, round(x0 + (i + 1) * step), y1), 90.0) for i, t in enumerate(texts)]
+    return OcrLine((x0, y0 - 4, x1, y1 + 4), y1, y1 - y0, words)
+
+
+@needs_fonts
+def test_an_amount_read_with_the_digits_tesseract_confuses_is_read_by_shape():
+    ink, box = _page("๔๗๒,๘๙๖", font="Kinnari")
+    line = _line(box, "๕๓๒,๕๕๒")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("๕๓๒,๕๕๒", "๔๗๒,๘๙๖")]
+    assert [w.text for w in line.words] == ["๔๗๒,๘๙๖"]
+
+
+@needs_fonts
+def test_a_dotted_code_in_glyph_words_with_lookalike_letters_becomes_one_word():
+    ink, box = _page("๑.๔.๐๗", font="Loma")
+    line = _line(box, "๑", ".", "๕", ".", "๐", "ฒ")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("๑.๕.๐ฒ", "๑.๔.๐๗")]
+    assert len(line.words) == 1 and line.words[0].bbox[0] == box[0]
+
+
+@needs_fonts
+def test_letters_under_a_digit_reading_are_left_alone():
+    ink, box = _page("กขค")
+    line = _line(box, "๕๓๑")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == []
+    assert line.text == "๕๓๑"
+
+
+@needs_fonts
+def test_a_plain_number_with_a_different_digit_count_is_left_alone():
+    ink, box = _page("๔๗๘")
+    line = _line(box, "๕๓")  # not a grouped amount: the count must match
+    assert ocr_digits.reread_thai_digits(ink, [line]) == []
+
+
+def test_runs_take_lookalike_letters_next_to_digits_only():
+    words = ["ข", "้", "อ", "๑", "OKR", "๑", ".", "๕", ".", "๐", "อ)", "จ", "ำ"]
+    line = OcrLine((0, 0, 10, 10), 10, 10, [OcrWord(w, (0, 0, 1, 1), 90.0) for w in words])
+    assert ocr_digits.numeric_runs(line) == [(3, 4), (5, 11)]
