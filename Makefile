@@ -13,9 +13,9 @@ test: install
 # tests drive (root; skipped when present).
 system-packages:
 	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx tha \
-	    || ! fc-list 2>/dev/null | grep -qi garuda \
+	    || ! fc-list 2>/dev/null | grep -qi garuda || ! test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
 	    || ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-	  apt-get update && apt-get install -y tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg chromium chromium-driver; \
+	  apt-get update && apt-get install -y tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg fonts-dejavu-core chromium chromium-driver; \
 	fi
 
 install: system-packages

@@ -19,6 +19,9 @@ import pymupdf
 from pythainlp.tokenize import word_tokenize
 
 TLWG_DIR = Path("/usr/share/fonts/truetype/tlwg")
+# Characters the TLWG fonts lack (superscript digits ⁰ ⁴-⁹ of footnote marks) are drawn with DejaVu Sans: MuPDF's
+# own fallback draws them as .notdef (the text layer then says U+0000).  Debian package fonts-dejavu-core.
+SYMBOL_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,9 @@ class Metrics:
     extent: float  # ascender - descender, in em: the height of a glyph box as PDF readers report it
     _widths: dict[str, float] = field(default_factory=dict)
 
+    def has(self, ch: str) -> bool:
+        return self.font.has_glyph(ord(ch)) != 0
+
     def width(self, text: str, size: float) -> float:
         total = 0.0
         for ch in text:
@@ -64,6 +70,21 @@ def metrics(family: str, bold: bool = False) -> Metrics:
     fam = family_of(family)
     font = pymupdf.Font(fontfile=str(TLWG_DIR / (fam.bold if bold else fam.regular)))
     return Metrics(font, font.ascender - font.descender)
+
+
+@lru_cache(maxsize=None)
+def symbol_metrics() -> Metrics | None:
+    """DejaVu Sans, for the characters a TLWG font lacks; None when it is not installed."""
+    if not SYMBOL_FONT.exists():
+        return None
+    font = pymupdf.Font(fontfile=str(SYMBOL_FONT))
+    return Metrics(font, font.ascender - font.descender)
+
+
+def needs_symbol_font(family: str, ch: str) -> bool:
+    """The TLWG family lacks ``ch`` and DejaVu Sans has it (other missing symbols keep MuPDF's own fallback)."""
+    symbols = symbol_metrics()
+    return symbols is not None and not metrics(family).has(ch) and symbols.has(ch)
 
 
 def family_of(name: str) -> FontFamily:

@@ -17,11 +17,12 @@ import html
 import io
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 import pymupdf
 
 from corpus.render import flow as fl
-from corpus.render.fonts import TLWG_DIR, break_lines, family_of, metrics
+from corpus.render.fonts import SYMBOL_FONT, TLWG_DIR, break_lines, family_of, metrics, needs_symbol_font
 
 A4 = (595.0, 842.0)
 SIDE = 56.0  # left/right margins
@@ -299,20 +300,32 @@ def _css(family: str, size_rules: str = "") -> str:
     return (
         f"@font-face {{font-family: T; src: url({fam.regular});}}"
         f"@font-face {{font-family: T; src: url({fam.bold}); font-weight: bold;}}"
+        f"@font-face {{font-family: S; src: url({SYMBOL_FONT.name});}}"
         "body, div {margin: 0; padding: 0;} div {font-family: T; white-space: pre;}" + size_rules
     )
 
 
-def _story_html(op: TextOp, pitch: float) -> str:
+def _story_html(op: TextOp, pitch: float, family: str) -> str:
     weight = "bold" if op.bold else "normal"
     style = f"font-size: {op.size}pt; line-height: {pitch:.3f}pt; font-weight: {weight}; text-align: {op.align}"
-    body = "".join(f"<div>{html.escape(line) or '&#160;'}</div>" for line in op.lines)
+    body = "".join(f"<div>{_line_html(line, family) or '&#160;'}</div>" for line in op.lines)
     return f'<div style="{style}">{body}</div>'
+
+
+def _line_html(line: str, family: str) -> str:
+    """A line as HTML, runs of characters the TLWG font lacks set in the symbol font (``S``)."""
+    out: list[str] = []
+    for symbol, run in groupby(line, key=lambda ch: needs_symbol_font(family, ch)):
+        text = html.escape("".join(run))
+        out.append(f'<span style="font-family: S">{text}</span>' if symbol else text)
+    return "".join(out)
 
 
 def write_pdf(pages: list[Page], family: str, title: str) -> bytes:
     """Draw the pages: text with MuPDF Stories, then rulings and page numbers; fixed metadata."""
     archive = pymupdf.Archive(str(TLWG_DIR))
+    if SYMBOL_FONT.exists():
+        archive.add(str(SYMBOL_FONT.parent))
     css = _css(family)
     buf = io.BytesIO()
     writer = pymupdf.DocumentWriter(buf)
@@ -322,7 +335,7 @@ def write_pdf(pages: list[Page], family: str, title: str) -> bytes:
         number_op = TextOp(0, page.height * 0.035, page.width, [f"- {number} -"], fl.BODY, False, "center")
         for op in [number_op, *page.texts, *_placed_notes(page, ts)]:
             pitch = ts.pitch(op.size, op.bold)
-            story = pymupdf.Story(_story_html(op, pitch), user_css=css, archive=archive)
+            story = pymupdf.Story(_story_html(op, pitch, family), user_css=css, archive=archive)
             story.place(pymupdf.Rect(op.x, op.y, op.x + op.width + 1, op.y + pitch * len(op.lines) + pitch))
             story.draw(dev)
         writer.end_page()
