@@ -44,9 +44,10 @@ __all__ = ["reread_thai_digits"]
 
 
 @functools.cache
-def templates() -> tuple[tuple[str, np.ndarray, float], ...]:
-    """(digit, normalised shape, width/height) for each Thai digit in each upright installed TLWG font."""
-    out = []
+def templates() -> tuple[str, np.ndarray, np.ndarray]:
+    """(digit per template, shapes stacked T × SIDE × SIDE, width/height per template): each Thai digit in each
+    upright installed TLWG font."""
+    digits, shapes, aspects = [], [], []
     for path in sorted(glob.glob(FONT_GLOB)):
         if "Oblique" in path or "Italic" in path:
             continue
@@ -56,8 +57,10 @@ def templates() -> tuple[tuple[str, np.ndarray, float], ...]:
             ImageDraw.Draw(image).text((20, 10), digit, font=font, fill=0)
             shape = _normalised(np.asarray(image) < 128)
             if shape is not None:
-                out.append((digit, *shape))
-    return tuple(out)
+                digits.append(digit)
+                shapes.append(shape[0])
+                aspects.append(shape[1])
+    return "".join(digits), np.array(shapes, dtype=np.float32).reshape(-1, SIDE, SIDE), np.array(aspects, dtype=np.float32)
 
 
 def _normalised(mask: np.ndarray) -> tuple[np.ndarray, float] | None:
@@ -71,11 +74,14 @@ def _normalised(mask: np.ndarray) -> tuple[np.ndarray, float] | None:
 
 def classify(mask: np.ndarray) -> tuple[str, float]:
     """The nearest Thai digit to a glyph's ink and its distance (mean pixel difference + aspect-ratio penalty)."""
+    digits, shapes, aspects = templates()
     shape = _normalised(mask)
-    if shape is None or not templates():
+    if shape is None or not digits:
         return "", float("inf")
     pixels, aspect = shape
-    return min(((d, float(np.abs(pixels - p).mean()) + 0.5 * abs(np.log(aspect / a))) for d, p, a in templates()), key=lambda x: x[1])
+    distances = np.abs(shapes - pixels).mean(axis=(1, 2)) + 0.5 * np.abs(np.log(aspect / aspects))
+    best = int(np.argmin(distances))
+    return digits[best], float(distances[best])
 
 
 def numeric_runs(line: OcrLine) -> list[tuple[int, int]]:
