@@ -55,6 +55,7 @@ SCAN_DPIS = (200, 300)
 # project summary (17 rows) that starts there and breaks onto pages 19 and 20, where its total row is.
 CI_SEED = "000_d48f5d17983ea448"
 CI_PAGES = (1, 10, 11, 18, 19, 20)
+DIGITS_SEED, DIGITS_PAGES = "003_a97a8056b9967dd5", (17,)  # the seed's page with most Thai numbers
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,21 @@ def seeds() -> list[Path]:
     return sorted((ROOT / "corpus").glob("[0-9][0-9][0-9]_*.txt"))
 
 
+def build_digits_excerpt() -> None:
+    """One page of seed 003 set in Thai digits (budgets, codes, targets, numbering): the CI check of the OCR
+    route's Thai-digit reading (``tests/ocr/test_ocr_thai_digits.py``)."""
+    excerpt = extract_pages(render(ROOT / "corpus" / f"{DIGITS_SEED}.txt"), list(DIGITS_PAGES))
+    (OUT_DIR / "excerpt003.pdf").write_bytes(excerpt)
+    scan(excerpt, OUT_DIR / "excerpt003-scan200.pdf", ScanStyle(dpi=200))
+
+
 def build(full: bool) -> None:
     """The committed CI subset (and with ``full`` the benchmark set under ``BENCH_DIR``)."""
     OUT_DIR.mkdir(exist_ok=True)
     excerpt = extract_pages(render(ROOT / "corpus" / f"{CI_SEED}.txt"), list(CI_PAGES))
     (OUT_DIR / "excerpt000.pdf").write_bytes(excerpt)
     scan(excerpt, OUT_DIR / "excerpt000-scan200.pdf", ScanStyle(dpi=200))
+    build_digits_excerpt()
     if not full:
         return
     BENCH_DIR.mkdir(exist_ok=True)
