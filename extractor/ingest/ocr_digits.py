@@ -31,13 +31,13 @@ DIGIT_LOOKALIKES = "ฒอ"  # what Tesseract makes of ๗/๙ and ๖/๐ insid
 FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"  # Debian fonts-thai-tlwg (installed by `make`)
 SIDE = 20  # templates and glyphs are compared as SIDE × SIDE grey squares
 MAX_DISTANCE = 0.25  # measured: digits of the scanned corpus score 0.05-0.15, letters and marks 0.3 and more
-NARROW = 0.45  # a glyph narrower than this share of the run's median glyph width is a comma or a dot ...
 RUN_GAP = 0.8  # words further apart than this share of the line's x_size are two numbers (a column); 0.3 cut
 # amounts at their comma (Tesseract boxes a Thai comma well apart from the digits around it)
+NARROW = 0.45  # a glyph narrower than this share of the run's median glyph width is a comma or a dot ...
 FLAT = 0.35  # ... and one flatter than this share of the run's tallest glyph a dash
 COMMA_DROP = 0.12  # ... a comma when it reaches this share of that height below the digits' baseline
 AMOUNT = re.compile(r"^[๐-๙]{1,3}(?:,[๐-๙]{3})+(?:\.[๐-๙]{2})?$")
-AMOUNT_SLACK = 2
+AMOUNT_SLACK = 2  # digits an amount's reading may differ by from Tesseract's count (see ``_same_shape``)
 NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*$")
 
 __all__ = ["reread_thai_digits"]
