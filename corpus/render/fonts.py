@@ -81,6 +81,7 @@ def symbol_metrics() -> Metrics | None:
     return Metrics(font, font.ascender - font.descender)
 
 
+@lru_cache(maxsize=None)
 def needs_symbol_font(family: str, ch: str) -> bool:
     """The TLWG family lacks ``ch`` and DejaVu Sans has it (other missing symbols keep MuPDF's own fallback)."""
     symbols = symbol_metrics()

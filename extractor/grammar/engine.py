@@ -552,9 +552,17 @@ def _column_widths(table: LogicalTable) -> dict[str, int]:
     widths: dict[str, int] = {}
     for record in table.records:
         for name, cell in record.cells.items():
-            widest = record.widest_lines.get(name) or max(map(display_width, cell.text.split("\n")))
-            widths[name] = max(widths.get(name, 0), widest)
+            widths[name] = max(widths.get(name, 0), _widest_line(record, name))
     return widths
+
+
+def _widest_line(record: TableRecord, column: str) -> int:
+    """The widest source line of a record's column (its merged text may glue lines together)."""
+    return record.widest_lines.get(column) or _line_width(record.text(column))
+
+
+def _line_width(text: str) -> int:
+    return max(map(display_width, text.split("\n")))
 
 
 def display_width(text: str) -> int:
@@ -663,8 +671,7 @@ def _merge_into(
             record.cells[name] = cell
             continue
         joint = glue(old.text, cell.text) if glue else "\n"
-        widest = record.widest_lines.get(name) or max(map(display_width, old.text.split("\n")))
-        record.widest_lines[name] = max(widest, *map(display_width, cell.text.split("\n")))
+        record.widest_lines[name] = max(_widest_line(record, name), _line_width(cell.text))
         record.cells[name] = Cell(
             text=f"{old.text}{joint}{cell.text}",
             raw=f"{old.raw}{joint}{cell.raw}" if joint else old.raw.rstrip() + cell.raw.lstrip(),

@@ -15,10 +15,11 @@ from pythainlp.tokenize import word_tokenize
 
 from extractor.blocks import Block, BlockKind, Provenance, Repair
 from extractor.layout.lines import THAI_MARKS
-from extractor.layout.text import as_written, joined_text, thai_letter, wrap_glue
+from extractor.layout.text import joined_text, thai_letter, wrap_glue
 from extractor.layout.types import TextLine
 from extractor.thai import join_wrapped, repair_text
 from extractor.thai.dictionary import tokenize
+from extractor.thai.written import as_written
 
 Margins = tuple[float, float]  # left and right edge of a page's body text
 

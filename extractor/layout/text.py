@@ -22,7 +22,7 @@ from extractor.layout.types import TextLine
 from extractor.thai import join_wrapped, repair_text
 from extractor.thai.written import as_written
 
-__all__ = ["as_written", "joined_text", "line_text", "thai_letter", "wrap_glue"]
+__all__ = ["joined_text", "line_text", "thai_letter", "wrap_glue"]
 
 
 def line_text(raw: str) -> tuple[str, tuple[Repair, ...]]:

@@ -203,9 +203,9 @@ def _decide_between(left: str, right: str, index: _Index) -> str | None:
     return None
 
 
-def _gap_slot(seg: _Segment, gap: re.Match) -> int:
-    """Position in the segment's key before which ``gap`` falls."""
-    return gap.start() - sum(1 for i in _spacing_at(seg.text) if i < gap.start())
+def _gap_slot(spacing: list[int], gap: re.Match) -> int:
+    """Position in the segment's key before which ``gap`` falls (``spacing``: the segment's sorted spacing offsets)."""
+    return gap.start() - bisect.bisect_left(spacing, gap.start())
 
 
 class WrapEvidence:
@@ -225,8 +225,9 @@ class WrapEvidence:
         """For each text (in order), the text without its wrap spaces and the joins made."""
         cuts: dict[int, list[tuple[int, int, str]]] = {}
         for seg in self.segments:
+            spacing = sorted(_spacing_at(seg.text))  # once per segment, not per gap
             for gap in _GAP_RE.finditer(seg.text):
-                rule = _decide(seg, gap, _gap_slot(seg, gap), self.index)
+                rule = _decide(seg, gap, _gap_slot(spacing, gap), self.index)
                 if rule:
                     cuts.setdefault(seg.text_index, []).append((seg.start + gap.start(), seg.start + gap.end(), rule))
         return [_apply(text, sorted(cuts.get(i, ()))) for i, text in enumerate(self.texts)]
