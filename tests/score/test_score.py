@@ -8,6 +8,7 @@ import pytest
 from extractor.cli import main
 from extractor.score import score
 from extractor.score.text import edit_distance, fold
+from tests.conftest import GOLDEN
 
 GOLD = {
     "schema_version": "1.0.0",
@@ -53,6 +54,39 @@ def test_records_aligned_by_number_not_position():
     pred = copy.deepcopy(GOLD)
     pred["project_summaries"][0]["rows"].reverse()
     assert score(pred, GOLD).per_entity["projects"].f1 == 1.0
+
+
+@pytest.mark.parametrize("golden", sorted(GOLDEN.glob("*.json")), ids=lambda p: p.stem[:3])
+def test_every_golden_file_scores_perfectly_against_itself(golden):
+    gold = json.loads(golden.read_text(encoding="utf-8"))
+    report = score(copy.deepcopy(gold), gold)
+    assert report.overall.f1 == 1.0, {k: round(t.f1, 3) for k, t in report.per_entity.items() if t.f1 < 1}
+
+
+QUARTERS = {
+    "kpi_report": {
+        "quarters": [
+            {"result": {"raw": "5.00", "value": 5}, "score": {"raw": "95", "value": 95}},
+            {"result": {"raw": "30.00", "value": 30}, "score": {"raw": "100", "value": 100}},
+            {"result": {"raw": "70.00", "value": 70}, "score": {"raw": "100", "value": 100}},
+        ]
+    }
+}
+
+
+def test_records_without_identifier_or_name_aligned_by_content():
+    pred = copy.deepcopy(QUARTERS)
+    quarters = pred["kpi_report"]["quarters"]
+    quarters.reverse()
+    quarters[0]["score"]["raw"] = "10O"  # one misread leaf: the record still pairs with its gold twin
+    report = score(pred, QUARTERS).per_entity["kpi_report"]
+    assert (report.correct, report.predicted, report.gold) == (11, 12, 12)
+
+
+def test_records_with_nothing_in_common_stay_unpaired():
+    pred = {"kpi_report": {"quarters": [{"result": {"raw": "1", "value": 1}, "score": {"raw": "2", "value": 2}}]}}
+    report = score(pred, {"kpi_report": {"quarters": [QUARTERS["kpi_report"]["quarters"][0]]}}).per_entity["kpi_report"]
+    assert (report.correct, report.predicted, report.gold) == (0, 4, 4)
 
 
 def test_missing_record_lowers_recall_only():
