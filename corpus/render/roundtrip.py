@@ -17,6 +17,7 @@ from typing import Any
 
 import extractor
 from extractor.emit.canonical import content_view, to_json_data
+from extractor.model.document import PlanDocument
 
 from corpus.render import FONTS, render_pdf
 
@@ -26,10 +27,10 @@ CORPUS = Path(__file__).resolve().parents[1]
 # front matter and Parts 2-4) are all in 000 and 004.
 ALL_FONT_SEEDS = ("000", "004")
 ONE_FONT = "Loma"
-SECTIONS = (
-    "document", "front_matter", "strategic_alignment", "development_issues", "routine_projects",
-    "project_summaries", "monitoring", "plan_2563", "kpi_report",
-)
+# Fields of the canonical document that describe how it was read (the route, its findings), not what it says
+ROUTE_FIELDS = frozenset({"schema_version", "findings", "input"})
+# Every content section of the model, so a section added to the model is round-tripped without a list to update
+SECTIONS = tuple(name for name in PlanDocument.model_fields if name not in ROUTE_FIELDS)
 _MISSING = object()
 # Fields that record the source's pagination, not what it says: ``continued_rows`` counts the source rows merged
 # into a KPI record (the rows a page break or a text export's line split cut it into).  The same KPI typeset on

@@ -83,6 +83,10 @@ def _part1(document: PlanDocument, flow: Flow) -> None:
     if part.title is None and not part.dimensions and not part.strategies:
         return
     flow.add(Section(landscape=True), Text(f"ส่วนที่ 1 {part.title or ''}".strip(), size=HEADING, bold=True, gap=0))
+    heading = _part(document, "1")
+    if part.title is None and heading is not None and heading.title:
+        # the plan wrote the part's title on a line of its own, under the bare heading (so it is no strategy title)
+        flow.add(Text(heading.title, size=HEADING, bold=True, gap=0))
     flow.add(*(Footnote(mark, text) for mark, text in TEMPLATE_NOTES))
     for dim in part.dimensions:
         note = f" {dim.note}" if dim.note else ""
