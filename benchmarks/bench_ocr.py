@@ -132,13 +132,16 @@ def measure(case: str, scan_dpi: int, ocr_dpi: int, pages: list[int] | None, wor
 def add_up(reports: list[ScoreReport]) -> ScoreReport:
     """One report whose counts are the sums of ``reports`` (micro-averaged over documents)."""
     per_entity: dict[str, Tally] = {}
+    key_fields: dict[str, Tally] = {}
     overall, names = Tally(), Tally()
     for report in reports:
         for name, tally in report.per_entity.items():
             per_entity.setdefault(name, Tally()).add(tally)
+        for name, tally in report.key_fields.items():
+            key_fields.setdefault(name, Tally()).add(tally)
         overall.add(report.overall)
         names.add(report.names)
-    return ScoreReport(per_entity, overall, names)
+    return ScoreReport(per_entity, overall, names, key_fields)
 
 
 def summary_line(label: str, result: dict) -> str:
@@ -156,9 +159,13 @@ def print_result(label: str, result: dict) -> None:
     print(summary_line(label, result))
     if result.get("crash"):
         print(f"  CRASH (scored as an empty prediction): {result['crash']}")
-    ceiling = result["ceiling"].as_dict()["entities"] if result.get("ceiling") else {}
-    vs_text = result["vs_text"].as_dict()["entities"] if result.get("vs_text") else {}
-    for name, row in result["report"].as_dict()["entities"].items():
+    def rows(report: ScoreReport) -> dict:
+        data = report.as_dict()
+        return {**data["entities"], **data["key_fields"]}
+
+    ceiling = rows(result["ceiling"]) if result.get("ceiling") else {}
+    vs_text = rows(result["vs_text"]) if result.get("vs_text") else {}
+    for name, row in rows(result["report"]).items():
         top = f" ceiling F1 {ceiling[name]['f1']:.3f}" if name in ceiling else ""
         top += f" vs-text F1 {vs_text[name]['f1']:.3f}" if name in vs_text else ""
         print(f"  {name:<20} P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f} gold {row['gold']} CER {row['cer']}{top}")

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def format_table(report: dict) -> str:
-    """A plain-text table: one line per entity type, then the overall line and the CER of names."""
+    """A plain-text table: one line per entity type, the overall line, the key fields, the CER of names."""
     lines = [f"{'entity':<22}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'CER':>8}"]
 
     def line(name: str, r: dict) -> str:
@@ -53,6 +53,8 @@ def format_table(report: dict) -> str:
     for name, r in report["entities"].items():
         lines.append(line(name, r))
     lines.append(line("OVERALL", report["overall"]))
+    for name, r in report["key_fields"].items():
+        lines.append(line(name, r))
     names = report["names_cer"]
     lines.append(f"CER of names: {'-' if names is None else f'{names:.3f}'}")
     return "\n".join(lines) + "\n"

@@ -43,3 +43,13 @@ ID_FIELDS = ("code", "kpi_code", "number", "level", "part", "table_role", "table
 NAME_FIELDS = ("name", "title", "label", "text", "criterion", "subject", "message", "factor")
 # text fields whose character error rate is reported as "names"
 NAME_CER_FIELDS = frozenset({"name", "title", "label", "unit_name", "kpi_name", "tactic"})
+
+# fields the issue sets their own targets on, also tallied alone (they count in their entity type as well):
+# name → the (parent key, key) places the field sits at in the canonical JSON
+KEY_FIELDS: dict[str, frozenset[tuple[str, str]]] = {
+    "strategy codes": frozenset({("strategy_code", "code")}),
+    "budget amounts": frozenset(
+        {(parent, "amount") for parent in ("budget", "stated_total", "stated_total_text", "computed_total")}
+    ),
+}
+KEY_FIELD_BY_PLACE = {place: name for name, places in KEY_FIELDS.items() for place in places}

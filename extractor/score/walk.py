@@ -12,7 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractor.score.align import align
-from extractor.score.entities import ENTITY_BY_CONTEXT, ENTITY_BY_KEY, IGNORED_KEYS, NAME_CER_FIELDS
+from extractor.score.entities import (
+    ENTITY_BY_CONTEXT,
+    ENTITY_BY_KEY,
+    IGNORED_KEYS,
+    KEY_FIELD_BY_PLACE,
+    NAME_CER_FIELDS,
+)
 from extractor.score.text import edit_distance, fold
 
 
@@ -55,6 +61,7 @@ class Tally:
 class Walk:
     tallies: dict[str, Tally] = field(default_factory=dict)
     names: Tally = field(default_factory=Tally)
+    key_fields: dict[str, Tally] = field(default_factory=dict)
 
     def tally(self, entity: str) -> Tally:
         t = self.tallies.get(entity)
@@ -76,6 +83,9 @@ class Walk:
                 continue
             sub = ENTITY_BY_CONTEXT.get((parent, key)) or ENTITY_BY_KEY.get(key) or entity or key
             self.compare(pred.get(key), gold.get(key), sub, key)
+            key_field = KEY_FIELD_BY_PLACE.get((parent, key))
+            if key_field is not None:
+                self._count(pred.get(key), gold.get(key), self.key_fields.setdefault(key_field, Tally()))
 
     def _lists(self, pred: list, gold: list, entity: str, key: str) -> None:
         items = pred + gold
@@ -101,13 +111,18 @@ class Walk:
         t.gold += sum(g.values())
         t.correct += sum((p & g).values())
 
-    def _leaf(self, pred, gold, entity: str, key: str) -> None:
-        t = self.tally(entity)
+    @staticmethod
+    def _count(pred, gold, t: Tally) -> None:
         has_p, has_g = pred not in (None, ""), gold not in (None, "")
         t.predicted += has_p
         t.gold += has_g
         if has_p and has_g and fold(pred) == fold(gold):
             t.correct += 1
+
+    def _leaf(self, pred, gold, entity: str, key: str) -> None:
+        t = self.tally(entity)
+        self._count(pred, gold, t)
+        has_p, has_g = pred not in (None, ""), gold not in (None, "")
         if has_g and isinstance(gold, str) and not gold.isdigit():
             fg = fold(gold)
             errors = edit_distance(fold(pred) if has_p else "", fg)

@@ -89,6 +89,21 @@ def test_records_with_nothing_in_common_stay_unpaired():
     assert (report.correct, report.predicted, report.gold) == (0, 4, 4)
 
 
+def test_strategy_codes_and_budget_amounts_reported_alone():
+    gold = {"projects": [
+        {"name": "โครงการ ก", "strategy_code": {"code": "010101"}, "budget": {"raw": "1,000", "amount": 1000}},
+        {"name": "โครงการ ข", "strategy_code": {"code": "010102"}, "budget": {"raw": "2,000", "amount": 2000}},
+    ]}
+    pred = copy.deepcopy(gold)
+    pred["projects"][1]["strategy_code"]["code"] = "010103"
+    pred["projects"][0]["budget"]["amount"] = 1001
+    report = score(pred, gold)
+    codes, amounts = report.key_fields["strategy codes"], report.key_fields["budget amounts"]
+    assert (codes.correct, codes.gold, amounts.correct, amounts.gold) == (1, 2, 1, 2)
+    assert report.per_entity["budgets"].gold == 4  # the amounts count in their entity type as well
+    assert set(report.as_dict()["key_fields"]) == {"strategy codes", "budget amounts"}
+
+
 def test_missing_record_lowers_recall_only():
     pred = copy.deepcopy(GOLD)
     del pred["project_summaries"][0]["rows"][1]
