@@ -17,7 +17,7 @@ import pymupdf
 from extractor.blocks import PageInfo, Provenance, SourceDocument
 from extractor.errors import EncryptedPDFError, InputError
 from extractor.ingest.ocr_route import OcrOptions, add_ocr_pages, correct_ocr_blocks, image_only_reason, input_format
-from extractor.ingest.pdf_page import GlyphCodes, read_page
+from extractor.ingest.pdf_page import GlyphCodes, fold_presentation_forms, read_page, rtl_glyph_count
 from extractor.layout.document import layout_document
 from extractor.thai import is_text_layer_damaged, repair_glyphs
 from extractor.layout.types import PageModel
@@ -99,6 +99,7 @@ def _read_one(
             counts[r.code] = counts.get(r.code, 0) + 1
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items()))
         findings.append(("thai.glyph_repairs", summary, Provenance(page=number)))
+    _read_rtl(model, findings)
     damaged, reason = is_text_layer_damaged("".join(g.char for g in model.glyphs))
     if damaged:
         info.route, info.route_reason = "ocr", reason
@@ -106,6 +107,22 @@ def _read_one(
     elif scan := image_only_reason(model):  # no text layer over a page-sized image: a scan (OCR route)
         info.route, info.route_reason = "ocr", scan
     return model, info
+
+
+def _read_rtl(model: PageModel, findings: list) -> None:
+    """Arabic presentation forms read as their letters, and a finding for right-to-left text on the page.
+
+    Both change what the text layer says: the forms are folded here, and the layout (``lines.logical_order``)
+    reads each right-to-left run right to left.  Neither is silent: the page's finding counts them.
+    """
+    model.glyphs, folded = fold_presentation_forms(model.glyphs)
+    rtl = rtl_glyph_count(model.glyphs)
+    if not rtl and not folded:
+        return
+    message = f"{rtl} right-to-left glyphs read in logical order (right to left)"
+    if folded:
+        message += f"; {folded} Arabic presentation forms read as their base letters"
+    findings.append(("pdf.rtl_text", message, Provenance(page=model.number)))
 
 
 def _load(path_or_bytes: str | Path | bytes) -> bytes:

@@ -8,8 +8,11 @@ stroked rectangle, and the edges of a coloured cell fill.
 
 from __future__ import annotations
 
+import unicodedata
+
 import pymupdf
 
+from extractor.layout.lines import is_rtl
 from extractor.layout.types import BBox, PageModel, Ruling
 from extractor.thai import Glyph
 
@@ -30,6 +33,12 @@ _GLYPH_FOLDS = {
     0x2010: "-", 0x2011: "-",
     0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st",
 }
+
+
+# Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF): the shaped contextual glyphs (initial, medial, final,
+# isolated, ligatures) that a text layer maps back to instead of the letters.  Shaping is an encoding artefact, so
+# they are read as their base letters (NFKC on these characters only: NFKC elsewhere would rewrite Thai and digits).
+_PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
 class GlyphCodes:
@@ -90,6 +99,31 @@ def read_glyphs(page: pymupdf.Page, codes: GlyphCodes | None = None) -> list[Gly
     if unknown:
         _fill_unknown(page, glyphs, unknown, codes or GlyphCodes())
     return glyphs
+
+
+def fold_presentation_forms(glyphs: list[Glyph]) -> tuple[list[Glyph], int]:
+    """``glyphs`` with Arabic presentation forms read as their base letters (``ﻫ`` → ``ه``, ``ﻻ`` → ``لا``); how many."""
+    folded = 0
+    out = glyphs
+    for index, g in enumerate(glyphs):
+        if g.char and _is_presentation_form(g.char):
+            base = unicodedata.normalize("NFKC", g.char)
+            if base != g.char:
+                if out is glyphs:
+                    out = list(glyphs)
+                out[index] = Glyph(base, g.bbox, g.font, g.size)
+                folded += 1
+    return out, folded
+
+
+def rtl_glyph_count(glyphs: list[Glyph]) -> int:
+    """How many glyphs are right-to-left letters (Unicode bidi class R or AL: Hebrew, Arabic, ...)."""
+    return sum(1 for g in glyphs if g.char and is_rtl(g.char[0]))
+
+
+def _is_presentation_form(char: str) -> bool:
+    code = ord(char[0])
+    return any(lo <= code <= hi for lo, hi in _PRESENTATION_FORMS)
 
 
 def _fill_unknown(page: pymupdf.Page, glyphs: list[Glyph], unknown: list, codes: GlyphCodes) -> None:

@@ -12,10 +12,17 @@ mark is then attached to the base glyph it belongs to horizontally, whatever its
 
 Footnote references glued to a word (``วัตถุประสงค์หลัก1``) are recognised by their smaller size and raise and taken
 out of the text into ``TextLine.marks``, so nothing is lost and the word stays clean.
+
+Glyphs are read left to right, which is visual order; right-to-left text (Arabic, Hebrew) is stored the other way.
+The reader delivers text in logical order, and only here, where glyphs are put in x order, is the visual order
+made: so here each run of right-to-left characters is read right to left (``logical_order``).  The glyphs' own
+order in the content stream is no help: a shaping writer (MuPDF's Story) draws them in logical order, a word
+processor in visual order; the positions say it either way.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 
@@ -35,6 +42,11 @@ SEGMENT_GAP = 1.4  # a gap wider than this × font size splits a line into segme
 _MARK_REACH = 0.2  # a zero-width mark may sit this × size away from its base's right edge
 _FOOTNOTE_SIZE = 0.82  # footnote digits are smaller than this × the line's size ...
 _FOOTNOTE_RAISE = 0.12  # ... and their bottom is raised by more than this × the line's size
+
+# Code points of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, ... and their presentation forms):
+# a cheap test of a line before its bidi classes are looked at
+_RTL_SCRIPTS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_NUMBER_SEPARATORS = frozenset(",./:+-\u066b\u066c")  # inside a number (1,234 ١٫٥): kept with its digits
 
 _BOLD_CACHE: dict[str, bool] = {}
 
@@ -206,7 +218,9 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
             pending_space = pending_space or (prev_x1 is not None and g.bbox[0] >= prev_x1 - 0.1 * size)
             continue
         if ch in _DIGITS and parts and parts[-1] != " " and _is_footnote_digit(g, size, bottom):
-            parts.extend(mark.char for mark in line.marks.get(i, ()))  # a mark over the digit ends the word before
+            over = line.marks.get(i)
+            if over:  # a mark over the digit ends the word before
+                parts[-1] += "".join(mark.char for mark in over)
             _add_footnote(footnotes, g, sum(map(len, parts)))  # glued to the word before it
             seg_glyphs.append(g)
             continue
@@ -221,10 +235,8 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
                 if lead_x1 is None:
                     lead_x1 = prev_x1
         pending_space = False
-        parts.append(ch)
         marks = line.marks.get(i)
-        if marks:
-            parts.extend(_stored_order(marks))
+        parts.append(ch + "".join(_stored_order(marks)) if marks else ch)  # one part per base glyph, marks with it
         seg_glyphs.append(g)
         x1 = g.bbox[2]
         if prev_x1 is None or x1 > prev_x1:
@@ -235,6 +247,70 @@ def _emit(line: _Line, split_segments: bool) -> list[TextLine]:
         out.append(_text_line(parts, seg_glyphs, size, footnotes, lead_x1, lead_edges))
         out[-1].ends_with_space = pending_space
     return [t for t in out if t.text or t.marks]
+
+
+def is_rtl(char: str) -> bool:
+    """``char`` (one character) is strong right-to-left: bidi class R or AL.  Cheap for Thai and Latin."""
+    return ("\u0590" <= char < "\u0e00" or char >= "\ufb1d") and unicodedata.bidirectional(char) in ("R", "AL")
+
+
+def logical_order(parts: list[str]) -> list[str]:
+    """The parts of a line (one per glyph, with its marks, or a word space) in logical order from visual order.
+
+    A run of right-to-left parts, with the neutrals (spaces, punctuation) and numbers between them, is reversed:
+    the inverse of the bidi algorithm for a left-to-right paragraph, where such a run has level 1.  Numbers inside
+    the run (level 2) keep their left-to-right order.  Neutrals and numbers at the run's edges stay outside it: from
+    the drawing alone ``123 CBA`` may be ``ABC 123`` or ``123 ABC``, and the left-to-right reading is kept.
+    """
+    kinds = [_bidi_kind(p) for p in parts]
+    out: list[str] = []
+    i, n = 0, len(parts)
+    while i < n:
+        if kinds[i] != "R":
+            out.append(parts[i])
+            i += 1
+            continue
+        end = j = i
+        while j + 1 < n and kinds[j + 1] != "L":
+            j += 1
+            if kinds[j] == "R":
+                end = j
+        out.extend(_reversed_run(parts[i : end + 1], kinds[i : end + 1]))
+        i = end + 1
+    return out
+
+
+def _bidi_kind(part: str) -> str:
+    """R (right-to-left letter), N (digit), L (left-to-right letter) or W (neutral) by the part's first character."""
+    if not part:
+        return "W"
+    kind = unicodedata.bidirectional(part[0])
+    if kind in ("R", "AL"):
+        return "R"
+    if kind in ("EN", "AN"):
+        return "N"
+    return "L" if kind == "L" else "W"
+
+
+def _reversed_run(parts: list[str], kinds: list[str]) -> list[str]:
+    """A right-to-left run reversed, numbers (digits, and one separator between two digits) kept in order."""
+    units: list[list[str]] = []
+    k = 0
+    while k < len(parts):
+        if kinds[k] == "N":
+            number = [parts[k]]
+            k += 1
+            while k < len(parts) and (
+                kinds[k] == "N"
+                or (parts[k] in _NUMBER_SEPARATORS and k + 1 < len(parts) and kinds[k + 1] == "N")
+            ):
+                number.append(parts[k])
+                k += 1
+            units.append(number)
+        else:
+            units.append([parts[k]])
+            k += 1
+    return [p for unit in reversed(units) for p in unit]
 
 
 def _stored_order(marks: list) -> list[str]:
@@ -276,7 +352,10 @@ def _text_line(
     parts: list[str], glyphs: list, size: float, footnotes: list[FootnoteMark], lead_x1: float | None,
     lead_edges: list[float],
 ) -> TextLine:
-    text = "".join(parts).strip()
+    text = "".join(parts)
+    if _RTL_SCRIPTS.search(text):
+        text = "".join(logical_order(parts))
+    text = text.strip()
     boxes = [g.bbox for g in glyphs]
     bold_count = 0
     last_font, last_bold = None, False
