@@ -16,6 +16,7 @@ from extractor.layout.borderless import find_borderless_tables
 from extractor.layout.furniture import footnote_start, is_furniture, running_keys
 from extractor.layout.lines import build_lines
 from extractor.layout.paragraphs import (
+    LineOpenings,
     Margins,
     continues_on_next_page,
     footnote_blocks,
@@ -26,7 +27,7 @@ from extractor.layout.paragraphs import (
 )
 from extractor.layout.stitch import compatible, stitch
 from extractor.layout.rulings import merge_rulings
-from extractor.layout.tables import CellEnds, TableRegion, find_ruled_tables, line_rows, region_block
+from extractor.layout.tables import CellEnds, TableRegion, find_ruled_tables, line_breaks, line_rows, region_block
 from extractor.layout.types import PageModel, Ruling, TextLine
 
 Finding = tuple[str, str, Provenance]
@@ -57,6 +58,13 @@ def layout_document(pages: list[PageModel]) -> tuple[list[Block], list[Finding]]
     return assemble(layouts)
 
 
+def line_openings(layouts: list[PageLayout]) -> LineOpenings:
+    """The document's evidence of the phrases its table cells open lines with (``paragraphs.LineOpenings``)."""
+    breaks = [pair for pl in layouts for table in pl.tables for pair in line_breaks(table)]
+    cells = [cell for pl in layouts for table in pl.tables for row in table.rows for cell in row]
+    return LineOpenings(breaks, [ln for cell in cells for ln in cell.lines] + [ln for pl in layouts for ln in pl.lines])
+
+
 @dataclass(slots=True)
 class _PageBlocks:
     """A page's blocks, with what joining across the page break needs: the margins and each text block's ends."""
@@ -78,8 +86,9 @@ def assemble(layouts: list[PageLayout]) -> tuple[list[Block], list[Finding]]:
     cell_ends: dict[int, CellEnds] = {}  # id(cell) → its first and last lines (joining a row across pages)
     removed = 0
     previous: _PageBlocks | None = None
+    openings = line_openings(layouts)
     for pl in layouts:
-        page = _page_blocks(pl, running, body, edges, cell_ends)
+        page = _page_blocks(pl, running, body, edges, cell_ends, openings)
         removed += page.removed
         _append_page(blocks, page, previous, edges, reach, cell_ends, findings)
         previous = page
@@ -97,7 +106,12 @@ def _body_size(layouts: list[PageLayout]) -> float:
 
 
 def _page_blocks(
-    pl: PageLayout, running: set[str], body: float, edges: dict[int, list[float]], cell_ends: dict[int, CellEnds]
+    pl: PageLayout,
+    running: set[str],
+    body: float,
+    edges: dict[int, list[float]],
+    cell_ends: dict[int, CellEnds],
+    openings: LineOpenings | None = None,
 ) -> _PageBlocks:
     page = pl.page
     content = [ln for ln in pl.lines if not is_furniture(ln, page.height, running)]
@@ -107,7 +121,7 @@ def _page_blocks(
     content = [ln for ln in content if ln.y0 < notes_y]
     items: list[tuple[float, int, list[Block]]] = []
     for table in pl.tables:
-        block = region_block(table, page.number, cell_ends)
+        block = region_block(table, page.number, cell_ends, openings)
         edges[id(block)] = table.col_edges
         items.append((table.bbox[1], 0, [block]))
     left = min((ln.x0 for ln in content), default=0.0)

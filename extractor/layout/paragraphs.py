@@ -7,7 +7,8 @@ candidate (bold or larger text); the grammar decides what it really is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import regex as re
@@ -19,6 +20,7 @@ from extractor.layout.text import joined_text, thai_letter, wrap_glue
 from extractor.layout.types import TextLine
 from extractor.thai import join_wrapped, repair_text
 from extractor.thai.dictionary import tokenize
+from extractor.thai.document_wrap import CONJUNCTIONS
 from extractor.thai.written import as_written
 
 Margins = tuple[float, float]  # left and right edge of a page's body text
@@ -32,6 +34,14 @@ HEADING_SIZE = 1.15  # text this much larger than the body is a heading candidat
 _SPACE_EM = 0.35  # a space's width, in em (wide for the TLWG fonts: the estimate errs towards a wrap)
 _FIT_SLACK_EM = 0.3  # room a word must leave to be sure it fitted (widths are estimated)
 _MIN_WORD_EM = 0.4  # no word is narrower: less room than this was full
+# a line's opening Thai run (letters and marks; not ฯ or ๆ, which never open a word)
+_OPENING_RUN = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+")
+_CLOSING_RUN = re.compile("[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")
+_MIN_OPENING = 4  # letters: a shorter run opens lines by chance
+_MIN_OPENINGS = 2  # written breaks before a run that make it a line opening of the document
+_MIN_PHRASE = 8  # letters on both sides of a wrap for the document's spacing of the phrase to count (as in thai)
+_MIN_SPACED = 3  # lines writing a phrase across a conjunction with a space: the writer's style, not chance
+_TAIL = 6  # letters of the line above that, with the run, must not be written as one phrase anywhere
 
 
 def merge_segments(row: list[TextLine]) -> TextLine:
@@ -177,6 +187,85 @@ def broke_early(prev: TextLine, ln: TextLine, left: float, right: float, spaces_
     if room < _MIN_WORD_EM * ln.size:
         return False
     return _lead_width(ln) < room or _first_word_width(ln, _break_units, measured=True) < room
+
+
+class LineOpenings:
+    """A document's own evidence of how its table cells break lines, where the geometry proves nothing: the line
+    above happens to be full, so the next word would not have fitted after a written break or a wrap alike.
+
+    Built from every break between two lines of a cell that start at its left edge: ``broke_early`` proves some
+    written (the line left room for the next word); the others are wraps or written breaks after a full line.  A
+    Thai run is a line opening of the document (ค่าเป้าหมาย, วิธีคำนวณ in a definition cell) when it follows proven
+    written breaks at least ``_MIN_OPENINGS`` times and at least twice as often as it follows the others (each
+    distinct pair of lines counts once: a header repeated on every page is one rendering).  ``written`` and
+    ``spaced`` decide one break with it; ``squeezed`` and ``spaced_lines`` hold every distinct line of the document
+    (cells and text) to look phrases up in.
+    """
+
+    def __init__(self, breaks: Iterable[tuple[TextLine, TextLine, bool]], lines: Iterable[TextLine]) -> None:
+        written: set[tuple[str, str]] = set()
+        unproven: set[tuple[str, str]] = set()
+        for prev, ln, proven in breaks:
+            (written if proven else unproven).add((prev.text, ln.text))
+        self.after_written = _count_openings(written)
+        self.after_other = _count_openings(unproven)
+        texts = {" ".join(_normalised(ln.text).split()) for ln in lines}
+        self.spaced_lines = "\x00".join(texts)  # whitespace folded to one space
+        self.squeezed = "\x00".join(text.replace(" ", "") for text in texts)
+
+    def written(self, prev: TextLine, ln: TextLine, following: TextLine | None) -> bool:
+        """The break between ``prev`` and ``ln`` (``following``: the line after ``ln`` in the cell, if any), where
+        the geometry proves nothing, is a line break the author wrote: ``prev`` ends in a Thai letter with no space
+        glyph (else the break may be a wrap at a space, which the writer may set anywhere), ``ln`` opens with a
+        whole Thai run (it does not go on in the next line) of at least ``_MIN_OPENING`` letters, and either the
+        line above ends with that very run (a wrap would write it twice over: Thai repeats with ๆ), or it is a line
+        opening of the document and the document never writes the phrase across the break within one line."""
+        text, above = _normalised(ln.text), _normalised(prev.text)
+        tail = _CLOSING_RUN.search(above)
+        if not tail or prev.ends_with_space:  # a break after a space or a number may be a wrap at a space
+            return False
+        run = _opening_run(text)
+        if len(run) < _MIN_OPENING:
+            return False
+        if len(run) == len(text) and following is not None and _opening_run(_normalised(following.text)):
+            return False  # the run may go on in the next line
+        if tail.group(0).endswith(run):  # a wrap would write the phrase twice over (Thai repeats with ๆ)
+            return True
+        if self.after_written[run] < max(_MIN_OPENINGS, 2 * self.after_other[run]):
+            return False
+        return tail.group(0)[-_TAIL:] + run not in self.squeezed
+
+    def spaced(self, prev: TextLine, ln: TextLine) -> bool:
+        """A wrap between two Thai letters before a conjunction (และ, หรือ), with no space glyph left at the end of
+        ``prev`` (MuPDF keeps none), stood at a space: the document writes the phrase across it with a space in at
+        least ``_MIN_SPACED`` lines and never without (``การบริการ และ``).  Only before a conjunction, which some
+        writers set off (as ``thai.document_wrap`` keeps it): elsewhere one phrase may be written both ways in a
+        document, and which way it was at a wrap is not known."""
+        above = _CLOSING_RUN.search(_normalised(prev.text))
+        run = _opening_run(_normalised(ln.text))
+        if prev.ends_with_space or not above or not run.startswith(CONJUNCTIONS):
+            return False
+        left = above.group(0)[-_TAIL:]
+        if len(left) + len(run) < _MIN_PHRASE:
+            return False
+        if f"{left}{run}" in self.spaced_lines:
+            return False
+        return self.spaced_lines.count(f"{left} {run}") >= _MIN_SPACED
+
+
+def _count_openings(pairs: set[tuple[str, str]]) -> Counter[str]:
+    return Counter(_opening_run(_normalised(text)) for _, text in pairs)
+
+
+def _opening_run(text: str) -> str:
+    match = _OPENING_RUN.match(text)
+    return match.group(0) if match else ""
+
+
+@lru_cache(maxsize=8192)
+def _normalised(text: str) -> str:
+    """A line's text as written and repaired (as ``joined_text`` reads it)."""
+    return repair_text(as_written(text)[0])[0]
 
 
 def _lead_width(ln: TextLine) -> float:

@@ -8,7 +8,7 @@ neighbouring cell.  Borderless tables come from aligned line segments (``borderl
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex as re
@@ -17,7 +17,7 @@ from extractor.blocks import Block, BlockKind, Cell, Provenance, Repair, Row
 from extractor.layout.grid import Grid, LogicalCell, build_grid, cell_index, logical_rows
 from extractor.layout.lines import build_lines
 from extractor.layout.rulings import merge_rulings, ruling_groups
-from extractor.layout.paragraphs import broke_early
+from extractor.layout.paragraphs import LineOpenings, broke_early
 from extractor.layout.text import joined_text
 from extractor.layout.types import BBox, PageModel, TextLine
 
@@ -95,17 +95,21 @@ class CellEnds:
         return broke_early(self.last, below.first, self.left, self.right, self.spaces_kept)
 
 
-def region_block(region: TableRegion, page: int, ends: dict[int, CellEnds] | None = None) -> Block:
+def region_block(
+    region: TableRegion, page: int, ends: dict[int, CellEnds] | None = None, openings: LineOpenings | None = None
+) -> Block:
     """The table block of a region: cells with spans, row-spanned values copied below as ``inherited`` cells.
-    ``ends`` receives, by ``id`` of each cell with text, its first and last lines (for stitching across pages)."""
+    ``ends`` receives, by ``id`` of each cell with text, its first and last lines (for stitching across pages);
+    ``openings``: the document's evidence of written line breaks the geometry cannot prove."""
     rows: list[Row] = []
     bold_rows: list[bool] = []
-    spaces_kept = any(ln.ends_with_space for row in region.rows for cell in row for ln in cell.lines)
+    spaces_kept = _spaces_kept(region)
     carried: dict[int, tuple[Cell, int]] = {}  # column → (cell spanning down, rows left)
     for logical in region.rows:
         cells: list[Cell] = []
         for cell in logical:
-            text, raw, repairs = joined_text(cell.lines, _hard_break_in(cell, spaces_kept))
+            spaced = openings.spaced if openings else None
+            text, raw, repairs = joined_text(cell.lines, _hard_break_in(cell, spaces_kept, openings), spaced)
             # footnote numbers glued to a word left the text: recorded, as in text blocks (layout.paragraphs)
             repairs += tuple(Repair("layout.footnote_ref", m.offset, m.text, "") for ln in cell.lines for m in ln.marks)
             made = Cell(text, raw, cell.row_span, cell.col_span, False, Provenance(page=page, bbox=cell.bbox), repairs)
@@ -135,12 +139,42 @@ def _text_edges(cell: LogicalCell) -> tuple[float, float]:
     return left, cell.bbox[2] - max(left - cell.bbox[0], 0.0)
 
 
-def _hard_break_in(cell: LogicalCell, spaces_kept: bool) -> Callable[[TextLine, TextLine], bool]:
+def _spaces_kept(region: TableRegion) -> bool:
+    """The table's text layer keeps the space glyph at the end of lines wrapped at a space."""
+    return any(ln.ends_with_space for row in region.rows for cell in row for ln in cell.lines)
+
+
+def line_breaks(region: TableRegion) -> Iterator[tuple[TextLine, TextLine, bool]]:
+    """Each break between two lines of a cell that both start at its left text edge, and whether the geometry
+    proves it written (``paragraphs.broke_early``): the evidence ``LineOpenings`` learns from."""
+    spaces_kept = _spaces_kept(region)
+    for row in region.rows:
+        for cell in row:
+            left, right = _text_edges(cell)
+            kept = [ln for ln in cell.lines if ln.text]
+            for prev, ln in zip(kept, kept[1:]):
+                if prev.x0 <= left + 2 and ln.x0 <= left + 2:
+                    yield prev, ln, broke_early(prev, ln, left, right, spaces_kept)
+
+
+def _hard_break_in(
+    cell: LogicalCell, spaces_kept: bool, openings: LineOpenings | None = None
+) -> Callable[[TextLine, TextLine], bool]:
     """The test of a line break the author wrote inside ``cell`` (``paragraphs.broke_early``): against the cell's
     right text edge (the cell edge less the padding seen on the left); ``spaces_kept`` when the table's text layer
-    keeps the space glyph at the end of lines wrapped at a space."""
+    keeps the space glyph at the end of lines wrapped at a space.  Where the geometry proves nothing (the line
+    above is full), ``openings`` decides between two lines at the left edge by the document's evidence."""
     left, right = _text_edges(cell)
-    return lambda prev, ln: broke_early(prev, ln, left, right, spaces_kept)
+    kept = [ln for ln in cell.lines if ln.text]
+    following = {id(a): b for a, b in zip(kept, kept[1:])}
+
+    def hard_break(prev: TextLine, ln: TextLine) -> bool:
+        if broke_early(prev, ln, left, right, spaces_kept):
+            return True
+        at_edge = prev.x0 <= left + 2 and ln.x0 <= left + 2
+        return openings is not None and at_edge and openings.written(prev, ln, following.get(id(ln)))
+
+    return hard_break
 
 
 def _with_inherited(cells: list[Cell], logical: list[LogicalCell], carried: dict[int, tuple[Cell, int]]) -> list[Cell]:

@@ -32,15 +32,18 @@ def line_text(raw: str) -> tuple[str, tuple[Repair, ...]]:
 
 
 def joined_text(
-    lines: list[TextLine], hard_break: Callable[[TextLine, TextLine], bool] | None = None
+    lines: list[TextLine],
+    hard_break: Callable[[TextLine, TextLine], bool] | None = None,
+    spaced: Callable[[TextLine, TextLine], bool] | None = None,
 ) -> tuple[str, str, tuple[Repair, ...]]:
     """(text, raw, repairs) of lines that wrap inside one cell or paragraph.
 
     A line break between two Thai letters with no space glyph at the end of the line is a wrap at a word boundary
     (Thai typesetting breaks lines between words without a space), so the lines are joined directly; any other
     wrap becomes a space.  A break ``hard_break(line, next_line)`` says the author wrote (a new paragraph inside a
-    table cell) stays a newline.  That is ``raw``; the text is then repaired, and ``join_wrapped`` removes the
-    spaces that cut a Thai word.
+    table cell) stays a newline; a wrap ``spaced(line, next_line)`` says stood at a space (the text layer keeps no
+    space glyph at a line end) becomes a space.  That is ``raw``; the text is then repaired, and ``join_wrapped``
+    removes the spaces that cut a Thai word.
     """
     kept = [ln for ln in lines if ln.text]
     if not kept:
@@ -65,8 +68,9 @@ def joined_text(
                 raw_parts.append("\n")
                 parts.append("\n")
             else:
-                raw_parts.append(wrap_glue(raw_parts[-1], line, before.ends_with_space))
-                parts.append(wrap_glue(parts[-1], text, before.ends_with_space))
+                space_seen = before.ends_with_space or (spaced is not None and spaced(before, ln))
+                raw_parts.append(wrap_glue(raw_parts[-1], line, space_seen))
+                parts.append(wrap_glue(parts[-1], text, space_seen))
         raw_parts.append(line)
         parts.append(text)
     joined, wrap_repairs = join_wrapped("".join(parts))  # never across a written line break

@@ -41,7 +41,7 @@ _WRAP_HYPHEN_RE = re.compile(f"(?<=[{_LETTER}])-(?=[ \\t]*[{_LETTER}])")
 _SEGMENT_RE = re.compile(r"[^\n\t*:;/()\[\]\"“”,|<>]+")
 _BULLET_RE = re.compile(r"(?:^|\s)[-–•](?=\s)")
 _LAST_RUN_RE = re.compile(f"[{_LETTER}]+$")
-_CONJUNCTIONS = ("และ", "หรือ")
+CONJUNCTIONS = ("และ", "หรือ")  # some writers set them off by a space: the document's own usage decides
 
 CONTEXT = 12  # Thai letters of context on each side of a gap that must recur around the same place
 MIN_PHRASE = 8  # at least this many letters of context in all (short phrases recur by chance)
@@ -191,7 +191,7 @@ def _decide_between(left: str, right: str, index: _Index) -> str | None:
     """Which rule, if any, makes a gap between the Thai letters ``left`` and ``right`` (spaces removed) a wrap."""
     if len(left) < MIN_SIDE or len(right) < MIN_SIDE:
         return None
-    conjunction = right.startswith(_CONJUNCTIONS)
+    conjunction = right.startswith(CONJUNCTIONS)
     near_left, near_right = left[-CONTEXT:], right[:CONTEXT]
     if len(near_left) + len(near_right) >= MIN_PHRASE:
         together, apart = index.written(near_left + near_right, len(near_left))

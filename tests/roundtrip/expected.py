@@ -24,9 +24,7 @@ WRITTEN_BREAK = (
     "loses a newline (a section label such as ค่าเป้าหมาย then no longer opens a line)"
 )
 EXPECTED_FAILURES: dict[tuple[str, ...], str] = {
-    ("000", "monitoring", "Kinnari"): f"{WRITTEN_BREAK}; {WRAP_AT_SPACE}",
     ("001", "monitoring"): WRITTEN_BREAK,
     ("002", "front_matter"): WRAP_AT_SPACE,
     ("002", "monitoring"): f"{WRITTEN_BREAK}; {WRAP_AT_SPACE}",
-    ("003", "monitoring"): WRITTEN_BREAK,
 }
