@@ -1,0 +1,88 @@
+"""The document's own line evidence for the breaks the geometry cannot decide (``paragraphs.LineOpenings``)."""
+
+from __future__ import annotations
+
+from extractor.layout.paragraphs import LineOpenings
+from extractor.layout.text import joined_text
+from extractor.layout.types import TextLine
+
+
+def line(text: str, *, space: bool = False) -> TextLine:
+    return TextLine(text, 0.0, 0.0, 200.0, 12.0, 12.0, False, ends_with_space=space)
+
+
+def proven(above: str, below: str) -> tuple[TextLine, TextLine, bool]:
+    return line(above), line(below), True
+
+
+def unproven(above: str, below: str) -> tuple[TextLine, TextLine, bool]:
+    return line(above), line(below), False
+
+
+# two cells whose short lines prove the break before ค่าเป้าหมาย written
+TWO_PROVEN = [proven("นับจำนวนแผน", "ค่าเป้าหมาย 1 แผน"), proven("ร้อยละของงาน", "ค่าเป้าหมาย ร้อยละ 80")]
+FULL_LINE = line("การจัดทำข้อตกลงความร่วมมือ")
+LABEL_LINE = line("ค่าเป้าหมาย 1 แผน วิธีคำนวณ นับจำนวน")
+
+
+def test_a_line_opening_of_the_document_after_a_full_line_is_a_written_break():
+    openings = LineOpenings(TWO_PROVEN + [(FULL_LINE, LABEL_LINE, False)], [])
+    assert openings.written(FULL_LINE, LABEL_LINE, None)
+
+
+def test_one_proven_break_is_not_enough():
+    openings = LineOpenings(TWO_PROVEN[:1] + [(FULL_LINE, LABEL_LINE, False)], [])
+    assert not openings.written(FULL_LINE, LABEL_LINE, None)
+
+
+def test_a_run_that_follows_unproven_breaks_as_often_is_no_line_opening():
+    others = [unproven(f"ข้อความที่ยาวเต็มบรรทัด{i}ก", f"ค่าเป้าหมาย ข้อ {i}") for i in range(2)]
+    openings = LineOpenings(TWO_PROVEN + others, [])
+    assert not openings.written(FULL_LINE, LABEL_LINE, None)
+
+
+def test_a_phrase_written_in_one_line_elsewhere_is_a_wrap():
+    elsewhere = [line("ผลของความร่วมมือค่าเป้าหมาย ที่ตั้งไว้")]
+    openings = LineOpenings(TWO_PROVEN, elsewhere)
+    assert not openings.written(FULL_LINE, LABEL_LINE, None)
+
+
+def test_after_a_space_or_a_number_the_break_may_be_a_wrap_at_a_space():
+    openings = LineOpenings(TWO_PROVEN, [])
+    assert not openings.written(line("การจัดทำข้อตกลงความร่วมมือ", space=True), LABEL_LINE, None)
+    assert not openings.written(line("ร้อยละ ๑๐๐"), LABEL_LINE, None)
+
+
+def test_a_run_that_may_go_on_in_the_next_line_is_not_whole():
+    openings = LineOpenings(TWO_PROVEN, [])
+    assert not openings.written(FULL_LINE, line("ค่าเป้าหมาย"), line("ของโครงการ"))
+    assert openings.written(FULL_LINE, line("ค่าเป้าหมาย"), line("1 แผน"))
+
+
+def test_a_line_opening_with_the_run_the_line_above_ends_with_is_a_written_break():
+    above = line("ในแต่ละกระบวนงานตามกรอบระยะเวลา")
+    below = line("กรอบระยะเวลา หมายถึง ระยะเวลาตั้งแต่")
+    assert LineOpenings([], []).written(above, below, None)
+
+
+SPACED = [line(text) for text in ("การให้บริการ และพัฒนา", "การเตรียมตัวรับบริการ และข้อมูล", "ขอรับบริการ และสามารถ")]
+
+
+def test_a_wrap_before_a_conjunction_the_document_sets_off_stood_at_a_space():
+    openings = LineOpenings([], SPACED)
+    above, below = line("ด้านคุณภาพการบริการ"), line("และ ด้านเจ้าหน้าที่")
+    assert openings.spaced(above, below)
+    text, raw, _ = joined_text([above, below], spaced=openings.spaced)
+    assert (text, raw) == ("ด้านคุณภาพการบริการ และ ด้านเจ้าหน้าที่", "ด้านคุณภาพการบริการ และ ด้านเจ้าหน้าที่")
+
+
+def test_a_conjunction_wrap_stays_joined_without_enough_evidence():
+    above, below = line("ด้านคุณภาพการบริการ"), line("และ ด้านเจ้าหน้าที่")
+    assert not LineOpenings([], SPACED[:2]).spaced(above, below)  # two lines may be chance
+    assert not LineOpenings([], SPACED + [line("ผู้รับบริการและประชาชน")]).spaced(above, below)  # written both ways
+    assert joined_text([above, below])[0] == "ด้านคุณภาพการบริการและ ด้านเจ้าหน้าที่"
+
+
+def test_only_a_conjunction_is_set_off_by_the_evidence():
+    lines = [line(f"ระบบเครือข่ายของ หน่วยงานกลาง แห่งที่ {i}") for i in "123"]  # three lines set it off
+    assert not LineOpenings([], lines).spaced(line("ระบบเครือข่ายของ"), line("หน่วยงานกลาง"))
