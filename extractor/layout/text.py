@@ -7,8 +7,9 @@ lines of a wrapped cell or paragraph) and what ``raw`` holds.
 undone before it (private-use positional glyphs, legacy font codes and fake-bold duplicates by ``repair_glyphs``
 in the reader; hyphen variants by the page reader; marks of one base in drawing order by the line builder; NFC and
 SARA AM that shaping split into NIKHAHIT + SARA AA by ``thai.written.as_written``), and a
-wrap becomes what it stood for (nothing between two Thai letters with no space glyph at the end of the line, a
-space otherwise); a line break the author wrote inside a table cell stays a newline (``paragraphs.broke_early``).
+wrap becomes what it stood for (nothing between two Thai letters with no space glyph at the end of the line — unless
+the document sets the conjunction it opens off by a space — a space otherwise); a line break the author wrote inside
+a table cell stays a newline (``paragraphs.broke_early``; after a full line, ``paragraphs.LineOpenings``).
 Everything that interprets the text — mark order, spaces cutting a Thai word (``join_wrapped``),
 dictionary evidence — goes into ``text`` only, with its repairs.
 """
