@@ -27,6 +27,7 @@ from PIL import Image, ImageDraw, ImageFont
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC_DIGITS = "0123456789"  # templates too: a number Tesseract reads in Arabic digits is re-read among all twenty
 DIGIT_LOOKALIKES = "ฒอ"  # what Tesseract makes of ๗/๙ and ๖/๐ inside a number
 FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"  # Debian fonts-thai-tlwg (installed by `make`)
 SIDE = 20  # templates and glyphs are compared as SIDE × SIDE grey squares
@@ -38,21 +39,21 @@ FLAT = 0.35  # ... and one flatter than this share of the run's tallest glyph a 
 COMMA_DROP = 0.12  # ... a comma when it reaches this share of that height below the digits' baseline
 AMOUNT = re.compile(r"^[๐-๙]{1,3}(?:,[๐-๙]{3})+(?:\.[๐-๙]{2})?$")
 AMOUNT_SLACK = 2  # digits an amount's reading may differ by from Tesseract's count (see ``_same_shape``)
-NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*$")
+NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*\.?$")  # a closing dot: a heading's or an item's number (๔.)
 
 __all__ = ["reread_thai_digits"]
 
 
 @functools.cache
 def templates() -> tuple[str, np.ndarray, np.ndarray]:
-    """(digit per template, shapes stacked T × SIDE × SIDE, width/height per template): each Thai digit in each
-    upright installed TLWG font."""
+    """(digit per template, shapes stacked T × SIDE × SIDE, width/height per template): each Thai and Arabic digit in
+    each upright installed TLWG font."""
     digits, shapes, aspects = [], [], []
     for path in sorted(glob.glob(FONT_GLOB)):
         if "Oblique" in path or "Italic" in path:
             continue
         font = ImageFont.truetype(path, 64)
-        for digit in THAI_DIGITS:
+        for digit in THAI_DIGITS + ARABIC_DIGITS:
             image = Image.new("L", (128, 128), 255)
             ImageDraw.Draw(image).text((20, 10), digit, font=font, fill=0)
             shape = _normalised(np.asarray(image) < 128)
@@ -72,14 +73,22 @@ def _normalised(mask: np.ndarray) -> tuple[np.ndarray, float] | None:
     return np.asarray(square, dtype=np.float32) / 255, box.shape[1] / box.shape[0]
 
 
-def classify(mask: np.ndarray) -> tuple[str, float]:
-    """The nearest Thai digit to a glyph's ink and its distance (mean pixel difference + aspect-ratio penalty)."""
+@functools.cache
+def _outside(alphabet: str) -> np.ndarray:
+    """The templates whose digit is not in ``alphabet``."""
+    return np.array([d not in alphabet for d in templates()[0]], dtype=bool)
+
+
+def classify(mask: np.ndarray, alphabet: str = THAI_DIGITS) -> tuple[str, float]:
+    """The nearest digit of ``alphabet`` to a glyph's ink and its distance (mean pixel difference + aspect-ratio
+    penalty)."""
     digits, shapes, aspects = templates()
     shape = _normalised(mask)
     if shape is None or not digits:
         return "", float("inf")
     pixels, aspect = shape
     distances = np.abs(shapes - pixels).mean(axis=(1, 2)) + 0.5 * np.abs(np.log(aspect / aspects))
+    distances[_outside(alphabet)] = np.inf
     best = int(np.argmin(distances))
     return digits[best], float(distances[best])
 
@@ -100,6 +109,27 @@ def numeric_runs(line: OcrLine) -> list[tuple[int, int]]:
         if start is None and i < len(words) and inside[i]:
             start = i
     return runs
+
+
+def arabic_runs(line: OcrLine) -> list[tuple[int, int]]:
+    """[start, end) word indexes of the runs of Arabic-digit words (``9.``, ``12``) on a line with Thai letters:
+    Tesseract's ``eng`` model reads a Thai digit as an Arabic one now and then (``๑.`` as ``9.``)."""
+    if not any("\u0e01" <= ch <= "\u0e2e" for ch in line.text):
+        return []
+    runs, start = [], None
+    for i, word in enumerate([*line.words, None]):
+        inside = word is not None and _is_arabic_number(word.text)
+        if start is not None and (not inside or _spaced(line.words[i - 1], word, line.x_size)):
+            runs.append((start, i))
+            start = None
+        if start is None and inside:
+            start = i
+    return runs
+
+
+def _is_arabic_number(text: str) -> bool:
+    text = text.strip("()")
+    return bool(text) and all(ch in ARABIC_DIGITS + ",.-" for ch in text) and any(ch in ARABIC_DIGITS for ch in text)
 
 
 def _spaced(left: OcrWord, right: OcrWord, x_size: float) -> bool:
@@ -131,9 +161,12 @@ def _digit_next(kinds: list[str], i: int, closes: bool) -> bool:
     return (before in ("digit", "sep") and after in ("digit", "sep", "end", "other")) or after == "sep"
 
 
-def read_number(ink: np.ndarray, box: tuple[int, int, int, int], brackets: tuple[bool, bool] = (False, False)) -> str | None:
-    """The Thai-digit reading of the ink in ``box`` (page pixels), or None when a glyph is not plainly a digit.
-    ``brackets``: the run's words start with ``(`` / end with ``)``; that first / last glyph is kept as written."""
+def read_number(
+    ink: np.ndarray, box: tuple[int, int, int, int], brackets: tuple[bool, bool] = (False, False), alphabet: str = THAI_DIGITS
+) -> str | None:
+    """The reading of the ink in ``box`` (page pixels) in the digits of ``alphabet``, or None when a glyph is not
+    plainly a digit.  ``brackets``: the run's words start with ``(`` / end with ``)``; that first / last glyph is kept
+    as written."""
     x0, y0, x1, y1 = _widened(ink, box)
     crop = ink[y0:y1, x0:x1]
     glyphs = _column_glyphs(crop)
@@ -149,7 +182,7 @@ def read_number(ink: np.ndarray, box: tuple[int, int, int, int], brackets: tuple
     text = ""
     for top, bottom, mask in glyphs:
         if not _is_punctuation(bottom - top, mask.shape[1], height, width):
-            digit, distance = classify(mask)
+            digit, distance = classify(mask, alphabet)
             if distance > MAX_DISTANCE:  # not a digit, or digits that touch (Garuda prints ๔๗๒ as one stretch)
                 return None
             text += digit
@@ -199,20 +232,30 @@ def _column_glyphs(crop: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
 def reread_thai_digits(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, str]]:
     """Re-read each run of number words by template; replace it in place by one word when the reading is plausible;
     return the (before, after) pairs changed."""
-    changed = []
+    changed: list[tuple[str, str]] = []
     for line in lines:
-        for start, end in reversed(numeric_runs(line)):
-            words = line.words[start:end]
-            box = (min(w.bbox[0] for w in words), line.bbox[1], max(w.bbox[2] for w in words), line.bbox[3])
-            before = "".join(w.text for w in words)
-            after = read_number(ink, box, (before.startswith("("), before.endswith(")")))
-            if after and after != before and _same_shape(before, after):
-                merged = OcrWord(after, (box[0], min(w.bbox[1] for w in words), box[2], max(w.bbox[3] for w in words)),
-                                 min(w.confidence for w in words), any(w.bold for w in words))
-                line.words[start:end] = [merged]
-                changed.append((before, after))
+        # Arabic runs first, indexes taken before the Thai runs' words are merged; both lists right to left
+        runs = [(run, THAI_DIGITS + ARABIC_DIGITS) for run in arabic_runs(line)]
+        runs += [(run, THAI_DIGITS) for run in numeric_runs(line)]
+        for (start, end), alphabet in sorted(runs, reverse=True):
+            _reread_run(ink, line, start, end, alphabet, changed)
     changed.reverse()
     return changed
+
+
+def _reread_run(ink: np.ndarray, line: OcrLine, start: int, end: int, alphabet: str, changed: list[tuple[str, str]]) -> None:
+    """Replace the run's words by one word of its reading by shape when plausible; an Arabic run (``alphabet`` with
+    the Arabic digits) only when every glyph is nearer a Thai digit than any Arabic one."""
+    words = line.words[start:end]
+    box = (min(w.bbox[0] for w in words), line.bbox[1], max(w.bbox[2] for w in words), line.bbox[3])
+    before = "".join(w.text for w in words)
+    after = read_number(ink, box, (before.startswith("("), before.endswith(")")), alphabet)
+    if not after or after == before or any(ch in ARABIC_DIGITS for ch in after) or not _same_shape(before, after):
+        return
+    merged = OcrWord(after, (box[0], min(w.bbox[1] for w in words), box[2], max(w.bbox[3] for w in words)),
+                     min(w.confidence for w in words), any(w.bold for w in words))
+    line.words[start:end] = [merged]
+    changed.append((before, after))
 
 
 def _same_shape(before: str, after: str) -> bool:
@@ -220,7 +263,7 @@ def _same_shape(before: str, after: str) -> bool:
     amount grouped by thousands (``๓๒๙,๑๐๐``) within ``AMOUNT_SLACK`` digits of it (Tesseract reads a comma or a
     ๙'s tail as a digit of its own)."""
     text = after.strip("()")
-    count = sum(1 for ch in before if ch in THAI_DIGITS + DIGIT_LOOKALIKES)
+    count = sum(1 for ch in before if ch in THAI_DIGITS + ARABIC_DIGITS + DIGIT_LOOKALIKES)
     digits = sum(1 for ch in after if ch in THAI_DIGITS)
     if count == digits:
         return bool(NUMBER.match(text))

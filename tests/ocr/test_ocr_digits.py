@@ -51,6 +51,41 @@ def test_a_dotted_code_in_glyph_words_with_lookalike_letters_becomes_one_word():
 
 
 @needs_fonts
+@pytest.mark.parametrize("font", ["Loma", "Kinnari"])  # Garuda sets the dot touching the digit: one glyph
+def test_a_heading_number_with_its_closing_dot_is_read_by_shape(font):
+    # a numbered heading or item (๔. สิ่งแวดล้อมดี): Tesseract reads the ๔ as ๕, the dot closes the number
+    ink, box = _page("๔.", font=font)
+    line = _line(box, "๕", ".")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("๕.", "๔.")]
+
+
+def _thai_line(box: tuple[int, int, int, int], text: str) -> OcrLine:
+    """A line of one number word over ``box`` followed by Thai text (past the ink: only the number is re-read)."""
+    x0, y0, x1, y1 = box
+    words = [OcrWord(text, box, 86.0), OcrWord("โปร่งใสดี", (x1 + 2 * (y1 - y0), y0, x1 + 8 * (y1 - y0), y1), 93.0)]
+    return OcrLine((x0, y0 - 4, x1 + 8 * (y1 - y0), y1 + 4), y1, y1 - y0, words)
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", ["Loma", "Kinnari"])
+def test_a_thai_digit_read_as_an_arabic_one_is_read_by_shape(font):
+    # Tesseract's eng model reads a bold ๑. opening an item as 9.
+    ink, box = _page("๑.", font=font)
+    line = _thai_line(box, "9.")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("9.", "๑.")]
+    assert line.words[0].text == "๑."
+
+
+@needs_fonts
+@pytest.mark.parametrize("text", ["9.", "12", "5.1", "2567", "10"])
+def test_arabic_digits_read_as_such_are_left_alone(text):
+    ink, box = _page(text, font="Loma")
+    line = _thai_line(box, text)
+    assert ocr_digits.reread_thai_digits(ink, [line]) == []
+    assert line.words[0].text == text
+
+
+@needs_fonts
 def test_letters_under_a_digit_reading_are_left_alone():
     ink, box = _page("กขค")
     line = _line(box, "๕๓๑")
