@@ -39,6 +39,8 @@ FLAT = 0.35  # ... and one flatter than this share of the run's tallest glyph a 
 COMMA_DROP = 0.12  # ... a comma when it reaches this share of that height below the digits' baseline
 AMOUNT = re.compile(r"^[๐-๙]{1,3}(?:,[๐-๙]{3})+(?:\.[๐-๙]{2})?$")
 AMOUNT_SLACK = 2  # digits an amount's reading may differ by from Tesseract's count (see ``_same_shape``)
+ITEM_NUMBER = re.compile(r"^[๐-๙ฒอญ]{1,3}\.$")  # an item's number opening a line or a column, look-alikes in it
+# (๗. read ฒญ., ๖. read อ.): the glyphs decide, a Thai letter is far from every digit (``MAX_DISTANCE``)
 NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*\.?$")  # a closing dot: a heading's or an item's number (๔.)
 
 __all__ = ["reread_thai_digits"]
@@ -125,6 +127,18 @@ def arabic_runs(line: OcrLine) -> list[tuple[int, int]]:
         if start is None and inside:
             start = i
     return runs
+
+
+def item_numbers(line: OcrLine) -> list[tuple[int, int]]:
+    """[i, i + 1) of the words that open the line or a column of it, look like an item's number read with digit
+    look-alike letters (``ITEM_NUMBER``) and are followed by Thai text."""
+    words = line.words
+    out = []
+    for i, word in enumerate(words[:-1]):
+        opens = i == 0 or _spaced(words[i - 1], word, line.x_size)
+        if opens and ITEM_NUMBER.match(word.text) and any(ch in "ฒอญ" for ch in word.text) and _starts_thai(words[i + 1].text):
+            out.append((i, i + 1))
+    return out
 
 
 def _is_arabic_number(text: str) -> bool:
@@ -236,7 +250,9 @@ def reread_thai_digits(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str,
     for line in lines:
         # Arabic runs first, indexes taken before the Thai runs' words are merged; both lists right to left
         runs = [(run, THAI_DIGITS + ARABIC_DIGITS) for run in arabic_runs(line)]
-        runs += [(run, THAI_DIGITS) for run in numeric_runs(line)]
+        thai = numeric_runs(line)
+        runs += [(run, THAI_DIGITS) for run in thai]
+        runs += [(run, THAI_DIGITS) for run in item_numbers(line) if not any(a <= run[0] < b for a, b in thai)]
         for (start, end), alphabet in sorted(runs, reverse=True):
             _reread_run(ink, line, start, end, alphabet, changed)
     changed.reverse()

@@ -86,6 +86,22 @@ def test_arabic_digits_read_as_such_are_left_alone(text):
 
 
 @needs_fonts
+@pytest.mark.parametrize(("drawn", "read"), [("๗.", "ฒญ."), ("๖.", "อ.")])
+def test_an_item_number_read_as_lookalike_letters_is_read_by_shape(drawn, read):
+    # an item opening a table cell (๗. ขุดลอกคลอง...): Tesseract reads the ๗ as two letters, the ๖ as อ
+    ink, box = _page(drawn, font="Loma")
+    line = _thai_line(box, read)
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [(read, drawn)]
+
+
+@needs_fonts
+def test_a_thai_abbreviation_opening_a_line_is_left_alone():
+    ink, box = _page("อ.", font="Loma")  # อำเภอ
+    line = _thai_line(box, "อ.")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == []
+
+
+@needs_fonts
 def test_letters_under_a_digit_reading_are_left_alone():
     ink, box = _page("กขค")
     line = _line(box, "๕๓๑")
