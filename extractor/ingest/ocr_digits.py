@@ -39,8 +39,10 @@ FLAT = 0.35  # ... and one flatter than this share of the run's tallest glyph a 
 COMMA_DROP = 0.12  # ... a comma when it reaches this share of that height below the digits' baseline
 AMOUNT = re.compile(r"^[๐-๙]{1,3}(?:,[๐-๙]{3})+(?:\.[๐-๙]{2})?$")
 AMOUNT_SLACK = 2  # digits an amount's reading may differ by from Tesseract's count (see ``_same_shape``)
+ITEM_WORDS = 3
 ITEM_NUMBER = re.compile(r"^[๐-๙ฒอญ]{1,3}\.$")  # an item's number opening a line or a column, look-alikes in it
 # (๗. read ฒญ., ๖. read อ.): the glyphs decide, a Thai letter is far from every digit (``MAX_DISTANCE``)
+ITEM_READING = re.compile(r"^[๐-๙]{1,2}\.$")
 NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*\.?$")  # a closing dot: a heading's or an item's number (๔.)
 
 __all__ = ["reread_thai_digits"]
@@ -130,14 +132,19 @@ def arabic_runs(line: OcrLine) -> list[tuple[int, int]]:
 
 
 def item_numbers(line: OcrLine) -> list[tuple[int, int]]:
-    """[i, i + 1) of the words that open the line or a column of it, look like an item's number read with digit
-    look-alike letters (``ITEM_NUMBER``) and are followed by Thai text."""
+    """[start, end) of the runs of up to ``ITEM_WORDS`` words that open the line or a column of it, read together
+    look like an item's number read with digit look-alike letters (``ITEM_NUMBER``: Tesseract cuts a bold ๖. into
+    ``๖`` and ``อ.``) and are followed by Thai text."""
     words = line.words
     out = []
     for i, word in enumerate(words[:-1]):
-        opens = i == 0 or _spaced(words[i - 1], word, line.x_size)
-        if opens and ITEM_NUMBER.match(word.text) and any(ch in "ฒอญ" for ch in word.text) and _starts_thai(words[i + 1].text):
-            out.append((i, i + 1))
+        if i and not _spaced(words[i - 1], word, line.x_size):
+            continue
+        for end in range(min(i + ITEM_WORDS, len(words) - 1), i, -1):
+            text = "".join(w.text for w in words[i:end])
+            if ITEM_NUMBER.match(text) and any(ch in "ฒอญ" for ch in text) and _starts_thai(words[end].text):
+                out.append((i, end))
+                break
     return out
 
 
@@ -250,28 +257,39 @@ def reread_thai_digits(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str,
     for line in lines:
         # Arabic runs first, indexes taken before the Thai runs' words are merged; both lists right to left
         runs = [(run, THAI_DIGITS + ARABIC_DIGITS) for run in arabic_runs(line)]
-        thai = numeric_runs(line)
-        runs += [(run, THAI_DIGITS) for run in thai]
-        runs += [(run, THAI_DIGITS) for run in item_numbers(line) if not any(a <= run[0] < b for a, b in thai)]
+        items = item_numbers(line)  # before the digit runs they overlap (๖ of ``๖ อ.``): the whole number is read
+        runs += [(run, THAI_DIGITS) for run in numeric_runs(line) if not any(a < run[1] and run[0] < b for a, b in items)]
+        runs += [(run, THAI_DIGITS) for run in items]
         for (start, end), alphabet in sorted(runs, reverse=True):
-            _reread_run(ink, line, start, end, alphabet, changed)
+            _reread_run(ink, line, start, end, alphabet, changed, item=(start, end) in items)
     changed.reverse()
     return changed
 
 
-def _reread_run(ink: np.ndarray, line: OcrLine, start: int, end: int, alphabet: str, changed: list[tuple[str, str]]) -> None:
+def _reread_run(
+    ink: np.ndarray, line: OcrLine, start: int, end: int, alphabet: str, changed: list[tuple[str, str]], item: bool = False
+) -> None:
     """Replace the run's words by one word of its reading by shape when plausible; an Arabic run (``alphabet`` with
-    the Arabic digits) only when every glyph is nearer a Thai digit than any Arabic one."""
+    the Arabic digits) only when every glyph is nearer a Thai digit than any Arabic one; an item's number
+    (``item_numbers``) may have one digit more or fewer than the letters Tesseract made of it."""
     words = line.words[start:end]
     box = (min(w.bbox[0] for w in words), line.bbox[1], max(w.bbox[2] for w in words), line.bbox[3])
     before = "".join(w.text for w in words)
     after = read_number(ink, box, (before.startswith("("), before.endswith(")")), alphabet)
-    if not after or after == before or any(ch in ARABIC_DIGITS for ch in after) or not _same_shape(before, after):
+    if not after or after == before or any(ch in ARABIC_DIGITS for ch in after):
+        return
+    if not (_same_shape(before, after) or (item and _item_shape(before, after))):
         return
     merged = OcrWord(after, (box[0], min(w.bbox[1] for w in words), box[2], max(w.bbox[3] for w in words)),
                      min(w.confidence for w in words), any(w.bold for w in words))
     line.words[start:end] = [merged]
     changed.append((before, after))
+
+
+def _item_shape(before: str, after: str) -> bool:
+    """An item's number of one or two digits and a dot, within a digit of the look-alikes Tesseract read there."""
+    count = sum(1 for ch in before if ch in THAI_DIGITS + DIGIT_LOOKALIKES + "ญ")
+    return bool(ITEM_READING.match(after)) and abs(count - (len(after) - 1)) <= 1
 
 
 def _same_shape(before: str, after: str) -> bool:

@@ -95,6 +95,17 @@ def test_an_item_number_read_as_lookalike_letters_is_read_by_shape(drawn, read):
 
 
 @needs_fonts
+def test_an_item_number_cut_into_a_digit_and_a_lookalike_is_read_whole():
+    # a bold ๖. opening a heading (๖. เรียนดี) boxed by Tesseract as two words, ``๖`` and ``อ.``
+    ink, box = _page("๖.", font="Loma")
+    line = _thai_line(box, "อ.")
+    x0, y0, x1, y1 = box
+    line.words[0:1] = [OcrWord("๖", (x0, y0, (x0 + x1) // 2, y1), 35.0), OcrWord("อ.", ((x0 + x1) // 2, y0, x1, y1), 52.0)]
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("๖อ.", "๖.")]
+    assert [w.text for w in line.words] == ["๖.", "โปร่งใสดี"]
+
+
+@needs_fonts
 def test_a_thai_abbreviation_opening_a_line_is_left_alone():
     ink, box = _page("อ.", font="Loma")  # อำเภอ
     line = _thai_line(box, "อ.")
