@@ -41,21 +41,14 @@ DEFAULT_DPI = 300  # measured: see benchmarks/RESULTS.md "## OCR" (200 dpi loses
 OCR_FONT = "tesseract"
 OCR_BOLD_FONT = "tesseract-Bold"  # what the layout stage reads as bold (``is_bold_font``)
 X_SIZE_PER_EM = 1.16  # Tesseract's x_size over the font size (measured on TLWG fonts at 200 and 300 dpi)
-SPACE_GAP = 0.28  # a gap between Tesseract words wider than this × em is a real space ...
-THAI_SPACE_GAP = 0.42  # ... between two Thai letters: Tesseract boxes Thai glyph by glyph, and the gaps inside a
+SPACE_GAP = 0.30  # a gap between Tesseract words wider than this × em is a real space ...
+THAI_SPACE_GAP = 0.45  # ... between two Thai letters: Tesseract boxes Thai glyph by glyph, and the gaps inside a
 # word reach 0.4 em (bold, tracked text), and real spaces start about there (measured on the rendered corpus)
-THAI_GAP_IN_WORD = 0.75  # ... and inside what the dictionary reads as one word (the three measured as 0.30, 0.45, 0.8
-# of an em taken from x_size, which came out 6 % under the font size: see ``line_size``)
+THAI_GAP_IN_WORD = 0.8  # ... and inside what the dictionary reads as one word
 NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean confidence may be noise
 LOW_CONFIDENCE = 50.0
 MARK_STRIP = 0.7  # a line smaller than this share of the median size may be a strip of detached marks
 SAME_SIZE = 0.3  # lines whose x_size is within this share of the page median are body text
-CONSONANTS = frozenset("กขคฆงจฉชซดตถทธนบผพภมยรลวษสหอฮา")  # no ascender, no descender: ink from baseline to x-height
-CONSONANT_PER_EM = 0.58  # their ink height over the font size: TLWG Loma, Norasi 0.57, Waree, Kinnari 0.59-0.61;
-# measured on the scanned corpus 0.571-0.580 at 10.5, 12 and 14 pt (x_size over the size: 0.71-1.30 on the same lines)
-MIN_CONSONANTS = 5  # a line with fewer single-consonant words is sized by Tesseract's x_size
-SAME_CONSONANT_SIZE = 0.07  # lines sized by their consonants within this share of the body are body text (a 12 pt
-# heading over 10.5 pt body is 14 % larger, the consonants' height measures to a pixel in 25)
 
 Finding = tuple[str, str, Provenance]
 
@@ -255,45 +248,24 @@ def lines_to_glyphs(lines: list[OcrLine], scale: float) -> list[Glyph]:
     """
     if not lines:
         return []
-    sizes = [line_size(line) for line in lines]
-    measured = [em for em, by_consonants in sizes if by_consonants] or [em for em, _ in sizes]
-    body = statistics.median(measured)
+    median = statistics.median(line.x_size for line in lines)
     glyphs: list[Glyph] = []
-    for line, (em, by_consonants) in zip(lines, sizes):
-        glyphs.extend(_line_glyphs(line, line_em(em, body, scale, SAME_CONSONANT_SIZE if by_consonants else SAME_SIZE), scale))
+    for line in lines:
+        glyphs.extend(_line_glyphs(line, line_em(line.x_size, median, scale), scale))
     return glyphs
 
 
-def line_size(line: OcrLine) -> tuple[float, bool]:
-    """(font size in pixels, measured from its consonants?) of a line.
+def line_em(x_size: float, median: float, scale: float) -> float:
+    """A line's font size in pixels from Tesseract's noisy ``x_size``.
 
-    Tesseract boxes Thai glyph by glyph, so the median height of the words that are one consonant without ascender
-    or descender (``CONSONANTS``) is the line's x-height, to a pixel; Tesseract's own ``x_size`` jitters by a third
-    from line to line, too much to tell a 12 pt heading from 10.5 pt body text (both came out 10 pt, and the wrapped
-    lines of a heading, 1.45 em apart, then looked a paragraph gap apart).  Lines with too few such words (Latin,
-    digits, short labels) fall back to ``x_size``.
+    Sizes within ``SAME_SIZE`` of the page's median are the body size (the layout stage tells headings by a size
+    larger than the body's: a jittering estimate would make every other line a heading); others are clamped and
+    rounded to half a point so that equal sizes on different pages (and resolutions) agree.
     """
-    heights = [w.bbox[3] - w.bbox[1] for w in line.words if w.text in CONSONANTS]
-    if len(heights) >= MIN_CONSONANTS:
-        middle = statistics.median(heights)
-        # the mean of the heights near the median: to a fraction of a pixel (a pixel is 4 % of a 10.5 pt consonant
-        # at 300 dpi, and a whole-pixel median rounded 10.5 pt up to 11)
-        near = [h for h in heights if abs(h - middle) <= 0.1 * middle] or [middle]
-        return statistics.fmean(near) / CONSONANT_PER_EM, True
-    return line.x_size / X_SIZE_PER_EM, False
-
-
-def line_em(em: float, body: float, scale: float, same: float = SAME_SIZE) -> float:
-    """A line's font size in pixels from its estimate ``em`` (``line_size``) and the page's body size ``body``.
-
-    Sizes within ``same`` of the body are the body size (the layout stage tells headings by a size larger than the
-    body's: a jittering estimate would make every other line a heading); others are clamped and rounded to half a
-    point so that equal sizes on different pages (and resolutions) agree.
-    """
-    if abs(em - body) <= same * body:
-        em = body
-    em = min(max(em, 0.75 * body), 2.5 * body)
-    points = round(em * scale * 2) / 2
+    if abs(x_size - median) <= SAME_SIZE * median:
+        x_size = median
+    x_size = min(max(x_size, 0.75 * median), 2.5 * median)
+    points = round(x_size / X_SIZE_PER_EM * scale * 2) / 2
     return points / scale
 
 
