@@ -27,6 +27,21 @@ class Repair:
 
 
 @dataclass(frozen=True, slots=True)
+class WrapJoin:
+    """A place where the layout joined two lines of a text with nothing between them (a wrap between two Thai
+    letters, no space glyph at the line end): the Thai letters just before and just after it.
+
+    A reading, not the writer's evidence: a line break after a full line may be a wrap inside a phrase, a wrap at a
+    space whose glyph the text layer dropped, or a break the author wrote, and the geometry tells none of them
+    apart.  The Thai stage therefore does not count the phrase across it as written joined
+    (``thai.WrapEvidence``).
+    """
+
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a block or cell came from.  Rendering-dependent: kept apart from content in the canonical JSON."""
 
@@ -74,6 +89,7 @@ class Cell:
     inherited: bool = False  # True where the value is copied from a row-spanning cell above
     provenance: Provenance = field(default_factory=Provenance)
     repairs: tuple[Repair, ...] = ()
+    wrap_joins: tuple[WrapJoin, ...] = ()  # where the layout joined two lines at a wrap (see ``WrapJoin``)
 
 
 @dataclass(slots=True)
@@ -100,6 +116,7 @@ class Block:
     level: int | None = None  # heading level hint (markdown '#' count); a hint only, never trusted alone
     bold: bool = False
     repairs: tuple[Repair, ...] = ()
+    wrap_joins: tuple[WrapJoin, ...] = ()  # where the layout joined two lines at a wrap (see ``WrapJoin``)
 
     @property
     def is_table(self) -> bool:

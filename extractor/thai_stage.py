@@ -41,7 +41,8 @@ def repair_blocks(blocks: list[Block], *, texts_repaired: bool = False) -> list[
     Passes, all before the grammar stage: each text on its own (glyph and mark repairs); each page as a whole (lost
     SARA AM, which one word never proves); each text again (dictionary-evidenced wrap joins, which need the
     spelling repaired); the document as a whole (wrap spaces the document writes elsewhere without, then the
-    canonical spacing of punctuation, which needs the document's own abbreviation pairs).
+    canonical spacing of punctuation, which needs the document's own abbreviation pairs).  The places the layout
+    joined two lines of a text (``wrap_joins``) are its reading, not evidence of how the document writes a phrase.
 
     The repairs a reader kept on a text (encoding artefacts undone before ``raw``) are reported like this stage's
     own.  ``texts_repaired``: a reader (the PDF layout) already ran ``repair_text`` line by line, before it joined
@@ -61,7 +62,7 @@ def _repair(blocks: list[Block], texts_repaired: bool) -> tuple[list[Finding], t
         _each_text(holders, thai.repair_text, log)
     _each_page(holders, log)
     _each_text(holders, thai.join_wrapped, log)
-    evidence = thai.WrapEvidence([h.text for h in holders])
+    evidence = thai.WrapEvidence([h.text for h in holders], [h.wrap_joins for h in holders])
     _apply_results(holders, evidence.join(), log)
     _apply_results(holders, thai.normalise_document_spacing([h.text for h in holders]), log)
     for holder in holders:

@@ -119,6 +119,7 @@ def join_across_pages(prev: Block, nxt: Block, space_seen: bool) -> None:
     prev.text, wrap_repairs = join_wrapped(prev.text + glue + nxt.text)
     prev.raw = prev.raw + wrap_glue(prev.raw, nxt.raw, space_seen) + nxt.raw
     prev.repairs = prev.repairs + nxt.repairs + tuple(wrap_repairs)
+    prev.wrap_joins = prev.wrap_joins + nxt.wrap_joins
     prev.provenance = prev.provenance.merge(nxt.provenance)
 
 
@@ -132,8 +133,10 @@ def footnote_blocks(lines: list[TextLine], page: int) -> list[Block]:
             groups.append([ln])
     blocks: list[Block] = []
     for group in groups:
-        text, raw, repairs = joined_text(group)
-        blocks.append(Block(BlockKind.FOOTNOTE, text, raw, provenance=_provenance(group, page), repairs=repairs))
+        text, raw, repairs, joins = joined_text(group)
+        blocks.append(
+            Block(BlockKind.FOOTNOTE, text, raw, provenance=_provenance(group, page), repairs=repairs, wrap_joins=joins)
+        )
     return blocks
 
 
@@ -322,7 +325,7 @@ def _advancing(text: str) -> int:
 
 
 def text_block(group: list[TextLine], page: int, body_size: float) -> Block:
-    text, raw, repairs = joined_text(group)
+    text, raw, repairs, joins = joined_text(group)
     marks = [Repair("layout.footnote_ref", m.offset, m.text, "") for ln in group for m in ln.marks]
     first = group[0]
     bold = all(t.bold for t in group)
@@ -332,4 +335,6 @@ def text_block(group: list[TextLine], page: int, body_size: float) -> Block:
         kind = BlockKind.LIST_ITEM
     else:
         kind = BlockKind.PARAGRAPH
-    return Block(kind, text, raw, provenance=_provenance(group, page), bold=bold, repairs=tuple(marks) + repairs)
+    return Block(
+        kind, text, raw, provenance=_provenance(group, page), bold=bold, repairs=tuple(marks) + repairs, wrap_joins=joins
+    )

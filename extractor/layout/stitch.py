@@ -122,6 +122,7 @@ def _merge_rows(above: Row, row: Row, ends: dict[int, CellEnds]) -> Row:
             top.inherited,
             top.provenance,
             top.repairs + cell.repairs + tuple(repairs),
+            top.wrap_joins + cell.wrap_joins,
         )
         if id(top) in ends and id(cell) in ends:  # the merged cell may be cut again by the next page break
             ends[id(merged)] = CellEnds(ends[id(top)].first, ends[id(cell)].last, ends[id(cell)].left,

@@ -109,10 +109,12 @@ def region_block(
         cells: list[Cell] = []
         for cell in logical:
             spaced = openings.spaced if openings else None
-            text, raw, repairs = joined_text(cell.lines, _hard_break_in(cell, spaces_kept, openings), spaced)
+            text, raw, repairs, joins = joined_text(cell.lines, _hard_break_in(cell, spaces_kept, openings), spaced)
             # footnote numbers glued to a word left the text: recorded, as in text blocks (layout.paragraphs)
             repairs += tuple(Repair("layout.footnote_ref", m.offset, m.text, "") for ln in cell.lines for m in ln.marks)
-            made = Cell(text, raw, cell.row_span, cell.col_span, False, Provenance(page=page, bbox=cell.bbox), repairs)
+            made = Cell(
+                text, raw, cell.row_span, cell.col_span, False, Provenance(page=page, bbox=cell.bbox), repairs, joins
+            )
             if ends is not None and cell.lines:
                 ends[id(made)] = _cell_ends(cell, spaces_kept)
             cells.append(made)
@@ -184,7 +186,7 @@ def _with_inherited(cells: list[Cell], logical: list[LogicalCell], carried: dict
     for col, (source, left) in list(carried.items()):
         if col in own_cols:
             continue
-        extra.append((col, Cell(source.text, source.raw, 1, source.col_span, True, source.provenance)))
+        extra.append((col, Cell(source.text, source.raw, 1, source.col_span, True, source.provenance, wrap_joins=source.wrap_joins)))
         if left <= 1:
             del carried[col]
         else:

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extractor.blocks import Repair
+from extractor.blocks import Repair, WrapJoin
 from extractor.layout.types import TextLine
 from extractor.thai import join_wrapped, repair_text
 from extractor.thai.written import as_written
 
 __all__ = ["joined_text", "line_text", "thai_letter", "wrap_glue"]
+
+JOIN_CONTEXT = 12  # Thai letters kept on each side of a wrap join (as many as the Thai stage's wrap evidence reads)
 
 
 def line_text(raw: str) -> tuple[str, tuple[Repair, ...]]:
@@ -36,19 +38,20 @@ def joined_text(
     lines: list[TextLine],
     hard_break: Callable[[TextLine, TextLine], bool] | None = None,
     spaced: Callable[[TextLine, TextLine], bool] | None = None,
-) -> tuple[str, str, tuple[Repair, ...]]:
-    """(text, raw, repairs) of lines that wrap inside one cell or paragraph.
+) -> tuple[str, str, tuple[Repair, ...], tuple[WrapJoin, ...]]:
+    """(text, raw, repairs, joins) of lines that wrap inside one cell or paragraph.
 
     A line break between two Thai letters with no space glyph at the end of the line is a wrap at a word boundary
     (Thai typesetting breaks lines between words without a space), so the lines are joined directly; any other
     wrap becomes a space.  A break ``hard_break(line, next_line)`` says the author wrote (a new paragraph inside a
     table cell) stays a newline; a wrap ``spaced(line, next_line)`` says stood at a space (the text layer keeps no
     space glyph at a line end) becomes a space.  That is ``raw``; the text is then repaired, and ``join_wrapped``
-    removes the spaces that cut a Thai word.
+    removes the spaces that cut a Thai word.  ``joins``: the places two lines were joined with nothing between
+    them, which the geometry does not prove written joined (``blocks.WrapJoin``).
     """
     kept = [ln for ln in lines if ln.text]
     if not kept:
-        return "", "", ()
+        return "", "", (), ()
     repairs: list[Repair] = []
     written: list[str] = []
     for ln in kept:
@@ -57,9 +60,10 @@ def joined_text(
         written.append(line)
     if len(kept) == 1:
         text, text_repairs = line_text(written[0])
-        return text, written[0], tuple(repairs) + text_repairs
+        return text, written[0], tuple(repairs) + text_repairs, ()
     raw_parts: list[str] = []
     parts: list[str] = []
+    joins: list[WrapJoin] = []
     for index, (ln, line) in enumerate(zip(kept, written)):
         text, line_repairs = repair_text(line)
         repairs.extend(line_repairs)
@@ -72,11 +76,24 @@ def joined_text(
                 space_seen = before.ends_with_space or (spaced is not None and spaced(before, ln))
                 raw_parts.append(wrap_glue(raw_parts[-1], line, space_seen))
                 parts.append(wrap_glue(parts[-1], text, space_seen))
+                if not parts[-1]:
+                    joins.append(_wrap_join(parts[-2], text))
         raw_parts.append(line)
         parts.append(text)
     joined, wrap_repairs = join_wrapped("".join(parts))  # never across a written line break
     repairs.extend(wrap_repairs)
-    return joined, "".join(raw_parts), tuple(repairs)
+    return joined, "".join(raw_parts), tuple(repairs), tuple(joins)
+
+
+def _wrap_join(before: str, after: str) -> WrapJoin:
+    """The Thai letters on each side of a join of ``before`` and ``after`` (both end and start in one)."""
+    head = len(before)
+    while head > 0 and len(before) - head < JOIN_CONTEXT and thai_letter(before[head - 1]):
+        head -= 1
+    tail = 0
+    while tail < min(len(after), JOIN_CONTEXT) and thai_letter(after[tail]):
+        tail += 1
+    return WrapJoin(before[head:], after[:tail])
 
 
 def wrap_glue(before: str, after: str, space_seen: bool = False) -> str:

@@ -15,7 +15,10 @@ space between two Thai letters is a wrap when
 Guards: a space next to ``ๆ``/``ฯ``, a digit, a Latin letter or punctuation is never touched (``อื่น ๆ``); the
 context must have ``MIN_PHRASE`` letters (short phrases recur by chance); a space before ``และ``/``หรือ`` goes
 only when the document writes the phrase together at least as often as apart (some writers set conjunctions off);
-identical segment forms vote once (a header row repeated on every page is one rendering).  One pass indexes every
+identical segment forms vote once (a header row repeated on every page is one rendering); a place where the layout
+joined two lines (``blocks.WrapJoin``) is no vote that the phrase is written joined: it is the layout's reading of a
+line break, and a written break or a wrap at a space read as a wrap there would otherwise spread to every copy of
+the phrase in the document.  One pass indexes every
 distinct segment by its space-free form, then each gap costs one substring search.
 """
 
@@ -27,7 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractor.blocks import Repair
+from extractor.blocks import Repair, WrapJoin
 from extractor.thai import dictionary
 from extractor.thai.chars import WORD_LETTER_CLASS
 
@@ -58,9 +61,10 @@ class _Segment:
     text: str
     key: str  # the segment with all whitespace removed
     slots: frozenset[int]  # key positions with whitespace before them
+    joined: frozenset[int] = frozenset()  # key positions where the layout joined two lines (no vote)
 
 
-def _segments(text: str, text_index: int) -> list[_Segment]:
+def _segments(text: str, text_index: int, joins: Sequence[WrapJoin] = ()) -> list[_Segment]:
     out = []
     for m in _SEGMENT_RE.finditer(text):
         pieces = _BULLET_RE.split(m.group(0))
@@ -73,8 +77,21 @@ def _segments(text: str, text_index: int) -> list[_Segment]:
                 continue
             lead = len(piece) - len(piece.lstrip())
             key, slots = _key_and_slots(stripped)
-            out.append(_Segment(text_index, start + lead, stripped, key, slots))
+            out.append(_Segment(text_index, start + lead, stripped, key, slots, _joined_at(key, slots, joins)))
     return out
+
+
+def _joined_at(key: str, slots: frozenset[int], joins: Sequence[WrapJoin]) -> frozenset[int]:
+    """Positions in ``key`` (no whitespace before them) where one of the layout's wrap joins falls."""
+    found = set()
+    for join in joins:
+        needle = join.before + join.after
+        at = key.find(needle) if join.before and join.after else -1
+        while at != -1:
+            if at + len(join.before) not in slots:
+                found.add(at + len(join.before))
+            at = key.find(needle, at + 1)
+    return frozenset(found)
 
 
 def _key_and_slots(segment: str) -> tuple[str, frozenset[int]]:
@@ -106,32 +123,45 @@ class _Index:
 
     A vote is one phrase (segment key and place in it) written together or apart: two forms of one segment that
     differ only in spaces elsewhere vote once here, so a document and its own rendering (where those other spaces
-    are already decided) count the same votes.
+    are already decided) count the same votes.  ``joined`` holds the positions where the layout joined two lines:
+    no vote either way.
     """
 
     def __init__(self, segments: list[_Segment]) -> None:
         keys: list[str] = []
         starts: list[int] = []
         spaced: set[int] = set()
+        joined: set[int] = set()
         offset = 0
         for seg in segments:
             keys.append(seg.key)
             starts.append(offset)
             spaced.update(offset + slot for slot in seg.slots)
+            joined.update(offset + slot for slot in seg.joined)
             offset += len(seg.key) + 1
         self.squeezed = "\x00".join(keys)
-        self.keys, self.starts, self.spaced = keys, starts, spaced
+        self.keys, self.starts, self.spaced, self.joined = keys, starts, spaced, joined
 
-    def written(self, needle: str, cut: int) -> tuple[int, int]:
-        """How many phrases write ``needle`` without, and with, whitespace before its ``cut``-th character."""
+    def written(self, needle: str, cut: int, whole: tuple[bool, bool] = (False, False)) -> tuple[int, int]:
+        """How many phrases write ``needle`` without, and with, whitespace before its ``cut``-th character.
+
+        ``whole``: the needle holds the whole Thai run on its left, on its right side.  Where the layout joined two
+        lines at the cut, the phrase votes only if its runs end there too: a line that opens with a run going on
+        past the needle's (``ระยะ|เวลาเฉลี่ย`` for ``ระยะ 20 ปี``) may be a break the author wrote."""
         votes: set[tuple[str, int, bool]] = set()
         at = self.squeezed.find(needle)
         while at != -1:
-            k = bisect.bisect_right(self.starts, at) - 1
-            votes.add((self.keys[k], at - self.starts[k], at + cut in self.spaced))
+            if at + cut not in self.joined or not self._runs_on(at, len(needle), whole):
+                k = bisect.bisect_right(self.starts, at) - 1
+                votes.add((self.keys[k], at - self.starts[k], at + cut in self.spaced))
             at = self.squeezed.find(needle, at + 1)
         apart = sum(1 for vote in votes if vote[2])
         return len(votes) - apart, apart
+
+    def _runs_on(self, at: int, length: int, whole: tuple[bool, bool]) -> bool:
+        """The phrase found at ``at`` goes on in Thai letters past a side where the needle's run ended."""
+        before, after = self.squeezed[at - 1 : at] if at else "", self.squeezed[at + length : at + length + 1]
+        return (whole[0] and bool(_LETTER_RE.match(before))) or (whole[1] and bool(_LETTER_RE.match(after)))
 
 
 def _context(seg: _Segment, slot: int) -> tuple[str, str]:
@@ -194,7 +224,8 @@ def _decide_between(left: str, right: str, index: _Index) -> str | None:
     conjunction = right.startswith(CONJUNCTIONS)
     near_left, near_right = left[-CONTEXT:], right[:CONTEXT]
     if len(near_left) + len(near_right) >= MIN_PHRASE:
-        together, apart = index.written(near_left + near_right, len(near_left))
+        whole = (len(left) <= CONTEXT, len(right) <= CONTEXT)
+        together, apart = index.written(near_left + near_right, len(near_left), whole)
         # a space before และ/หรือ may be the writer's style: it must be the exception, not the rule
         if together and (not conjunction or together >= apart):
             return "repeated"
@@ -212,14 +243,17 @@ class WrapEvidence:
     """A document's own evidence of how it writes its phrases, to decide wraps in its texts.
 
     Built once from all the texts of a document (each distinct segment form votes once: a header row repeated on
-    every page is one rendering).  ``join`` decides the spaces inside the texts; ``glue`` decides what stands
+    every page is one rendering); ``joins``, per text, the places the layout joined two of its lines, which vote
+    neither way.  ``join`` decides the spaces inside the texts; ``glue`` decides what stands
     between two pieces of text a later stage puts together (the rows an export cut one table cell into).
     """
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], joins: Sequence[Sequence[WrapJoin]] = ()) -> None:
         self.texts = list(texts)
-        self.segments = [seg for i, text in enumerate(self.texts) for seg in _segments(text, i)]
-        self.index = _Index(list({(seg.key, seg.slots): seg for seg in self.segments}.values()))
+        per_text = list(joins) + [()] * (len(self.texts) - len(joins))
+        self.segments = [seg for i, text in enumerate(self.texts) for seg in _segments(text, i, per_text[i])]
+        forms = {(seg.key, seg.slots, seg.joined): seg for seg in self.segments}
+        self.index = _Index(list(forms.values()))
 
     def join(self) -> list[tuple[str, list[Repair]]]:
         """For each text (in order), the text without its wrap spaces and the joins made."""

@@ -72,7 +72,7 @@ def test_a_wrap_before_a_conjunction_the_document_sets_off_stood_at_a_space():
     openings = LineOpenings([], SPACED)
     above, below = line("ด้านคุณภาพการบริการ"), line("และ ด้านเจ้าหน้าที่")
     assert openings.spaced(above, below)
-    text, raw, _ = joined_text([above, below], spaced=openings.spaced)
+    text, raw, _, _ = joined_text([above, below], spaced=openings.spaced)
     assert (text, raw) == ("ด้านคุณภาพการบริการ และ ด้านเจ้าหน้าที่", "ด้านคุณภาพการบริการ และ ด้านเจ้าหน้าที่")
 
 

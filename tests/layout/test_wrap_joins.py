@@ -1,0 +1,28 @@
+"""The wrap joins the layout reports with a text (``blocks.WrapJoin``): where it joined two lines with nothing."""
+
+from __future__ import annotations
+
+from extractor.blocks import WrapJoin
+from extractor.layout.text import joined_text
+from extractor.layout.types import TextLine
+
+
+def line(text: str, *, space: bool = False) -> TextLine:
+    return TextLine(text, 0.0, 0.0, 200.0, 12.0, 12.0, False, ends_with_space=space)
+
+
+def test_a_join_between_thai_letters_is_reported_with_the_letters_around_it():
+    text, _, _, joins = joined_text([line("ผู้ว่าราชการกรุงเทพมหานคร"), line("ระยะเวลาเฉลี่ยภายใน ๑๒ นาที")])
+    assert text == "ผู้ว่าราชการกรุงเทพมหานครระยะเวลาเฉลี่ยภายใน ๑๒ นาที"
+    assert joins == (WrapJoin("ราชการกรุงเทพมหานคร"[-12:], "ระยะเวลาเฉลี่ยภายใน"[:12]),)
+
+
+def test_a_short_run_is_reported_whole():
+    assert joined_text([line("ตามมาตรฐาน 1 การ"), line("ปฏิบัติ 2")])[3] == (WrapJoin("การ", "ปฏิบัติ"),)
+
+
+def test_no_join_is_reported_at_a_space_a_written_break_or_a_number():
+    assert joined_text([line("เข้าถึง", space=True), line("สวัสดิการ")])[3] == ()
+    assert joined_text([line("ร้อยละ 80"), line("ของงาน")])[3] == ()
+    assert joined_text([line("นับจำนวนแผน"), line("ค่าเป้าหมาย")], hard_break=lambda a, b: True)[3] == ()
+    assert joined_text([line("ข้อความบรรทัดเดียว")])[3] == ()

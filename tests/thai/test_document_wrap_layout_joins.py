@@ -1,0 +1,51 @@
+"""The layout's wrap joins in the document's wrap evidence (``WrapEvidence`` with ``joins``; ``blocks.WrapJoin``).
+
+A place where the layout joined two lines is its reading of a line break: a written break after a full line reads
+the same.  Such a join votes that the phrase is written joined only where its runs end where the gap's do.
+"""
+
+from __future__ import annotations
+
+from extractor.blocks import Block, BlockKind, Cell, Row, WrapJoin
+from extractor.thai import WrapEvidence
+from extractor.thai_stage import repair_blocks
+
+FOREWORD = "ตามแผนพัฒนากรุงเทพมหานคร ระยะ 20 ปี"
+# a definition cell whose written break after ผู้ว่าราชการกรุงเทพมหานคร the layout read as a wrap
+FALSE_JOIN = "อนุมัติจากผู้ว่าราชการกรุงเทพมหานครระยะเวลาเฉลี่ยภายใน ๑๒ นาที"
+AT_FALSE_JOIN = WrapJoin("ราชการกรุงเทพมหานคร"[-12:], "ระยะเวลาเฉลี่ยภายใน"[:12])
+
+
+def joined(texts: list[str], joins: list[tuple[WrapJoin, ...]]) -> list[str]:
+    return [text for text, _ in WrapEvidence(texts, joins).join()]
+
+
+def test_a_layout_join_whose_run_goes_on_past_the_gap_is_no_vote():
+    assert joined([FOREWORD, FALSE_JOIN], [(), (AT_FALSE_JOIN,)])[0] == FOREWORD
+    # the same text as written (no layout join) is evidence, as before
+    assert joined([FOREWORD, FALSE_JOIN], [(), ()])[0] == "ตามแผนพัฒนากรุงเทพมหานครระยะ 20 ปี"
+
+
+def test_a_layout_join_with_the_gaps_whole_context_still_votes():
+    texts = ["จ้างที่ปรึกษาตรวจสอบการ ปฏิบัติตามมาตรฐาน", "๑. จ้างที่ปรึกษาตรวจสอบการปฏิบัติตามมาตรฐานและคุณภาพ"]
+    join = WrapJoin("ษาตรวจสอบการ", "ปฏิบัติตามมา")
+    assert joined(texts, [(), (join,)])[0] == "จ้างที่ปรึกษาตรวจสอบการปฏิบัติตามมาตรฐาน"
+
+
+def test_the_phrase_written_joined_within_a_line_elsewhere_still_votes():
+    written = "ระยะเวลาเฉลี่ยของกรุงเทพมหานครระยะ 20 ปี"
+    out = joined([FOREWORD, FALSE_JOIN, written], [(), (AT_FALSE_JOIN,), ()])
+    assert out[0] == "ตามแผนพัฒนากรุงเทพมหานครระยะ 20 ปี"
+
+
+def test_the_thai_stage_reads_the_joins_the_layout_left_on_cells():
+    def table(joins: tuple[WrapJoin, ...]) -> list[Block]:
+        cell = Cell(FALSE_JOIN, FALSE_JOIN, wrap_joins=joins)
+        return [Block(BlockKind.PARAGRAPH, FOREWORD, FOREWORD), Block(BlockKind.TABLE, rows=[Row([cell])])]
+
+    blocks = table((AT_FALSE_JOIN,))
+    repair_blocks(blocks, texts_repaired=True)
+    assert blocks[0].text == FOREWORD
+    blocks = table(())
+    repair_blocks(blocks, texts_repaired=True)
+    assert blocks[0].text != FOREWORD
