@@ -16,7 +16,7 @@ from pythainlp.tokenize import word_tokenize
 
 from extractor.blocks import Block, BlockKind, Provenance, Repair
 from extractor.layout.lines import THAI_MARKS
-from extractor.layout.text import joined_text, thai_letter, wrap_glue
+from extractor.layout.text import joined_text, thai_letter, wrap_glue, wrap_joins
 from extractor.layout.types import TextLine
 from extractor.thai import join_wrapped, repair_text
 from extractor.thai.dictionary import tokenize
@@ -115,11 +115,11 @@ def continues_on_next_page(prev: Block, last: TextLine, prev_margins: Margins, n
 
 def join_across_pages(prev: Block, nxt: Block, space_seen: bool) -> None:
     """Append ``nxt`` (the next page's opening block) to ``prev`` in place, with the Thai wrap rules."""
-    glue = wrap_glue(prev.text, nxt.text, space_seen)
+    glue, before = wrap_glue(prev.text, nxt.text, space_seen), prev.text
     prev.text, wrap_repairs = join_wrapped(prev.text + glue + nxt.text)
     prev.raw = prev.raw + wrap_glue(prev.raw, nxt.raw, space_seen) + nxt.raw
     prev.repairs = prev.repairs + nxt.repairs + tuple(wrap_repairs)
-    prev.wrap_joins = prev.wrap_joins + nxt.wrap_joins
+    prev.wrap_joins = prev.wrap_joins + wrap_joins(before, glue, nxt.text) + nxt.wrap_joins
     prev.provenance = prev.provenance.merge(nxt.provenance)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from extractor.blocks import Block, Cell, Row
 from extractor.layout.tables import MAX_HEADER_ROWS, CellEnds, label_row
-from extractor.layout.text import wrap_glue
+from extractor.layout.text import wrap_glue, wrap_joins
 from extractor.thai import join_wrapped
 
 EDGE_TOLERANCE = 6.0  # column edges of the two parts may differ this much (points)
@@ -122,7 +122,7 @@ def _merge_rows(above: Row, row: Row, ends: dict[int, CellEnds]) -> Row:
             top.inherited,
             top.provenance,
             top.repairs + cell.repairs + tuple(repairs),
-            top.wrap_joins + cell.wrap_joins,
+            top.wrap_joins + wrap_joins(top.text, glue_text, cell.text) + cell.wrap_joins,
         )
         if id(top) in ends and id(cell) in ends:  # the merged cell may be cut again by the next page break
             ends[id(merged)] = CellEnds(ends[id(top)].first, ends[id(cell)].last, ends[id(cell)].left,

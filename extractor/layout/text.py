@@ -23,7 +23,7 @@ from extractor.layout.types import TextLine
 from extractor.thai import join_wrapped, repair_text
 from extractor.thai.written import as_written
 
-__all__ = ["joined_text", "line_text", "thai_letter", "wrap_glue"]
+__all__ = ["joined_text", "line_text", "thai_letter", "wrap_glue", "wrap_joins"]
 
 JOIN_CONTEXT = 12  # Thai letters kept on each side of a wrap join (as many as the Thai stage's wrap evidence reads)
 
@@ -76,8 +76,7 @@ def joined_text(
                 space_seen = before.ends_with_space or (spaced is not None and spaced(before, ln))
                 raw_parts.append(wrap_glue(raw_parts[-1], line, space_seen))
                 parts.append(wrap_glue(parts[-1], text, space_seen))
-                if not parts[-1]:
-                    joins.append(_wrap_join(parts[-2], text))
+                joins.extend(wrap_joins(parts[-2], parts[-1], text))
         raw_parts.append(line)
         parts.append(text)
     joined, wrap_repairs = join_wrapped("".join(parts))  # never across a written line break
@@ -85,15 +84,18 @@ def joined_text(
     return joined, "".join(raw_parts), tuple(repairs), tuple(joins)
 
 
-def _wrap_join(before: str, after: str) -> WrapJoin:
-    """The Thai letters on each side of a join of ``before`` and ``after`` (both end and start in one)."""
+def wrap_joins(before: str, glue: str, after: str) -> tuple[WrapJoin, ...]:
+    """The join of ``before`` and ``after`` at a wrap with ``glue`` (``wrap_glue``) between them, if it joined
+    them with nothing: the Thai letters on each side of it."""
+    if glue or not (thai_letter(before[-1:]) and thai_letter(after[:1])):
+        return ()
     head = len(before)
     while head > 0 and len(before) - head < JOIN_CONTEXT and thai_letter(before[head - 1]):
         head -= 1
     tail = 0
     while tail < min(len(after), JOIN_CONTEXT) and thai_letter(after[tail]):
         tail += 1
-    return WrapJoin(before[head:], after[:tail])
+    return (WrapJoin(before[head:], after[:tail]),)
 
 
 def wrap_glue(before: str, after: str, space_seen: bool = False) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extractor.blocks import WrapJoin
+from extractor.blocks import Block, BlockKind, WrapJoin
+from extractor.layout.paragraphs import join_across_pages
 from extractor.layout.text import joined_text
 from extractor.layout.types import TextLine
 
@@ -26,3 +27,12 @@ def test_no_join_is_reported_at_a_space_a_written_break_or_a_number():
     assert joined_text([line("ร้อยละ 80"), line("ของงาน")])[3] == ()
     assert joined_text([line("นับจำนวนแผน"), line("ค่าเป้าหมาย")], hard_break=lambda a, b: True)[3] == ()
     assert joined_text([line("ข้อความบรรทัดเดียว")])[3] == ()
+
+
+def test_a_paragraph_joined_across_a_page_break_reports_the_join():
+    prev = Block(BlockKind.PARAGRAPH, "ตามแผนพัฒนา", "ตามแผนพัฒนา", wrap_joins=(WrapJoin("ตาม", "แผน"),))
+    join_across_pages(prev, Block(BlockKind.PARAGRAPH, "กรุงเทพมหานคร ระยะ 20 ปี", "กรุงเทพมหานคร ระยะ 20 ปี"), False)
+    assert prev.wrap_joins == (WrapJoin("ตาม", "แผน"), WrapJoin("ตามแผนพัฒนา", "กรุงเทพมหานค"))
+    spaced = Block(BlockKind.PARAGRAPH, "ตามแผนพัฒนา", "ตามแผนพัฒนา")
+    join_across_pages(spaced, Block(BlockKind.PARAGRAPH, "กรุงเทพมหานคร", "กรุงเทพมหานคร"), True)
+    assert spaced.wrap_joins == ()
