@@ -9,6 +9,8 @@ Only text read by OCR goes through here (the PDF reader's OCR route).  Two kinds
 - *tone mark*: Tesseract drops a tone mark stacked over an upper vowel (``ที่`` → ``ที``, ``ชื่อ`` → ``ชือ``) or
   over a consonant (``ได้`` → ``ได``).  A token that becomes a far more frequent word (``TONE_RATIO`` times, by the
   Thai National Corpus frequencies pythainlp ships) with one MAI EK or MAI THO added gets it back.
+- *lost mark*: a stretch holding a non-word that reads as dictionary words, far likelier by the corpus
+  frequencies, with one or two tone marks added or SARA AA read as SARA AM (``ocr_marks``).
 - *identifier*: Latin letters Tesseract confuses with digits (O/o → 0, I/l/| → 1, S → 5, B → 8, Z → 2) inside tokens
   that the grammar reads as identifiers (policy codes ``P###``, 6-digit strategy codes, fiscal years 25##), where the
   token has enough real digits to be unambiguous.
@@ -26,6 +28,7 @@ import regex as re
 from extractor.thai.chain import repair_text
 from extractor.thai.dictionary import domain_words, is_word, tokenize
 from extractor.thai.ocr_headings import restore_keyword
+from extractor.thai.ocr_marks import mark_edits, restore_marks
 
 MIN_ENTRY = 5  # lexicon entries shorter than this are too easy to reach by accident
 _THAI_RUN = re.compile(r"[\u0E01-\u0E4E]+(?: [\u0E01-\u0E4E]+)*")  # Thai, with the single spaces OCR puts in words
@@ -60,8 +63,16 @@ def correct_text(text: str) -> tuple[str, list[Correction]]:
     text, numerals = correct_thai_numerals(text)
     text, spaces = space_digits(text)
     text, tones = restore_tone_marks(text)
+    text, marks = restore_lost_marks(text)
     text, words = correct_words(text)
-    return text, keyword + dots + identifiers + numerals + spaces + tones + words
+    return text, keyword + dots + identifiers + numerals + spaces + tones + marks + words
+
+
+def restore_lost_marks(text: str) -> tuple[str, list[Correction]]:
+    """Tone marks and SARA AM lost by OCR where a stretch that is no dictionary word reads as words with them
+    (``เกียวข้อง`` → ``เกี่ยวข้อง``: ``ocr_marks``)."""
+    text, changes = restore_marks(text)
+    return text, [Correction("ocr.mark_restored", at, before, after, why) for at, before, after, why in changes]
 
 
 # Thai letters Tesseract reads for Thai digits (ฒ for ๗, อ for ๐) inside numerals: a run of Thai digits and these
@@ -149,9 +160,6 @@ def correct_identifiers(text: str) -> tuple[str, list[Correction]]:
 
 TONE_RATIO = 30.0  # the word with the mark must be this many times more frequent ...
 TONE_MIN_FREQUENCY = 1000  # ... and at least this frequent in the corpus
-_TONE_MARKS = ("\u0e48", "\u0e49")  # MAI EK, MAI THO: the marks Tesseract loses
-_UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37")
-_ANY_TONE = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
 _THAI_SPAN = re.compile(r"[\u0E01-\u0E4E]+")
 
 
@@ -165,17 +173,7 @@ def word_frequencies() -> dict[str, int]:
 
 def _tone_candidates(token: str) -> list[str]:
     """``token`` with one MAI EK or MAI THO added on a consonant (after its upper vowel, if any) that has none."""
-    out = []
-    for i, ch in enumerate(token):
-        if not "\u0e01" <= ch <= "\u0e2e":
-            continue
-        j = i + 1
-        if j < len(token) and token[j] in _UPPER_VOWELS:
-            j += 1
-        if j < len(token) and token[j] in _ANY_TONE:
-            continue
-        out.extend(token[:j] + mark + token[j:] for mark in _TONE_MARKS)
-    return out
+    return [edited for edited in mark_edits(token) if len(edited) > len(token)]  # not SARA AA read as SARA AM
 
 
 def restore_tone_marks(text: str) -> tuple[str, list[Correction]]:

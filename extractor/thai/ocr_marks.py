@@ -1,0 +1,129 @@
+"""OCR mark restorer: one tone mark or SARA AM that Tesseract lost or misread, put back where the words say so.
+
+Tesseract reads Thai glyph by glyph and loses the small marks stacked over a consonant or its upper vowel
+(``เกี่ยวข้อง`` → ``เกียวข้อง``, ``ความเชื่อมั่น`` → ``ความเชื่อมัน``) and reads SARA AM's ring away
+(``น้ำท่วม`` → ``น้าท่วม``).  The remains often segment into real but unrelated words (``มัน``, ``น้า``), so a word
+list alone cannot flag them; a unigram language model over the stretch can: the reading with the mark must make the
+stretch far more probable, and the stretch as read must hold a piece that is no dictionary word, which the reading
+with the mark has fewer of (``MIN_GAIN`` in natural log, words weighted by the Thai National Corpus frequencies that
+pythainlp ships, dictionary words absent from it at ``UNSEEN_COUNT``, anything else priced per character).
+
+Bounded work: only the few edits below (two at most per token), each scored on the window of one newmm token and
+its two neighbours; only windows holding a non-word are tried, and a reading must make the window all words.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import regex as re
+
+from extractor.thai.dictionary import is_word, tokenize
+
+MAI_EK, MAI_THO, SARA_AA, SARA_AM = "\u0e48", "\u0e49", "\u0e32", "\u0e33"
+_TONES = (MAI_EK, MAI_THO)
+_UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37")
+_ANY_TONE = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+_THAI_SPAN = re.compile(r"[\u0E01-\u0E4E]+")
+
+MIN_GAIN = 9.0  # natural-log gain a reading needs over the text as read (about 8,000 times more probable)
+UNSEEN_COUNT = 2.0  # corpus count given to a dictionary word the Thai National Corpus does not list
+UNKNOWN_CHAR_COST = 12.0  # log cost per character of a stretch that is no dictionary word
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> tuple[dict[str, int], float]:
+    from pythainlp.corpus import tnc
+
+    freq = dict(tnc.word_freqs())
+    return freq, math.log(sum(freq.values()))
+
+
+@functools.lru_cache(maxsize=65536)
+def unknown_chars(text: str) -> int:
+    """Characters of ``text`` in newmm tokens that are no dictionary word."""
+    return sum(len(tok) for tok in tokenize(text) if not is_word(tok))
+
+
+@functools.lru_cache(maxsize=65536)
+def reading_cost(text: str) -> float:
+    """Negative log probability of ``text`` under a unigram model of its newmm segmentation."""
+    freq, log_total = _model()
+    cost = 0.0
+    for token in tokenize(text):
+        if token in freq:
+            cost += log_total - math.log(freq[token])
+        elif is_word(token):
+            cost += log_total - math.log(UNSEEN_COUNT)
+        else:
+            cost += log_total + UNKNOWN_CHAR_COST * len(token)
+    return cost
+
+
+def mark_edits(word: str) -> list[str]:
+    """``word`` with one mark edit: a MAI EK or MAI THO added on a consonant (after its upper vowel) that has no
+    tone mark, or SARA AA after a tone mark read as SARA AM (``น้า`` → ``น้ำ``)."""
+    out = []
+    for i, ch in enumerate(word):
+        if "\u0e01" <= ch <= "\u0e2e":
+            j = i + 1
+            if j < len(word) and word[j] in _UPPER_VOWELS:
+                j += 1
+            if not (j < len(word) and word[j] in _ANY_TONE):
+                out.extend(word[:j] + tone + word[j:] for tone in _TONES)
+        elif ch == SARA_AA and i > 1 and word[i - 1] in _TONES:
+            out.append(word[:i] + SARA_AM + word[i + 1 :])
+    return out
+
+
+def restore_marks(text: str) -> tuple[str, list[tuple[int, str, str, str]]]:
+    """``text`` with lost marks restored, and (offset, before, after, evidence) per change."""
+    changes: list[tuple[int, str, str, str]] = []
+    parts: list[str] = []
+    pos = 0
+    for span in _THAI_SPAN.finditer(text):
+        fixed, found = _restore_span(span.group(0))
+        parts.append(text[pos : span.start()])
+        parts.append(fixed)
+        changes.extend((span.start() + at, before, after, why) for at, before, after, why in found)
+        pos = span.end()
+    parts.append(text[pos:])
+    return "".join(parts), changes
+
+
+def _restore_span(span: str) -> tuple[str, list[tuple[int, str, str, str]]]:
+    tokens = tokenize(span)
+    changes = []
+    i = 0
+    while i < len(tokens):
+        lo, hi = max(0, i - 1), min(len(tokens), i + 2)
+        before, token, after = "".join(tokens[lo:i]), tokens[i], "".join(tokens[i + 1 : hi])
+        window = before + token + after
+        if not unknown_chars(window):  # real words are left alone: a unigram model cannot tell น้า from น้ำ without context
+            i += 1
+            continue
+        best = _best_reading(before, token, after)
+        gain = reading_cost(window) - reading_cost(before + best + after) if best else 0.0
+        if gain <= MIN_GAIN:
+            best = None
+        if best is not None:
+            at = sum(map(len, tokens[:lo]))
+            evidence = f"{before + best + after!r} reads {math.exp(min(gain, 700)):.3g} times likelier than {window!r} (Thai National Corpus words)"
+            changes.append((at, window, before + best + after, evidence))
+            tokens[i] = best
+        i += 1
+    return "".join(tokens), changes
+
+
+def _best_reading(before: str, token: str, after: str) -> str | None:
+    """The likeliest reading of ``token`` with one mark edit, or two, after which its window is all dictionary
+    words (greedy: the second edit only on the one-edit reading with the fewest unknown characters left)."""
+    readings = mark_edits(token)
+    if not readings:
+        return None
+    whole = [r for r in readings if not unknown_chars(before + r + after)]
+    if not whole:
+        nearest = min(readings, key=lambda r: unknown_chars(before + r + after))
+        whole = [r for r in mark_edits(nearest) if not unknown_chars(before + r + after)]
+    return min(whole, key=lambda r: reading_cost(before + r + after), default=None)
