@@ -67,3 +67,21 @@ def test_a_gap_inside_a_dictionary_word_needs_to_be_wider():
     inside = _line([("ระ", 100, 140), ("บบ", 155, 190)], y=300)
     lines = build_lines(lines_to_glyphs([between, inside], 72 / 300))
     assert [ln.text for ln in lines] == ["ระบบ ทาง", "ระบบ"]
+
+
+def _consonant_line(y: int, height: int, x_size: float) -> OcrLine:
+    """A line of single-consonant words (Tesseract boxes Thai glyph by glyph) of ink ``height`` pixels."""
+    words = [OcrWord(ch, (100 + 30 * i, y + 40 - height, 120 + 30 * i, y + 40), 95.0) for i, ch in enumerate("กรมนวดบ")]
+    return OcrLine((100, y, 320, y + 50), y + 40, x_size, words)
+
+
+def test_line_sizes_come_from_the_consonants_height_not_the_jittering_x_size():
+    # 300 dpi: 10.5 pt body (consonants 25 px high), a 12 pt heading (29 px); Tesseract's x_size says the opposite
+    body = [_consonant_line(y, 25, x_size) for y, x_size in ((400, 58.0), (480, 44.0), (560, 40.0))]
+    heading = _consonant_line(300, 29, 46.0)
+    glyphs = lines_to_glyphs([heading, *body], 72 / 300)
+    sizes = {round(g.bbox[1]): g.size for g in glyphs}
+    body_sizes = {size for top, size in sizes.items() if top > 80}
+    heading_size = next(size for top, size in sizes.items() if top < 80)
+    assert len(body_sizes) == 1  # the body lines agree whatever their x_size
+    assert heading_size / body_sizes.pop() >= 1.1  # and the heading is larger by about 12/10.5
