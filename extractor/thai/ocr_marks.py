@@ -19,7 +19,7 @@ import math
 
 import regex as re
 
-from extractor.thai.dictionary import is_word, tokenize
+from extractor.thai.dictionary import LEXICON_DIR, is_word, read_word_list, tokenize
 
 MAI_EK, MAI_THO, SARA_AA, SARA_AM = "\u0e48", "\u0e49", "\u0e32", "\u0e33"
 _TONES = (MAI_EK, MAI_THO)
@@ -38,6 +38,12 @@ def _model() -> tuple[dict[str, int], float]:
 
     freq = dict(tnc.word_freqs())
     return freq, math.log(sum(freq.values()))
+
+
+@functools.lru_cache(maxsize=1)
+def context_terms() -> tuple[str, ...]:
+    """Plan terms a reading may restore although the text as read is real words (``lexicon/ocr/context_terms.txt``)."""
+    return tuple(read_word_list(LEXICON_DIR / "ocr" / "context_terms.txt"))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -100,16 +106,17 @@ def _restore_span(span: str) -> tuple[str, list[tuple[int, str, str, str]]]:
         lo, hi = max(0, i - 1), min(len(tokens), i + 2)
         before, token, after = "".join(tokens[lo:i]), tokens[i], "".join(tokens[i + 1 : hi])
         window = before + token + after
-        if not unknown_chars(window):  # real words are left alone: a unigram model cannot tell น้า from น้ำ without context
-            i += 1
-            continue
-        best = _best_reading(before, token, after)
-        gain = reading_cost(window) - reading_cost(before + best + after) if best else 0.0
-        if gain <= MIN_GAIN:
-            best = None
+        if unknown_chars(window):
+            best = _best_reading(before, token, after)
+            gain = reading_cost(window) - reading_cost(before + best + after) if best else 0.0
+            if gain <= MIN_GAIN:
+                best = None
+            evidence = f"{before + best + after!r} reads {math.exp(min(gain, 700)):.3g} times likelier than {window!r} (Thai National Corpus words)" if best else ""
+        else:  # real words are left alone (a unigram model cannot tell น้า from น้ำ) unless a plan term comes back
+            best, term = _term_reading(tokens, i)
+            evidence = f"restores the plan term {term!r} (lexicon/ocr/context_terms.txt)"
         if best is not None:
             at = sum(map(len, tokens[:lo]))
-            evidence = f"{before + best + after!r} reads {math.exp(min(gain, 700)):.3g} times likelier than {window!r} (Thai National Corpus words)"
             changes.append((at, window, before + best + after, evidence))
             tokens[i] = best
         i += 1
@@ -127,3 +134,38 @@ def _best_reading(before: str, token: str, after: str) -> str | None:
         nearest = min(readings, key=lambda r: unknown_chars(before + r + after))
         whole = [r for r in mark_edits(nearest) if not unknown_chars(before + r + after)]
     return min(whole, key=lambda r: reading_cost(before + r + after), default=None)
+
+
+def _term_reading(tokens: list[str], i: int) -> tuple[str | None, str]:
+    """A one-edit reading of ``tokens[i]`` that completes a context term over it and its neighbours, with the term."""
+    lo, hi = max(0, i - 2), min(len(tokens), i + 3)
+    before, after = "".join(tokens[lo:i]), "".join(tokens[i + 1 : hi])
+    token = tokens[i]
+    if not any(bare in _bare(before + token + after) for bare in _bare_terms()):  # the cheap test first
+        return None, ""
+    start = len(before)
+    for edited in mark_edits(token):
+        text = before + edited + after
+        ends = {0, start, start + len(edited)}  # the term must begin and end where the tokens do (not หน้ำท่วม)
+        for k in range(lo, hi):
+            ends.add(ends_at(tokens, lo, i, edited, k))
+        for term in context_terms():
+            at = text.find(term)
+            if at >= 0 and at < start + len(edited) and at + len(term) > start and {at, at + len(term)} <= ends and term not in before + token + after:
+                return edited, term
+    return None, ""
+
+
+def ends_at(tokens: list[str], lo: int, i: int, edited: str, k: int) -> int:
+    """Offset, from ``tokens[lo]``, of the end of token ``k`` with ``tokens[i]`` read as ``edited``."""
+    return sum(len(edited) if j == i else len(tokens[j]) for j in range(lo, k + 1))
+
+
+def _bare(text: str) -> str:
+    """``text`` without tone marks and with SARA AM as SARA AA: what a term looks like with its marks read away."""
+    return text.replace(MAI_EK, "").replace(MAI_THO, "").replace(SARA_AM, SARA_AA)
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_terms() -> tuple[str, ...]:
+    return tuple(_bare(term) for term in context_terms())
