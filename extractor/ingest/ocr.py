@@ -42,8 +42,9 @@ OCR_FONT = "tesseract"
 OCR_BOLD_FONT = "tesseract-Bold"  # what the layout stage reads as bold (``is_bold_font``)
 X_SIZE_PER_EM = 1.16  # Tesseract's x_size over the font size (measured on TLWG fonts at 200 and 300 dpi)
 SPACE_GAP = 0.30  # a gap between Tesseract words wider than this × em is a real space ...
-THAI_SPACE_GAP = 0.45  # ... between two Thai letters: Tesseract boxes Thai glyph by glyph, and the gaps inside a
-# word reach 0.4 em (bold, tracked text), and real spaces start about there (measured on the rendered corpus)
+THAI_SPACE_GAP = 0.38  # ... between two Thai letters: Tesseract boxes Thai glyph by glyph, and the gaps inside a
+# word reach 0.4 em (bold, tracked text), and real spaces start about there; corpus F1 0.642 at 0.45, 0.654 at 0.38,
+# 0.652 at 0.32 (bench_ocr --cache, 240 pages): gaps inside dictionary words keep THAI_GAP_IN_WORD
 THAI_GAP_IN_WORD = 0.8  # ... and inside what the dictionary reads as one word
 NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean confidence may be noise
 LOW_CONFIDENCE = 50.0
