@@ -59,3 +59,17 @@ def tokenize(text: str) -> list[str]:
 
 def is_word(token: str) -> bool:
     return token in words()
+
+
+@functools.lru_cache(maxsize=65536)
+def unknown_chars(text: str) -> int:
+    """Characters of ``text`` in ``newmm`` tokens that are no dictionary word (how badly it segments)."""
+    return sum(len(tok) for tok in tokenize(text) if not tok.isspace() and not is_word(tok))
+
+
+@functools.lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, int]:
+    """Thai National Corpus word frequencies (shipped with pythainlp)."""
+    from pythainlp.corpus import tnc
+
+    return dict(tnc.word_freqs())

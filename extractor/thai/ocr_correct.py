@@ -26,9 +26,9 @@ from dataclasses import dataclass
 import regex as re
 
 from extractor.thai.chain import repair_text
-from extractor.thai.dictionary import domain_words, is_word, tokenize
+from extractor.thai.dictionary import domain_words, is_word, tokenize, unknown_chars, word_frequencies
 from extractor.thai.ocr_headings import restore_keyword
-from extractor.thai.ocr_marks import mark_edits, restore_marks
+from extractor.thai.ocr_marks import THAI_SPAN, mark_edits, restore_marks
 
 MIN_ENTRY = 5  # lexicon entries shorter than this are too easy to reach by accident
 _THAI_RUN = re.compile(r"[\u0E01-\u0E4E]+(?: [\u0E01-\u0E4E]+)*")  # Thai, with the single spaces OCR puts in words
@@ -160,15 +160,6 @@ def correct_identifiers(text: str) -> tuple[str, list[Correction]]:
 
 TONE_RATIO = 30.0  # the word with the mark must be this many times more frequent ...
 TONE_MIN_FREQUENCY = 1000  # ... and at least this frequent in the corpus
-_THAI_SPAN = re.compile(r"[\u0E01-\u0E4E]+")
-
-
-@functools.lru_cache(maxsize=1)
-def word_frequencies() -> dict[str, int]:
-    """Thai National Corpus word frequencies (shipped with pythainlp)."""
-    from pythainlp.corpus import tnc
-
-    return dict(tnc.word_freqs())
 
 
 def _tone_candidates(token: str) -> list[str]:
@@ -182,7 +173,7 @@ def restore_tone_marks(text: str) -> tuple[str, list[Correction]]:
     corrections: list[Correction] = []
     parts: list[str] = []
     pos = 0
-    for span in _THAI_SPAN.finditer(text):
+    for span in THAI_SPAN.finditer(text):
         parts.append(text[pos : span.start()])
         offset = span.start()
         for token in tokenize(span.group(0)):
@@ -247,11 +238,6 @@ def correct_words(text: str) -> tuple[str, list[Correction]]:
         pos = end
     parts.append(text[pos:])
     return "".join(parts), corrections
-
-
-def unknown_chars(text: str) -> int:
-    """Characters of ``text`` in tokens that are not dictionary words (how badly it segments)."""
-    return sum(len(tok) for tok in tokenize(text) if tok.strip() and not is_word(tok))
 
 
 def _run_corrections(run: str, offset: int) -> list[tuple[int, int, str, int]]:

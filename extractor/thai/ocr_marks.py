@@ -19,13 +19,13 @@ import math
 
 import regex as re
 
-from extractor.thai.dictionary import LEXICON_DIR, is_word, read_word_list, tokenize
+from extractor.thai.dictionary import LEXICON_DIR, is_word, read_word_list, tokenize, unknown_chars, word_frequencies
 
 MAI_EK, MAI_THO, SARA_AA, SARA_AM = "\u0e48", "\u0e49", "\u0e32", "\u0e33"
 _TONES = (MAI_EK, MAI_THO)
 _UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37")
 _ANY_TONE = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
-_THAI_SPAN = re.compile(r"[\u0E01-\u0E4E]+")
+THAI_SPAN = re.compile(r"[\u0E01-\u0E4E]+")  # a run of Thai letters, marks and digits
 
 MIN_GAIN = 9.0  # natural-log gain a reading needs over the text as read (about 8,000 times more probable)
 UNSEEN_COUNT = 2.0  # corpus count given to a dictionary word the Thai National Corpus does not list
@@ -34,9 +34,7 @@ UNKNOWN_CHAR_COST = 12.0  # log cost per character of a stretch that is no dicti
 
 @functools.lru_cache(maxsize=1)
 def _model() -> tuple[dict[str, int], float]:
-    from pythainlp.corpus import tnc
-
-    freq = dict(tnc.word_freqs())
+    freq = word_frequencies()
     return freq, math.log(sum(freq.values()))
 
 
@@ -44,12 +42,6 @@ def _model() -> tuple[dict[str, int], float]:
 def context_terms() -> tuple[str, ...]:
     """Plan terms a reading may restore although the text as read is real words (``lexicon/ocr/context_terms.txt``)."""
     return tuple(read_word_list(LEXICON_DIR / "ocr" / "context_terms.txt"))
-
-
-@functools.lru_cache(maxsize=65536)
-def unknown_chars(text: str) -> int:
-    """Characters of ``text`` in newmm tokens that are no dictionary word."""
-    return sum(len(tok) for tok in tokenize(text) if not is_word(tok))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -88,7 +80,7 @@ def restore_marks(text: str) -> tuple[str, list[tuple[int, str, str, str]]]:
     changes: list[tuple[int, str, str, str]] = []
     parts: list[str] = []
     pos = 0
-    for span in _THAI_SPAN.finditer(text):
+    for span in THAI_SPAN.finditer(text):
         fixed, found = _restore_span(span.group(0))
         parts.append(text[pos : span.start()])
         parts.append(fixed)
@@ -111,7 +103,7 @@ def _restore_span(span: str) -> tuple[str, list[tuple[int, str, str, str]]]:
             gain = reading_cost(window) - reading_cost(before + best + after) if best else 0.0
             if gain <= MIN_GAIN:
                 best = None
-            evidence = f"{before + best + after!r} reads {math.exp(min(gain, 700)):.3g} times likelier than {window!r} (Thai National Corpus words)" if best else ""
+            evidence = _likelier(window, before + best + after, gain) if best else ""
         else:  # real words are left alone (a unigram model cannot tell น้า from น้ำ) unless a plan term comes back
             best, term = _term_reading(tokens, i)
             evidence = f"restores the plan term {term!r} (lexicon/ocr/context_terms.txt)"
@@ -121,6 +113,12 @@ def _restore_span(span: str) -> tuple[str, list[tuple[int, str, str, str]]]:
             tokens[i] = best
         i += 1
     return "".join(tokens), changes
+
+
+def _likelier(window: str, reading: str, gain: float) -> str:
+    """The evidence of a reading chosen by the unigram model."""
+    times = math.exp(min(gain, 700))
+    return f"{reading!r} reads {times:.3g} times likelier than {window!r} (Thai National Corpus words)"
 
 
 def _best_reading(before: str, token: str, after: str) -> str | None:
@@ -151,7 +149,8 @@ def _term_reading(tokens: list[str], i: int) -> tuple[str | None, str]:
             ends.add(ends_at(tokens, lo, i, edited, k))
         for term in context_terms():
             at = text.find(term)
-            if at >= 0 and at < start + len(edited) and at + len(term) > start and {at, at + len(term)} <= ends and term not in before + token + after:
+            overlaps = at >= 0 and at < start + len(edited) and at + len(term) > start
+            if overlaps and {at, at + len(term)} <= ends and term not in before + token + after:
                 return edited, term
     return None, ""
 

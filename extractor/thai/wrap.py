@@ -30,11 +30,6 @@ _CHUNK = 20  # characters of context on each side of a gap
 _ABBREVIATION = 4  # at most this many letters before a dot: an abbreviation (พ.ศ., อ.ก.ก., สนข.)
 
 
-def unknown_chars(text: str) -> int:
-    """Characters of ``text`` in ``newmm`` tokens that are not dictionary words."""
-    return sum(len(t) for t in dictionary.tokenize(text) if not t.isspace() and not dictionary.is_word(t))
-
-
 def _spanning_gaps(joined: str, cuts: list[int]) -> set[int]:
     """Indexes of ``cuts`` (positions in ``joined``) that fall strictly inside a dictionary token."""
     spanned = set()
@@ -61,8 +56,8 @@ def _decide(run: str, gaps: list[re.Match]) -> list[bool]:
     for k, g in enumerate(gaps):
         left = pieces[k][-_CHUNK:]
         right = pieces[k + 1][:_CHUNK]
-        separate = unknown_chars(left) + unknown_chars(right)
-        together = unknown_chars(left + right)
+        separate = dictionary.unknown_chars(left) + dictionary.unknown_chars(right)
+        together = dictionary.unknown_chars(left + right)
         decisions.append(together < separate or (k in spanned and together <= separate))
     return decisions
 
