@@ -18,6 +18,7 @@ from extractor.blocks import PageInfo, Provenance, SourceDocument
 from extractor.errors import EncryptedPDFError, InputError
 from extractor.ingest.ocr_route import OcrOptions, add_ocr_pages, correct_ocr_blocks, image_only_reason, input_format
 from extractor.ingest.pdf_page import GlyphCodes, fold_presentation_forms, read_page, rtl_glyph_count
+from extractor.layout.lines import RTL_SCRIPTS
 from extractor.layout.document import layout_document
 from extractor.thai import is_text_layer_damaged, repair_glyphs
 from extractor.layout.types import PageModel
@@ -115,6 +116,8 @@ def _read_rtl(model: PageModel, findings: list) -> None:
     Both change what the text layer says: the forms are folded here, and the layout (``lines.logical_order``)
     reads each right-to-left run right to left.  Neither is silent: the page's finding counts them.
     """
+    if not RTL_SCRIPTS.search("".join(g.char for g in model.glyphs)):  # most pages: no glyph-by-glyph pass
+        return
     model.glyphs, folded = fold_presentation_forms(model.glyphs)
     rtl = rtl_glyph_count(model.glyphs)
     if not rtl and not folded:

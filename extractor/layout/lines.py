@@ -45,7 +45,7 @@ _FOOTNOTE_RAISE = 0.12  # ... and their bottom is raised by more than this × th
 
 # Code points of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, ... and their presentation forms):
 # a cheap test of a line before its bidi classes are looked at
-_RTL_SCRIPTS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+RTL_SCRIPTS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _NUMBER_SEPARATORS = frozenset(",./:+-\u066b\u066c")  # inside a number (1,234 ١٫٥): kept with its digits
 
 _BOLD_CACHE: dict[str, bool] = {}
@@ -353,7 +353,7 @@ def _text_line(
     lead_edges: list[float],
 ) -> TextLine:
     text = "".join(parts)
-    if _RTL_SCRIPTS.search(text):
+    if RTL_SCRIPTS.search(text):
         text = "".join(logical_order(parts))
     text = text.strip()
     boxes = [g.bbox for g in glyphs]

@@ -22,6 +22,7 @@ from extractor.layout.text import joined_text
 from extractor.layout.types import BBox, PageModel, TextLine
 
 MAX_HEADER_ROWS = 4
+_EDGE_SLACK = 2.0  # points a line may start right of a cell's left text edge and still be at it
 # a number that is data, not a header label: amounts with separators/decimals, or a dash standing for zero
 _DATA_NUMBER = re.compile(
     r"^[-+(]?[\d๐-๙][\d๐-๙,]*\.[\d๐-๙]+\)?$|^[\d๐-๙]{1,3}(,[\d๐-๙]{3})+$|^[-–—]$|^[\d๐-๙]{1,3}$"
@@ -105,10 +106,10 @@ def region_block(
     bold_rows: list[bool] = []
     spaces_kept = _spaces_kept(region)
     carried: dict[int, tuple[Cell, int]] = {}  # column → (cell spanning down, rows left)
+    spaced = openings.spaced if openings else None
     for logical in region.rows:
         cells: list[Cell] = []
         for cell in logical:
-            spaced = openings.spaced if openings else None
             text, raw, repairs, joins = joined_text(cell.lines, _hard_break_in(cell, spaces_kept, openings), spaced)
             # footnote numbers glued to a word left the text: recorded, as in text blocks (layout.paragraphs)
             repairs += tuple(Repair("layout.footnote_ref", m.offset, m.text, "") for ln in cell.lines for m in ln.marks)
@@ -155,8 +156,13 @@ def line_breaks(region: TableRegion) -> Iterator[tuple[TextLine, TextLine, bool]
             left, right = _text_edges(cell)
             kept = [ln for ln in cell.lines if ln.text]
             for prev, ln in zip(kept, kept[1:]):
-                if prev.x0 <= left + 2 and ln.x0 <= left + 2:
+                if _at_left_edge(prev, ln, left):
                     yield prev, ln, broke_early(prev, ln, left, right, spaces_kept)
+
+
+def _at_left_edge(prev: TextLine, ln: TextLine, left: float) -> bool:
+    """Both lines start at the cell's left text edge (a break between them is a wrap or a written break)."""
+    return prev.x0 <= left + _EDGE_SLACK and ln.x0 <= left + _EDGE_SLACK
 
 
 def _hard_break_in(
@@ -173,8 +179,9 @@ def _hard_break_in(
     def hard_break(prev: TextLine, ln: TextLine) -> bool:
         if broke_early(prev, ln, left, right, spaces_kept):
             return True
-        at_edge = prev.x0 <= left + 2 and ln.x0 <= left + 2
-        return openings is not None and at_edge and openings.written(prev, ln, following.get(id(ln)))
+        if openings is None or not _at_left_edge(prev, ln, left):
+            return False
+        return openings.written(prev, ln, following.get(id(ln)))
 
     return hard_break
 
@@ -186,7 +193,8 @@ def _with_inherited(cells: list[Cell], logical: list[LogicalCell], carried: dict
     for col, (source, left) in list(carried.items()):
         if col in own_cols:
             continue
-        extra.append((col, Cell(source.text, source.raw, 1, source.col_span, True, source.provenance, wrap_joins=source.wrap_joins)))
+        copy = Cell(source.text, source.raw, 1, source.col_span, True, source.provenance, wrap_joins=source.wrap_joins)
+        extra.append((col, copy))
         if left <= 1:
             del carried[col]
         else:
