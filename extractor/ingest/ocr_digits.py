@@ -39,8 +39,9 @@ FLAT = 0.35  # ... and one flatter than this share of the run's tallest glyph a 
 COMMA_DROP = 0.12  # ... a comma when it reaches this share of that height below the digits' baseline
 AMOUNT = re.compile(r"^[๐-๙]{1,3}(?:,[๐-๙]{3})+(?:\.[๐-๙]{2})?$")
 AMOUNT_SLACK = 2  # digits an amount's reading may differ by from Tesseract's count (see ``_same_shape``)
-ITEM_WORDS = 3
-ITEM_NUMBER = re.compile(r"^[๐-๙ฒอญ]{1,3}\.$")  # an item's number opening a line or a column, look-alikes in it
+ITEM_WORDS = 3  # words Tesseract may cut an item's number into
+ITEM_LOOKALIKES = DIGIT_LOOKALIKES + "ญ"  # the letters it reads in one (ญ as in ๗. read ฒญ.)
+ITEM_NUMBER = re.compile(rf"^[๐-๙{ITEM_LOOKALIKES}]{{1,3}}\.$")  # an item's number opening a line or a column, look-alikes in it
 # (๗. read ฒญ., ๖. read อ.): the glyphs decide, a Thai letter is far from every digit (``MAX_DISTANCE``)
 ITEM_READING = re.compile(r"^[๐-๙]{1,2}\.$")
 NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*\.?$")  # a closing dot: a heading's or an item's number (๔.)
@@ -142,7 +143,7 @@ def item_numbers(line: OcrLine) -> list[tuple[int, int]]:
             continue
         for end in range(min(i + ITEM_WORDS, len(words) - 1), i, -1):
             text = "".join(w.text for w in words[i:end])
-            if ITEM_NUMBER.match(text) and any(ch in "ฒอญ" for ch in text) and _starts_thai(words[end].text):
+            if ITEM_NUMBER.match(text) and any(ch in ITEM_LOOKALIKES for ch in text) and _starts_thai(words[end].text):
                 out.append((i, end))
                 break
     return out
@@ -288,7 +289,7 @@ def _reread_run(
 
 def _item_shape(before: str, after: str) -> bool:
     """An item's number of one or two digits and a dot, within a digit of the look-alikes Tesseract read there."""
-    count = sum(1 for ch in before if ch in THAI_DIGITS + DIGIT_LOOKALIKES + "ญ")
+    count = sum(1 for ch in before if ch in THAI_DIGITS + ITEM_LOOKALIKES)
     return bool(ITEM_READING.match(after)) and abs(count - (len(after) - 1)) <= 1
 
 
