@@ -112,17 +112,18 @@ class Walk:
         t.correct += sum((p & g).values())
 
     @staticmethod
-    def _count(pred, gold, t: Tally) -> None:
+    def _count(pred, gold, t: Tally) -> tuple[bool, bool]:
+        """Count one leaf into ``t``; whether the prediction and the gold hold a value."""
         has_p, has_g = pred not in (None, ""), gold not in (None, "")
         t.predicted += has_p
         t.gold += has_g
         if has_p and has_g and fold(pred) == fold(gold):
             t.correct += 1
+        return has_p, has_g
 
     def _leaf(self, pred, gold, entity: str, key: str) -> None:
         t = self.tally(entity)
-        self._count(pred, gold, t)
-        has_p, has_g = pred not in (None, ""), gold not in (None, "")
+        has_p, has_g = self._count(pred, gold, t)
         if has_g and isinstance(gold, str) and not gold.isdigit():
             fg = fold(gold)
             errors = edit_distance(fold(pred) if has_p else "", fg)
