@@ -34,11 +34,14 @@ class WrapJoin:
     A reading, not the writer's evidence: a line break after a full line may be a wrap inside a phrase, a wrap at a
     space whose glyph the text layer dropped, or a break the author wrote, and the geometry tells none of them
     apart.  The Thai stage therefore does not count the phrase across it as written joined
-    (``thai.WrapEvidence``).
+    (``thai.WrapEvidence``).  ``space_unseen``: the source shows no space glyph at the end of any of its wrapped
+    lines (OCR reads none; some text layers drop them), so this join may have stood at a space, which the Thai
+    stage puts back where the document writes the phrase apart.
     """
 
     before: str
     after: str
+    space_unseen: bool = False
 
 
 @dataclass(frozen=True, slots=True)

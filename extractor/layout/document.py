@@ -129,18 +129,19 @@ def _page_blocks(
         if box[2] - box[0] >= MIN_IMAGE and box[3] - box[1] >= MIN_IMAGE:  # logos and figures, not specks
             items.append((box[1], 2, [Block(BlockKind.IMAGE, provenance=Provenance(page=page.number, bbox=box))]))
     right = max(max((ln.x1 for ln in content), default=page.width), page.width - left)  # margins are symmetric
+    spaces_kept = any(ln.ends_with_space for ln in pl.lines)  # the page's text layer keeps a wrap's space glyph
     ends: dict[int, tuple[TextLine, TextLine]] = {}
     for run in _runs_between_tables(content, pl.tables):
         run_blocks = []
         for group in text_groups(run, right, left):
-            block = text_block(group, page.number, body)
+            block = text_block(group, page.number, body, spaces_kept)
             ends[id(block)] = (group[0], group[-1])
             run_blocks.append(block)
         if run_blocks:
             items.append((run[0].y0, 1, run_blocks))
     items.sort(key=lambda item: (item[0], item[1]))
     out = [b for _, _, group in items for b in group]
-    out.extend(footnote_blocks(notes, page.number))
+    out.extend(footnote_blocks(notes, page.number, spaces_kept))
     return _PageBlocks(page.number, out, removed, (left, right), ends)
 
 

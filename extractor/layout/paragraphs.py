@@ -78,11 +78,6 @@ def merge_segments(row: list[TextLine]) -> TextLine:
     )
 
 
-def text_blocks(lines: list[TextLine], page: int, body_size: float, right: float, left: float) -> list[Block]:
-    """Blocks of the text lines of one page region (already in reading order)."""
-    return [text_block(group, page, body_size) for group in text_groups(lines, right, left)]
-
-
 def text_groups(lines: list[TextLine], right: float, left: float) -> list[list[TextLine]]:
     """The lines of one page region grouped into blocks: a line joins the one above when that one wrapped."""
     groups: list[list[TextLine]] = []
@@ -123,8 +118,9 @@ def join_across_pages(prev: Block, nxt: Block, space_seen: bool) -> None:
     prev.provenance = prev.provenance.merge(nxt.provenance)
 
 
-def footnote_blocks(lines: list[TextLine], page: int) -> list[Block]:
-    """Footnotes: a new one starts at each line opening with a note mark; the lines after it wrap it."""
+def footnote_blocks(lines: list[TextLine], page: int, spaces_kept: bool = True) -> list[Block]:
+    """Footnotes: a new one starts at each line opening with a note mark; the lines after it wrap it
+    (``spaces_kept``: as ``joined_text`` takes it, for the page)."""
     groups: list[list[TextLine]] = []
     for ln in lines:
         if groups and not re.match(r"^(?:[\d๐-๙]{1,2}|\*+)\s*\S", ln.text):
@@ -133,7 +129,7 @@ def footnote_blocks(lines: list[TextLine], page: int) -> list[Block]:
             groups.append([ln])
     blocks: list[Block] = []
     for group in groups:
-        text, raw, repairs, joins = joined_text(group)
+        text, raw, repairs, joins = joined_text(group, spaces_kept=spaces_kept)
         blocks.append(
             Block(BlockKind.FOOTNOTE, text, raw, provenance=_provenance(group, page), repairs=repairs, wrap_joins=joins)
         )
@@ -324,8 +320,9 @@ def _advancing(text: str) -> int:
     return sum(1 for ch in text if ch not in THAI_MARKS)
 
 
-def text_block(group: list[TextLine], page: int, body_size: float) -> Block:
-    text, raw, repairs, joins = joined_text(group)
+def text_block(group: list[TextLine], page: int, body_size: float, spaces_kept: bool = True) -> Block:
+    """The block of a group of lines (``spaces_kept``: as ``joined_text`` takes it, for the page)."""
+    text, raw, repairs, joins = joined_text(group, spaces_kept=spaces_kept)
     marks = [Repair("layout.footnote_ref", m.offset, m.text, "") for ln in group for m in ln.marks]
     first = group[0]
     bold = all(t.bold for t in group)

@@ -122,13 +122,19 @@ def _merge_rows(above: Row, row: Row, ends: dict[int, CellEnds]) -> Row:
             top.inherited,
             top.provenance,
             top.repairs + cell.repairs + tuple(repairs),
-            top.wrap_joins + wrap_joins(top.text, glue_text, cell.text) + cell.wrap_joins,
+            top.wrap_joins + wrap_joins(top.text, glue_text, cell.text, _space_unseen(top, ends)) + cell.wrap_joins,
         )
         if id(top) in ends and id(cell) in ends:  # the merged cell may be cut again by the next page break
             ends[id(merged)] = CellEnds(ends[id(top)].first, ends[id(cell)].last, ends[id(cell)].left,
                                         ends[id(cell)].right, ends[id(cell)].spaces_kept)
         cells.append(merged)
     return Row(cells, above.provenance, above.is_header, above.is_continuation)
+
+
+def _space_unseen(top: Cell, ends: dict[int, CellEnds]) -> bool:
+    """The text layer of ``top``'s table keeps no space glyph at line ends: a join after it may have been a space."""
+    above = ends.get(id(top))
+    return above is not None and not above.spaces_kept
 
 
 def _glues(top: Cell, cell: Cell, ends: dict[int, CellEnds]) -> tuple[str, str]:

@@ -110,7 +110,9 @@ def region_block(
     for logical in region.rows:
         cells: list[Cell] = []
         for cell in logical:
-            text, raw, repairs, joins = joined_text(cell.lines, _hard_break_in(cell, spaces_kept, openings), spaced)
+            text, raw, repairs, joins = joined_text(
+                cell.lines, _hard_break_in(cell, spaces_kept, openings), spaced, spaces_kept
+            )
             # footnote numbers glued to a word left the text: recorded, as in text blocks (layout.paragraphs)
             repairs += tuple(Repair("layout.footnote_ref", m.offset, m.text, "") for ln in cell.lines for m in ln.marks)
             made = Cell(

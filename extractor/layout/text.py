@@ -38,6 +38,7 @@ def joined_text(
     lines: list[TextLine],
     hard_break: Callable[[TextLine, TextLine], bool] | None = None,
     spaced: Callable[[TextLine, TextLine], bool] | None = None,
+    spaces_kept: bool = True,
 ) -> tuple[str, str, tuple[Repair, ...], tuple[WrapJoin, ...]]:
     """(text, raw, repairs, joins) of lines that wrap inside one cell or paragraph.
 
@@ -47,7 +48,8 @@ def joined_text(
     table cell) stays a newline; a wrap ``spaced(line, next_line)`` says stood at a space (the text layer keeps no
     space glyph at a line end) becomes a space.  That is ``raw``; the text is then repaired, and ``join_wrapped``
     removes the spaces that cut a Thai word.  ``joins``: the places two lines were joined with nothing between
-    them, which the geometry does not prove written joined (``blocks.WrapJoin``).
+    them, which the geometry does not prove written joined (``blocks.WrapJoin``); ``spaces_kept``: the source keeps
+    the space glyph at the end of a line wrapped at a space, so a join cannot have stood at one.
     """
     kept = [ln for ln in lines if ln.text]
     if not kept:
@@ -76,7 +78,7 @@ def joined_text(
                 space_seen = before.ends_with_space or (spaced is not None and spaced(before, ln))
                 raw_parts.append(wrap_glue(raw_parts[-1], line, space_seen))
                 parts.append(wrap_glue(parts[-1], text, space_seen))
-                joins.extend(wrap_joins(parts[-2], parts[-1], text))
+                joins.extend(wrap_joins(parts[-2], parts[-1], text, not spaces_kept))
         raw_parts.append(line)
         parts.append(text)
     joined, wrap_repairs = join_wrapped("".join(parts))  # never across a written line break
@@ -84,9 +86,9 @@ def joined_text(
     return joined, "".join(raw_parts), tuple(repairs), tuple(joins)
 
 
-def wrap_joins(before: str, glue: str, after: str) -> tuple[WrapJoin, ...]:
+def wrap_joins(before: str, glue: str, after: str, space_unseen: bool = False) -> tuple[WrapJoin, ...]:
     """The join of ``before`` and ``after`` at a wrap with ``glue`` (``wrap_glue``) between them, if it joined
-    them with nothing: the Thai letters on each side of it."""
+    them with nothing: the Thai letters on each side of it (``space_unseen``: see ``WrapJoin``)."""
     if glue or not (thai_letter(before[-1:]) and thai_letter(after[:1])):
         return ()
     head = len(before)
@@ -95,7 +97,7 @@ def wrap_joins(before: str, glue: str, after: str) -> tuple[WrapJoin, ...]:
     tail = 0
     while tail < min(len(after), JOIN_CONTEXT) and thai_letter(after[tail]):
         tail += 1
-    return (WrapJoin(before[head:], after[:tail]),)
+    return (WrapJoin(before[head:], after[:tail], space_unseen),)
 
 
 def wrap_glue(before: str, after: str, space_seen: bool = False) -> str:

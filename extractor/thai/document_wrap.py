@@ -51,7 +51,14 @@ MIN_PHRASE = 8  # at least this many letters of context in all (short phrases re
 MIN_SIDE = 2
 MIN_LEXICON_ENTRY = 5
 
-CODES = {"repeated": "thai.wrap_joined_repeated", "lexicon": "thai.wrap_joined_lexicon"}
+MIN_SPACED = 2  # a join the source could not show a space at is spaced when the document writes it apart this often
+SPACED_SIDE = 4  # ... the phrase: whole words on each side of the join, at least this many letters a side
+
+CODES = {
+    "repeated": "thai.wrap_joined_repeated",
+    "lexicon": "thai.wrap_joined_lexicon",
+    "spaced": "thai.wrap_spaced_repeated",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,7 @@ class _Segment:
     key: str  # the segment with all whitespace removed
     slots: frozenset[int]  # key positions with whitespace before them
     joined: frozenset[int] = frozenset()  # key positions where the layout joined two lines (no vote)
+    unseen: frozenset[int] = frozenset()  # ... of those, where the source could not show a space (WrapJoin)
 
 
 def _segments(text: str, text_index: int, joins: Sequence[WrapJoin] = ()) -> list[_Segment]:
@@ -77,21 +85,25 @@ def _segments(text: str, text_index: int, joins: Sequence[WrapJoin] = ()) -> lis
                 continue
             lead = len(piece) - len(piece.lstrip())
             key, slots = _key_and_slots(stripped)
-            out.append(_Segment(text_index, start + lead, stripped, key, slots, _joined_at(key, slots, joins)))
+            joined, unseen = _joined_at(key, slots, joins)
+            out.append(_Segment(text_index, start + lead, stripped, key, slots, joined, unseen))
     return out
 
 
-def _joined_at(key: str, slots: frozenset[int], joins: Sequence[WrapJoin]) -> frozenset[int]:
-    """Positions in ``key`` (no whitespace before them) where one of the layout's wrap joins falls."""
-    found = set()
+def _joined_at(key: str, slots: frozenset[int], joins: Sequence[WrapJoin]) -> tuple[frozenset[int], frozenset[int]]:
+    """Positions in ``key`` (no whitespace before them) where one of the layout's wrap joins falls, and those of
+    them where the source could not show a space (``WrapJoin.space_unseen``)."""
+    found, unseen = set(), set()
     for join in joins:
         needle = join.before + join.after
         at = key.find(needle) if join.before and join.after else -1
         while at != -1:
             if at + len(join.before) not in slots:
                 found.add(at + len(join.before))
+                if join.space_unseen:
+                    unseen.add(at + len(join.before))
             at = key.find(needle, at + 1)
-    return frozenset(found)
+    return frozenset(found), frozenset(unseen)
 
 
 def _key_and_slots(segment: str) -> tuple[str, frozenset[int]]:
@@ -152,6 +164,18 @@ class _Index:
         at = self.squeezed.find(needle)
         while at != -1:
             if at + cut not in self.joined or not self._runs_on(at, len(needle), whole):
+                k = bisect.bisect_right(self.starts, at) - 1
+                votes.add((self.keys[k], at - self.starts[k], at + cut in self.spaced))
+            at = self.squeezed.find(needle, at + 1)
+        apart = sum(1 for vote in votes if vote[2])
+        return len(votes) - apart, apart
+
+    def written_elsewhere(self, needle: str, cut: int) -> tuple[int, int]:
+        """As ``written``, counting only the phrases the layout did not join at the cut."""
+        votes: set[tuple[str, int, bool]] = set()
+        at = self.squeezed.find(needle)
+        while at != -1:
+            if at + cut not in self.joined:
                 k = bisect.bisect_right(self.starts, at) - 1
                 votes.add((self.keys[k], at - self.starts[k], at + cut in self.spaced))
             at = self.squeezed.find(needle, at + 1)
@@ -234,6 +258,43 @@ def _decide_between(left: str, right: str, index: _Index) -> str | None:
     return None
 
 
+def _spaced_between(left: str, right: str, index: _Index) -> bool:
+    """A join between the Thai letters ``left`` and ``right`` (spaces removed), where the source could not show a
+    space, stood at one: the document writes the phrase across it apart at least ``MIN_SPACED`` times and never
+    together (the layout's other joins do not count: they are readings too)."""
+    near_left, near_right = _words_from(left, reverse=True), _words_from(right)
+    if len(near_left) < SPACED_SIDE or len(near_right) < SPACED_SIDE or len(near_left) + len(near_right) < MIN_PHRASE:
+        return False
+    together, apart = index.written_elsewhere(near_left + near_right, len(near_left))
+    return apart >= MIN_SPACED and not together
+
+
+def _words_from(run: str, reverse: bool = False) -> str:
+    """Whole newmm words from the start of ``run`` (its end: ``reverse``) up to ``SPACED_SIDE`` letters or more."""
+    tokens = dictionary.tokenize(run)
+    if reverse:
+        tokens.reverse()
+    taken = ""
+    for token in tokens:
+        if len(taken) >= SPACED_SIDE or len(taken) + len(token) > CONTEXT:
+            break
+        taken = token + taken if reverse else taken + token
+    return taken
+
+
+def _text_offset(seg: _Segment, slot: int) -> int:
+    """Offset in the segment's text of the ``slot``-th character of its key."""
+    spacing = _spacing_at(seg.text)
+    seen = 0
+    for i in range(len(seg.text)):
+        if i in spacing:
+            continue
+        if seen == slot:
+            return i
+        seen += 1
+    return len(seg.text)
+
+
 def _gap_slot(spacing: list[int], gap: re.Match) -> int:
     """Position in the segment's key before which ``gap`` falls (``spacing``: the segment's sorted spacing offsets)."""
     return gap.start() - bisect.bisect_left(spacing, gap.start())
@@ -264,6 +325,10 @@ class WrapEvidence:
                 rule = _decide(seg, gap, _gap_slot(spacing, gap), self.index)
                 if rule:
                     cuts.setdefault(seg.text_index, []).append((seg.start + gap.start(), seg.start + gap.end(), rule))
+            for slot in seg.unseen:
+                if _spaced_between(*_context(seg, slot), self.index):
+                    at = seg.start + _text_offset(seg, slot)
+                    cuts.setdefault(seg.text_index, []).append((at, at, "spaced"))
         return [_apply(text, sorted(cuts.get(i, ()))) for i, text in enumerate(self.texts)]
 
     def glue(self, before: str, after: str) -> str:
@@ -304,7 +369,9 @@ def _apply(text: str, cuts: list[tuple[int, int, str]]) -> tuple[str, list[Repai
     out, repairs, last = [], [], 0
     for start, end, rule in cuts:
         out.append(text[last:start])
-        repairs.append(Repair(CODES[rule], start, text[start:end], ""))
+        put = " " if rule == "spaced" else ""  # a wrap's space put back, or a wrap space taken out
+        out.append(put)
+        repairs.append(Repair(CODES[rule], start, text[start:end], put))
         last = end
     out.append(text[last:])
     return "".join(out), repairs

@@ -36,3 +36,11 @@ def test_a_paragraph_joined_across_a_page_break_reports_the_join():
     spaced = Block(BlockKind.PARAGRAPH, "ตามแผนพัฒนา", "ตามแผนพัฒนา")
     join_across_pages(spaced, Block(BlockKind.PARAGRAPH, "กรุงเทพมหานคร", "กรุงเทพมหานคร"), True)
     assert spaced.wrap_joins == ()
+
+
+def test_a_join_is_marked_space_unseen_only_where_the_source_keeps_no_space_glyph():
+    lines = [line("ผลการประเมินความพึงพอใจ"), line("ค่าเฉลี่ยของประชาชน")]
+    (kept,) = joined_text(lines)[3]
+    (unseen,) = joined_text(lines, spaces_kept=False)[3]
+    assert not kept.space_unseen and unseen.space_unseen
+    assert (unseen.before, unseen.after) == (kept.before, kept.after)

@@ -49,3 +49,23 @@ def test_the_thai_stage_reads_the_joins_the_layout_left_on_cells():
     blocks = table(())
     repair_blocks(blocks, texts_repaired=True)
     assert blocks[0].text != FOREWORD
+
+
+SATISFACTION = ["ผลการประเมินความพึงพอใจ ค่าเฉลี่ยของประชาชน", "ความพึงพอใจ ค่าเฉลี่ยของประชาชนทุกเขต"]
+# a cell OCR read in two lines: the image shows no space at the end of the first, whatever stood there
+OCR_JOINED = "ระดับความพึงพอใจค่าเฉลี่ยของประชาชนในเขต"
+AT_OCR_JOIN = WrapJoin("ระดับความพึงพอใจ", "ค่าเฉลี่ยของประชาชนในเขต"[:12], space_unseen=True)
+
+
+def test_a_join_where_no_space_could_show_gets_the_space_the_document_writes_there():
+    out = WrapEvidence([*SATISFACTION, OCR_JOINED], [(), (), (AT_OCR_JOIN,)]).join()
+    assert out[2][0] == "ระดับความพึงพอใจ ค่าเฉลี่ยของประชาชนในเขต"
+    assert [(r.code, r.position, r.after) for r in out[2][1]] == [("thai.wrap_spaced_repeated", 16, " ")]
+
+
+def test_a_join_gets_no_space_from_one_copy_from_a_source_that_shows_spaces_or_from_a_phrase_also_written_joined():
+    seen = WrapJoin(AT_OCR_JOIN.before, AT_OCR_JOIN.after)
+    assert joined([*SATISFACTION, OCR_JOINED], [(), (), (seen,)])[2] == OCR_JOINED
+    assert joined([SATISFACTION[0], OCR_JOINED], [(), (AT_OCR_JOIN,)])[1] == OCR_JOINED
+    together = "ความพึงพอใจค่าเฉลี่ยของประชาชนทั้งหมด"
+    assert joined([*SATISFACTION, together, OCR_JOINED], [(), (), (), (AT_OCR_JOIN,)])[3] == OCR_JOINED
