@@ -13,8 +13,9 @@ from __future__ import annotations
 import numpy as np
 import regex as re
 
+from extractor.blocks import Block, Provenance
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
-from extractor.thai.ocr_headings import numbered_keywords, restore_keyword
+from extractor.thai.ocr_headings import check_headings, numbered_keywords, restore_keyword
 
 SUSPECT = re.compile(r"^[a-z]{2,5}\.{1,2}$")
 THAI_ABBREVIATION = re.compile(r"^[\u0E01-\u0E4E]{2,6}\.(?:[\u0E01-\u0E4E]{1,4}\.)*$")
@@ -75,3 +76,16 @@ def reread_latin_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> li
             changed.append((word.text, text))
             word.text = text
     return changed
+
+
+def recheck_headings(blocks: list[Block], ocr_pages: set[int]) -> list[tuple[str, str, Provenance]]:
+    """Heading names and numbers of the OCR pages' text blocks checked against their neighbours
+    (``ocr_headings.check_headings``), fixed in place; one ``ocr.heading_restored`` finding per fix."""
+    read = [b for b in blocks if not b.is_table and b.provenance.page in ocr_pages and b.text]
+    texts, fixes = check_headings([b.text for b in read])
+    findings = []
+    for fix in fixes:
+        block = read[fix.index]
+        block.text = texts[fix.index]
+        findings.append(("ocr.heading_restored", f"OCR read {fix.before!r}, corrected to {fix.after!r} ({fix.evidence})", block.provenance))
+    return findings

@@ -13,6 +13,7 @@ import pymupdf
 
 from extractor.blocks import Block, PageInfo, Provenance
 from extractor.ingest.ocr import OcrOptions, read_pages
+from extractor.ingest.ocr_recheck import recheck_headings
 from extractor.layout.types import PageModel
 from extractor.limits import NO_DEADLINE, Deadline
 from extractor.thai.ocr_correct import Correction, correct_text
@@ -81,6 +82,7 @@ def correct_ocr_blocks(blocks: list[Block], infos: list[PageInfo]) -> list[Findi
                         cell.text = _correct(cell.text, cell.provenance, findings)
         elif block.provenance.page in ocr_pages and block.text:
             block.text = _correct(block.text, block.provenance, findings)
+    findings.extend(recheck_headings(blocks, ocr_pages))  # names and numbers of headings against their neighbours
     return findings
 
 

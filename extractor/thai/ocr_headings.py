@@ -91,3 +91,102 @@ def _skeleton_prefix_end(text: str, start: int, target: str) -> int | None:
     while i < len(text) and text[i] in COMBINING:
         i += 1
     return i
+
+
+# ---- headings checked against their neighbours -----------------------------------------------------------------
+# Tesseract reads the dot of a bold number as a digit or drops it (``มิติที่ 7.5`` read ``715`` or ``7.15``), and the
+# marks of a heading that is a name alone (``๖. เรียนดี`` read ``๖. เรยนด``).  A heading's number is checked
+# against the next heading's: a number whose child (``เป้าประสงค์ที่ 7.5.1.2``) does not extend it, while one
+# look-alike or dropped dot makes it a prefix of that child, is that prefix.  Names come from a list (template
+# knowledge: ``lexicon/ocr/heading_names.txt``), restored when the letters without marks are the same.
+
+LEXICON_OCR = Path(__file__).resolve().parent / "lexicon" / "ocr"
+DOT_LOOKALIKES = "1,:;·'l|"  # what OCR makes of the dot of a bold number (``7.5`` read ``715``)
+CHILD_WINDOW = 3  # texts after a heading searched for its child's number
+_DIGITS = "0-9๐-๙"
+_HEAD_NUMBER = re.compile(rf"^\s*([\u0e01-\u0e4e]+)\s*([{_DIGITS}][{_DIGITS}.{re.escape(DOT_LOOKALIKES)}]*[{_DIGITS}])(?=\s)")
+_CHILD_NUMBER = re.compile(rf"^\s*[\u0e01-\u0e4e]+\s*([{_DIGITS}]+(?:\.[{_DIGITS}]+)+)(?=\s|$)")
+_DOTTED = re.compile(rf"^[{_DIGITS}]+(?:\.[{_DIGITS}]+)*$")
+_NAMED_HEADING = re.compile(r"^(\s*\S{1,3}\.\s*)([\u0e01-\u0e4e]+)\s*$")
+_FOLD_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingFix:
+    index: int  # which text of the sequence
+    before: str
+    after: str
+    evidence: str
+
+
+@functools.lru_cache(maxsize=1)
+def heading_names() -> tuple[str, ...]:
+    """Names that are a whole numbered heading (the nine ดี issues), ``lexicon/ocr/heading_names.txt``."""
+    from extractor.thai.dictionary import read_word_list
+
+    return tuple(read_word_list(LEXICON_OCR / "heading_names.txt"))
+
+
+def check_headings(texts: list[str]) -> tuple[list[str], list[HeadingFix]]:
+    """``texts`` (block texts in reading order) with heading names and numbers restored, and the fixes."""
+    texts = list(texts)
+    fixes: list[HeadingFix] = []
+    for i, text in enumerate(texts):
+        for fix in (_restore_name(text, i), _restore_number(texts, i)):
+            if fix is not None:
+                texts[i] = texts[i].replace(fix.before, fix.after, 1)
+                fixes.append(fix)
+    return texts, fixes
+
+
+def _restore_name(text: str, index: int) -> HeadingFix | None:
+    """A listed heading name read without some of its marks (``เรยนด`` → ``เรียนดี``)."""
+    m = _NAMED_HEADING.match(text)
+    if m is None or m.group(2) in heading_names():
+        return None
+    bare = skeleton(m.group(2))
+    found = [name for name in heading_names() if skeleton(name) == bare]
+    if len(found) != 1:
+        return None
+    return HeadingFix(index, m.group(2), found[0], f"the letters of the listed heading name {found[0]!r} without its marks (lexicon/ocr/heading_names.txt)")
+
+
+def _restore_number(texts: list[str], index: int) -> HeadingFix | None:
+    """A heading's number that its child's number does not extend but would with one dot put back."""
+    m = _HEAD_NUMBER.match(texts[index])
+    if m is None or m.group(1) not in numbered_keywords():
+        return None
+    child = _child_number(texts, index)
+    if child is None:
+        return None
+    number = m.group(2)
+    folded_child = child.translate(_FOLD_DIGITS)
+    if (folded_child + ".").startswith(number.translate(_FOLD_DIGITS) + "."):
+        return None
+    found = {c for c in dot_readings(number) if folded_child.startswith(c.translate(_FOLD_DIGITS) + ".")}
+    if len(found) != 1:
+        return None
+    [after] = found
+    evidence = f"the number of the heading after it, {child!r}, extends {after!r}, not {number!r}: a dot read as a look-alike or lost"
+    return HeadingFix(index, number, after, evidence)
+
+
+def _child_number(texts: list[str], index: int) -> str | None:
+    for text in texts[index + 1 : index + 1 + CHILD_WINDOW]:
+        m = _CHILD_NUMBER.match(text)
+        if m is not None:
+            return m.group(1)
+    return None
+
+
+def dot_readings(number: str) -> set[str]:
+    """Dotted numbers ``number`` may be with one dot put back: a look-alike read for it (``715`` → ``7.5``), a dot
+    dropped (``75`` → ``7.5``), or a look-alike read next to it (``7.15`` → ``7.5``)."""
+    out = set()
+    for i in range(1, len(number)):
+        if number[i] in DOT_LOOKALIKES and i < len(number) - 1:
+            out.add(number[:i] + "." + number[i + 1 :])
+            if "." in (number[i - 1], number[i + 1]):
+                out.add(number[:i] + number[i + 1 :])
+        out.add(number[:i] + "." + number[i:])
+    return {c for c in out if _DOTTED.match(c) and c != number}
