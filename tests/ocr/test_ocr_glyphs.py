@@ -1,6 +1,6 @@
 """Tesseract words → glyphs → the shared line builder: Thai words rebuilt, marks on their bases, real spaces kept."""
 
-from extractor.ingest.ocr import lines_to_glyphs, split_noise
+from extractor.ingest.ocr import _inside_words, lines_to_glyphs, split_noise
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr
 from extractor.layout.lines import build_lines
 
@@ -85,3 +85,29 @@ def test_line_sizes_come_from_the_consonants_height_not_the_jittering_x_size():
     heading_size = next(size for top, size in sizes.items() if top < 80)
     assert len(body_sizes) == 1  # the body lines agree whatever their x_size
     assert heading_size / body_sizes.pop() >= 1.1  # and the heading is larger by about 12/10.5
+
+
+def _texts(*lines: OcrLine) -> list[str]:
+    return [ln.text for ln in build_lines(lines_to_glyphs(list(lines), 72 / 300))]
+
+
+def test_a_thai_letter_next_to_a_digit_is_spaced_even_when_the_gap_is_narrow():
+    # em ≈ 29 px: 3 px (0.1 em) is narrower than the gaps inside a Thai word, yet วันที่ 31, 2 ครั้ง are spaced
+    # (the text layer spaces 2,632 of 2,656 such joins); the space must survive the layout's own word gap
+    date = _line([("วันที่", 100, 160), ("31", 163, 180)])
+    count = _line([("2", 100, 112), ("ครั้ง", 115, 170)], y=300)
+    assert _texts(date, count) == ["วันที่ 31", "2 ครั้ง"]
+
+
+def test_no_space_before_a_full_stop_but_one_before_an_opening_bracket():
+    # Tesseract boxes the dot of an abbreviation 0.4 em off the letters (กทม .); a bracket 0.1 em off is spaced
+    abbreviation = _line([("กทม", 100, 160), (".", 172, 176)])
+    bracket = _line([("โครงการ", 100, 200), ("(ต่อ)", 203, 260)], y=300)
+    assert _texts(abbreviation, bracket) == ["กทม.", "โครงการ (ต่อ)"]
+
+
+def test_a_wide_gap_is_a_space_even_where_the_dictionary_reads_one_word():
+    # สภาพเศรษฐกิจ is one dictionary word, but 0.6 em between สภาพ and เศรษฐกิจ is far wider than tracking
+    line = _line([("สภาพ", 100, 150), ("เศรษฐกิจ", 168, 250)])
+    assert _inside_words(line.words) == {1}
+    assert _texts(line) == ["สภาพ เศรษฐกิจ"]
