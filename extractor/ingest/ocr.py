@@ -28,7 +28,17 @@ import pymupdf
 from extractor.blocks import Provenance
 from extractor.ingest import ocr_image
 from extractor.ingest.ocr_bold import mark_bold_words
-from extractor.ingest.ocr_cells import blank_read_cells, covered_by, grid_cells, reread_regions, unread_lines
+from extractor.ingest.ocr_cells import (
+    across_rows_message,
+    blank_read_cells,
+    covered_by,
+    grid_cells,
+    lines_across_rows,
+    reread_cells_by_shape,
+    reread_regions,
+    shape_cells_message,
+    unread_lines,
+)
 from extractor.ingest.ocr_digits import reread_thai_digits
 from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, OcrWord, parse_hocr, run_tesseract
@@ -185,6 +195,13 @@ def _reread_unread_ink(
     if not em:
         return
     grid = grid_cells(rulings, image.scale)
+    across = lines_across_rows(lines, grid, em)
+    if across:  # set aside: the cells under them are read again below
+        lines[:], kept[:] = [x for x in lines if x not in across], [x for x in kept if x not in across]
+        page.findings.append(("ocr.column_line_dropped", across_rows_message(across), Provenance(page=page.model.number)))
+    numbers = reread_cells_by_shape(ink, grid, kept)
+    if numbers:
+        page.findings.append(("ocr.cells_read_by_shape", shape_cells_message(numbers), Provenance(page=page.model.number)))
     covered = covered_by(lines, ink.shape)  # noise lines too: their ink was read, and judged
     cells = blank_read_cells(grid, ink, covered, em)
     regions = cells + unread_lines(ink, lines, grid, em)

@@ -8,14 +8,39 @@ word covers, cut at wide gaps, of a text line's height).  Their crops are stacke
 strip, a region's height apart, and read in one Tesseract call (``--psm 6``: a single block of text lines); each
 line read goes back to the region whose slot it falls in, as an OCR line in page pixels.  One call per page that has
 such regions, none for the others.
+
+*Number and code cells* (``reread_cells_by_shape``): a ruled cell whose words hold Thai digits is read again whole,
+by shape (``ocr_digits.read_number``), with the cell's rulings as its bounds.  Tesseract cuts a Thai amount into pieces with
+letters between them (``๒ ต, อ ๒๗,๐๐๐`` for ``๒,๖๒๗,๐๐๐``, ``๑ , ฒ ฒ ญ่ ๒, ๐ ๐ ๐`` for ``๑,๗๗๒,๐๐๐``), which the
+digit re-read of word runs cannot join; the cell says where the number starts and ends.  A cell takes the reading
+only when every glyph in it is a digit or a separator and the whole is a well-formed number; a cell whose only ink
+is one short flat stroke is a dash (no budget), whatever Tesseract made of it (``=``, ``ซ``).  A policy code opening
+a cell (``P๐๗๘``, read ``Pome`` or ``2๐๗๘``) is read the same way, its ``P`` against the fonts' ``P``.  No
+Tesseract call.
 """
 
 from __future__ import annotations
 
+import functools
+import glob
 from dataclasses import dataclass
 
 import numpy as np
+import regex as re
+from PIL import Image, ImageDraw, ImageFont
 
+from extractor.ingest.ocr_digits import (
+    AMOUNT,
+    ARABIC_DIGITS,
+    FONT_GLOB,
+    MAX_DISTANCE,
+    NUMBER,
+    SIDE,
+    THAI_DIGITS,
+    _normalised,
+    classify,
+    read_number,
+)
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.layout.types import Ruling
 
@@ -25,6 +50,11 @@ WORD_MARGIN = 3  # pixels around an OCR word's box counted as covered
 MIN_CELL_PT = 6.0  # rulings closer than this are one rule drawn twice, not a cell
 UNREAD_GAP_EM = 1.5  # unread ink further apart than this (em) on a band is two regions
 MIN_LINE_EM, MAX_LINE_EM = 0.5, 2.5  # an unread region is a text line: its height in em
+DASH_HEIGHT_EM, DASH_WIDTH_EM, DASH_FILL = 0.2, (0.15, 1.5), 0.6  # a dash: flat, short, solid (em: the line's size)
+CODE_GAP = 0.3  # em: a policy code's glyphs are closer than this, the word after it (``(OKR``) further
+CODE_LOOKALIKES = "P258S"  # what Tesseract makes of a policy code's ``P`` before Thai digits
+CODE_DIGITS_THAI, CODE_DIGITS_ARABIC = re.compile(r"^[๐-๙]{3}$"), re.compile(r"^[0-9]{3}$")
+MIN_ROWS_CROSSED = 3  # an OCR line whose box holds the middles of this many grid rows is a column read sideways
 
 
 @dataclass(slots=True)
@@ -153,3 +183,165 @@ def _moved(line: OcrLine, dx: int, dy: int) -> OcrLine:
 
     words = [OcrWord(w.text, box(w.bbox), w.confidence, w.bold) for w in line.words]
     return OcrLine(box(line.bbox), line.baseline + dy, line.x_size, words)
+
+
+def reread_cells_by_shape(ink: np.ndarray, cells: list[CellBox], lines: list[OcrLine]) -> list[tuple[str, str]]:
+    """Replace, in place, the words of each ruled cell holding a Thai-digit number, or opening with a policy code, by
+    its reading by shape (one word); return the (before, after) pairs changed.  Cells whose words span several
+    lines, and numbers whose ink is not all digits (or that Tesseract read with Arabic digits or Latin letters) are
+    left as read."""
+    changed: list[tuple[str, str]] = []
+    for cell in cells:
+        found = _cell_words(cell, lines)
+        if not found:
+            continue
+        line, start, end = found[0]
+        before = " ".join(w.text for w in line.words[start:end])
+        after = None
+        if len(found) == 1:
+            after = _cell_reading(ink, cell) if _numeric_looking(before) else _dash_reading(ink, cell, line.x_size)
+        if after is None:
+            code = _code_reading(ink, cell, line, start, end)
+            if code is None:
+                continue
+            end, after = code
+            before = " ".join(w.text for w in line.words[start:end])
+        if after != before.replace(" ", ""):
+            _merge(line, start, end, after)
+            changed.append((before, after))
+    return changed
+
+
+def _merge(line: OcrLine, start: int, end: int, text: str) -> None:
+    """Words [start, end) of ``line`` replaced by one word of ``text`` over their boxes."""
+    words = line.words[start:end]
+    box = (min(w.bbox[0] for w in words), min(w.bbox[1] for w in words), max(w.bbox[2] for w in words), max(w.bbox[3] for w in words))
+    line.words[start:end] = [OcrWord(text, box, min(w.confidence for w in words), any(w.bold for w in words))]
+
+
+def _cell_words(cell: CellBox, lines: list[OcrLine]) -> list[tuple[OcrLine, int, int]]:
+    """(line, start, end) of the words whose centre is in the cell, per line, top line first; none when a line's
+    words in the cell are not consecutive."""
+    hits = []
+    for line in lines:
+        inside = [i for i, w in enumerate(line.words) if cell.x0 <= (w.bbox[0] + w.bbox[2]) / 2 < cell.x1 and cell.y0 <= (w.bbox[1] + w.bbox[3]) / 2 < cell.y1]
+        if inside and inside != list(range(inside[0], inside[-1] + 1)):
+            return []
+        if inside:
+            hits.append((line, inside[0], inside[-1] + 1))
+    return sorted(hits, key=lambda hit: hit[0].bbox[1])
+
+
+def _numeric_looking(text: str) -> bool:
+    """Thai digits in it, no Arabic digit or Latin letter (those cells are read well, or are not numbers)."""
+    return any(ch in THAI_DIGITS for ch in text) and not any(ch.isascii() and ch.isalnum() for ch in text)
+
+
+def _cell_reading(ink: np.ndarray, cell: CellBox) -> str | None:
+    """The cell's ink read by shape as one number (``AMOUNT`` or ``NUMBER``), or None."""
+    crop = ink[cell.y0 : cell.y1, cell.x0 : cell.x1]
+    rows = np.flatnonzero(crop.any(axis=1))
+    if not len(rows):
+        return None
+    reading = read_number(crop, (0, int(rows[0]), crop.shape[1], int(rows[-1]) + 1))
+    if reading is None or not (AMOUNT.match(reading) or NUMBER.match(reading)):
+        return None
+    return reading
+
+
+def shape_cells_message(changed: list[tuple[str, str]]) -> str:
+    """The text of the finding listing the cells re-read by ``reread_cells_by_shape``."""
+    pairs = "; ".join(f"{a!r} → {b!r}" for a, b in changed)
+    return (f"{len(changed)} table cell(s) re-read whole by shape (a number in Thai digits or a policy code against the "
+            f"TLWG fonts' digits and P, a dash; Tesseract cut the number into pieces, misread its digits or read them as letters): {pairs}")
+
+def lines_across_rows(lines: list[OcrLine], cells: list[CellBox], em: float) -> list[OcrLine]:
+    """OCR lines taller than a text line that run down ``MIN_ROWS_CROSSED`` rows of the ruled grid or more: Tesseract
+    now and then reads a narrow column of short cells (the row numbers 1-7 of a table) as one line on its side
+    (``anDOoO-+WDN``).  Its words cover the cells, so they are not read again unless the line is set aside."""
+    out = []
+    for line in lines:
+        x0, y0, x1, y1 = line.bbox
+        if y1 - y0 <= MAX_LINE_EM * em:
+            continue
+        rows = {c.y0 for c in cells if c.x0 < x1 and x0 < c.x1 and y0 <= (c.y0 + c.y1) / 2 < y1}
+        if len(rows) >= MIN_ROWS_CROSSED:
+            out.append(line)
+    return out
+
+
+def across_rows_message(lines: list[OcrLine]) -> str:
+    """The text of the finding listing the lines set aside by ``lines_across_rows``."""
+    return f"{len(lines)} OCR line(s) running down several table rows (a column read sideways) dropped, their cells read again: " + "; ".join(repr(line.text) for line in lines)
+
+
+def _dash_reading(ink: np.ndarray, cell: CellBox, em: float) -> str | None:
+    """``-`` when the cell's only ink is one short flat stroke (a budget cell's "no budget" dash, which Tesseract
+    reads as ``=``, ``ซ`` or ``J``), else None."""
+    crop = ink[cell.y0 : cell.y1, cell.x0 : cell.x1]
+    ys, xs = np.nonzero(crop)
+    if not len(ys):
+        return None
+    height, width = int(ys.max() - ys.min()) + 1, int(xs.max() - xs.min()) + 1
+    flat = height <= DASH_HEIGHT_EM * em and DASH_WIDTH_EM[0] * em <= width <= DASH_WIDTH_EM[1] * em
+    return "-" if flat and len(ys) >= DASH_FILL * height * width else None
+
+
+def _code_reading(ink: np.ndarray, cell: CellBox, line: OcrLine, start: int, end: int) -> tuple[int, str] | None:
+    """(end of the words it covers, reading) of a policy code (``P`` and three digits, ``P๐๗๘``) opening the cell,
+    read by shape: Tesseract's ``eng`` model reads the Thai digits after a ``P`` as letters (``Pome``, ``Pood``)
+    and the ``P`` itself as a digit before them (``2๑๐๐``, ``8051``).  The code is the cell's first stretch of ink
+    (up to a gap of ``CODE_GAP`` em); its first glyph must be nearer the ``P`` of the TLWG fonts than any digit and
+    close to it, the rest three digits of one script, and no word may run past its end."""
+    words = line.words[start:end]
+    if words[0].text[:1] not in CODE_LOOKALIKES:
+        return None
+    em = line.x_size
+    x0, y0, y1 = max(cell.x0, words[0].bbox[0] - WORD_MARGIN), max(cell.y0, line.bbox[1]), min(cell.y1, line.bbox[3])
+    band = ink[y0:y1, x0 : cell.x1]
+    stretches = _spans(band.any(axis=0), gap=max(1, int(CODE_GAP * em)))
+    if not stretches or y1 <= y0:
+        return None
+    left, right = stretches[0]
+    first = _spans(band[:, left:right].any(axis=0), gap=1)[0]  # touching columns: one glyph
+    if not _is_p(band[:, left + first[0] : left + first[1]]):
+        return None
+    digits = read_number(band, (left + first[1] + 1, 0, right, band.shape[0]), alphabet=THAI_DIGITS + ARABIC_DIGITS)
+    if digits is None or not (CODE_DIGITS_THAI.match(digits) or CODE_DIGITS_ARABIC.match(digits)):
+        return None
+    covered = [i for i, w in enumerate(words) if (w.bbox[0] + w.bbox[2]) / 2 < x0 + right]
+    if not covered or words[covered[-1]].bbox[2] > x0 + right + WORD_MARGIN + CODE_GAP * em:
+        return None
+    return start + covered[-1] + 1, "P" + digits
+
+
+def _is_p(mask: np.ndarray) -> bool:
+    """Is the glyph a Latin ``P``: within ``MAX_DISTANCE`` of a TLWG ``P`` and nearer it than any digit?"""
+    rows = np.flatnonzero(mask.any(axis=1))
+    if not len(rows):
+        return False
+    glyph = mask[rows[0] : rows[-1] + 1]
+    shape = _normalised(glyph)
+    shapes, aspects = _p_templates()
+    if shape is None or not len(shapes):
+        return False
+    pixels, aspect = shape
+    distance = float((np.abs(shapes - pixels).mean(axis=(1, 2)) + 0.5 * np.abs(np.log(aspect / aspects))).min())
+    return distance <= MAX_DISTANCE and distance < classify(glyph, THAI_DIGITS + ARABIC_DIGITS)[1]
+
+
+@functools.cache
+def _p_templates() -> tuple[np.ndarray, np.ndarray]:
+    """(shapes, width/height) of the letter ``P`` in each upright installed TLWG font, as ``ocr_digits`` has them for
+    the digits."""
+    shapes, aspects = [], []
+    for path in sorted(glob.glob(FONT_GLOB)):
+        if "Oblique" in path or "Italic" in path:
+            continue
+        image = Image.new("L", (128, 128), 255)
+        ImageDraw.Draw(image).text((20, 10), "P", font=ImageFont.truetype(path, 64), fill=0)
+        shape = _normalised(np.asarray(image) < 128)
+        if shape is not None:
+            shapes.append(shape[0])
+            aspects.append(shape[1])
+    return np.array(shapes, dtype=np.float32).reshape(-1, SIDE, SIDE), np.array(aspects, dtype=np.float32)

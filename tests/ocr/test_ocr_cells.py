@@ -1,11 +1,24 @@
 """Table cells Tesseract left blank: found from the ruled grid (rules broken into pieces by a residual tilt are one
 rule), re-read from a strip of their crops, the lines put back where the cells are."""
 
+import glob
+
 import numpy as np
 import pytest
 
 from extractor.ingest import ocr_tesseract
-from extractor.ingest.ocr_cells import CellBox, blank_read_cells, covered_by, grid_cells, reread_regions, unread_lines
+from extractor.ingest.ocr_cells import (
+    CellBox,
+    across_rows_message,
+    blank_read_cells,
+    covered_by,
+    grid_cells,
+    lines_across_rows,
+    shape_cells_message,
+    reread_cells_by_shape,
+    reread_regions,
+    unread_lines,
+)
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 from extractor.layout.types import Ruling
 
@@ -52,3 +65,101 @@ def test_reread_puts_the_lines_back_in_their_cells():
     lines = reread_regions(np.asarray(image), cells, 300)
     assert [line.text for line in lines] == ["12", "P058"]
     assert 104 <= lines[0].bbox[0] < lines[0].bbox[2] <= 296 and 204 <= lines[1].bbox[1] < lines[1].bbox[3] <= 296
+
+
+def _cell_page(texts: list[str]) -> tuple[np.ndarray, list[CellBox]]:
+    """Ink mask of one table row, a cell per text (Loma, 300 dpi size), and the cells (inside their rulings)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractor.ingest.ocr_image import ink_mask
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Loma.ttf", 40)
+    image = Image.new("L", (100 + 400 * len(texts), 200), 255)
+    cells = []
+    for i, text in enumerate(texts):
+        ImageDraw.Draw(image).text((130 + 400 * i, 70), text, font=font, fill=0)
+        cells.append(CellBox(104 + 400 * i, 54, 496 + 400 * i, 146))
+    return ink_mask(np.asarray(image)), cells
+
+
+def _words_line(*words: tuple[str, int, int]) -> OcrLine:
+    """An OCR line of (text, x0, x1) words on the row drawn by ``_cell_page``."""
+    return OcrLine((words[0][1], 70, words[-1][2], 130), 120, 40.0, [OcrWord(t, (a, 75, b, 125), 80.0) for t, a, b in words])
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+def test_an_amount_tesseract_cut_into_pieces_with_letters_is_read_whole_from_its_cell():
+    # ๒,๖๒๗,๐๐๐ read as ``๒ ต, อ ๒๗,๐๐๐`` (seen on the scanned corpus): the digit runs stop at the letters, the cell
+    # says where the number is
+    ink, cells = _cell_page(["โครงการ", "๒,๖๒๗,๐๐๐"])
+    line = _words_line(("โครงการ", 130, 300), ("๒", 530, 550), ("ต,", 555, 580), ("อ", 585, 610), ("๒๗,๐๐๐", 615, 740))
+    assert reread_cells_by_shape(ink, cells, [line]) == [("๒ ต, อ ๒๗,๐๐๐", "๒,๖๒๗,๐๐๐")]
+    assert [w.text for w in line.words] == ["โครงการ", "๒,๖๒๗,๐๐๐"]
+    assert "๒,๖๒๗,๐๐๐" in shape_cells_message([("๒ ต, อ ๒๗,๐๐๐", "๒,๖๒๗,๐๐๐")])
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+@pytest.mark.parametrize("drawn, read", [("ร้อยละ ๘๐", "ร้อยละ ๕๐"), ("12,500", "12,500"), ("๑๒", "๑๒")])
+def test_cells_with_letters_arabic_digits_or_a_right_reading_are_left_alone(drawn, read):
+    ink, cells = _cell_page([drawn])
+    line = _words_line(*[(t, 130 + 80 * i, 200 + 80 * i) for i, t in enumerate(read.split())])
+    assert reread_cells_by_shape(ink, cells, [line]) == []
+    assert line.text == read
+
+
+def test_a_line_running_down_several_rows_is_set_aside_and_text_lines_are_not():
+    # five rows of a two-column grid; Tesseract read the narrow first column's row numbers as one tall line
+    rules = [Ruling(True, _pt(100 + 100 * i), _pt(100), _pt(700)) for i in range(6)]
+    rules += [Ruling(False, _pt(x), _pt(100), _pt(600)) for x in (100, 200, 700)]
+    cells = grid_cells(rules, SCALE)
+    sideways = OcrLine((140, 140, 160, 560), 560, 20.0, [OcrWord("anDOoO-+WDN", (140, 140, 160, 560), 40.0)])
+    text = OcrLine((220, 130, 680, 170), 165, 40.0, [OcrWord("โครงการ", (220, 130, 680, 170), 90.0)])
+    two_lines = OcrLine((220, 230, 680, 360), 355, 40.0, [OcrWord("สอง", (220, 230, 680, 360), 90.0)])  # a cell wrapped once
+    assert lines_across_rows([sideways, text, two_lines], cells, 40.0) == [sideways]
+    assert "anDOoO-+WDN" in across_rows_message([sideways])
+
+
+def _drawn_words(text: str, cell_x: int, reads: list[str]) -> OcrLine:
+    """An OCR line over ``text`` as ``_cell_page`` draws it in the cell at ``cell_x``, one OCR word per space-separated
+    part (boxes from the font's own advance), read as ``reads``."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Loma.ttf", 40)
+    words, x = [], 130 + cell_x
+    for part, read in zip(text.split(" "), reads):
+        width = int(font.getlength(part))
+        words.append((read, x, x + width))
+        x += width + int(font.getlength(" "))
+    return _words_line(*words)
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+@pytest.mark.parametrize("drawn, read, code", [
+    ("P๐๗๘ (OKR ๒.๑.๐๑)", ["Pome", "(OKR", "๒.๑.๐๑)"], "P๐๗๘"),  # the eng model reads the Thai digits as letters
+    ("P๑๐๐ (OKR ๑.๑.๐๑)", ["2๑๐๐", "(OKR", "๑.๑.๐๑)"], "P๑๐๐"),  # ... or the P as a digit
+    ("P051", ["8051"], "P051"),
+])
+def test_a_policy_code_opening_a_cell_is_read_by_shape(drawn, read, code):
+    ink, cells = _cell_page([drawn])
+    line = _drawn_words(drawn, 0, read)
+    assert reread_cells_by_shape(ink, cells, [line]) == [(read[0], code)]
+    assert [w.text for w in line.words] == [code, *read[1:]]
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+@pytest.mark.parametrize("drawn", ["2551", "8051 (OKR)", "Page ๑๒"])
+def test_a_number_or_a_word_starting_like_a_code_is_left_alone(drawn):
+    ink, cells = _cell_page([drawn])
+    line = _drawn_words(drawn, 0, drawn.split(" "))
+    assert reread_cells_by_shape(ink, cells, [line]) == []
+    assert line.text == drawn
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+@pytest.mark.parametrize("drawn, read, after", [("-", "=", "-"), ("-", "ซ", "-"), ("ก", "ก", None), ("=", "=", None)])
+def test_a_cell_holding_one_flat_stroke_is_a_dash(drawn, read, after):
+    # a budget cell's "no budget" dash, read as = or ซ by Tesseract; a letter or a real = stays
+    ink, cells = _cell_page(["โครงการ", drawn])
+    line = _words_line(("โครงการ", 130, 300), (read, 530, 560))
+    assert reread_cells_by_shape(ink, cells, [line]) == ([(read, after)] if after else [])
+    assert line.words[-1].text == (after or read)
