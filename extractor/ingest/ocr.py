@@ -199,22 +199,21 @@ def _reread_unread_ink(
     if across:  # set aside: the cells under them are read again below
         lines[:], kept[:] = [x for x in lines if x not in across], [x for x in kept if x not in across]
         page.findings.append(("ocr.column_line_dropped", across_rows_message(across), Provenance(page=page.model.number)))
-    numbers = reread_cells_by_shape(ink, grid, kept)
-    if numbers:
-        page.findings.append(("ocr.cells_read_by_shape", shape_cells_message(numbers), Provenance(page=page.model.number)))
     covered = covered_by(lines, ink.shape)  # noise lines too: their ink was read, and judged
     cells = blank_read_cells(grid, ink, covered, em)
     regions = cells + unread_lines(ink, lines, grid, em)
-    if not regions:
-        return
-    extra = reread_regions(clean, regions, image.dpi)
-    kept.extend(extra)
-    texts = "; ".join(repr(line.text) for line in extra[:10])
-    page.findings.append((
-        "ocr.regions_reread",
-        f"{len(cells)} table cell(s) and {len(regions) - len(cells)} other stretch(es) of ink without OCR text read again, {len(extra)} line(s) found: {texts}",
-        Provenance(page=page.model.number),
-    ))
+    if regions:
+        extra = reread_regions(clean, regions, image.dpi)
+        kept.extend(extra)
+        texts = "; ".join(repr(line.text) for line in extra[:10])
+        page.findings.append((
+            "ocr.regions_reread",
+            f"{len(cells)} table cell(s) and {len(regions) - len(cells)} other stretch(es) of ink without OCR text read again, {len(extra)} line(s) found: {texts}",
+            Provenance(page=page.model.number),
+        ))
+    shaped = reread_cells_by_shape(ink, grid, kept)  # after the re-read: the cells it filled are read by shape too
+    if shaped:
+        page.findings.append(("ocr.cells_read_by_shape", shape_cells_message(shaped), Provenance(page=page.model.number)))
 
 
 def _median_size(lines: list[OcrLine]) -> float:

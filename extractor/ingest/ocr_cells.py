@@ -51,6 +51,8 @@ MIN_CELL_PT = 6.0  # rulings closer than this are one rule drawn twice, not a ce
 UNREAD_GAP_EM = 1.5  # unread ink further apart than this (em) on a band is two regions
 MIN_LINE_EM, MAX_LINE_EM = 0.5, 2.5  # an unread region is a text line: its height in em
 DASH_HEIGHT_EM, DASH_WIDTH_EM, DASH_FILL = 0.2, (0.15, 1.5), 0.6  # a dash: flat, short, solid (em: the line's size)
+DASH_ABOVE_BASELINE = 0.3  # em: a dash sits this far above the baseline of the text around it
+DASH_CONFIDENCE = 60.0  # what a dash found by shape is given as Tesseract's confidence
 CODE_GAP = 0.3  # em: a policy code's glyphs are closer than this, the word after it (``(OKR``) further
 CODE_LOOKALIKES = "P258S"  # what Tesseract makes of a policy code's ``P`` before Thai digits
 CODE_DIGITS_THAI, CODE_DIGITS_ARABIC = re.compile(r"^[๐-๙]{3}$"), re.compile(r"^[0-9]{3}$")
@@ -191,15 +193,20 @@ def reread_cells_by_shape(ink: np.ndarray, cells: list[CellBox], lines: list[Ocr
     lines, and numbers whose ink is not all digits (or that Tesseract read with Arabic digits or Latin letters) are
     left as read."""
     changed: list[tuple[str, str]] = []
+    em = float(np.median([line.x_size for line in lines])) if lines else 0.0
     for cell in cells:
         found = _cell_words(cell, lines)
         if not found:
+            dash = _dash_box(ink, cell, em)
+            if dash is not None:  # a dash alone in its cell: too little ink for the blank-cell re-read, or dropped as noise
+                lines.append(OcrLine(dash, (dash[1] + dash[3]) / 2 + DASH_ABOVE_BASELINE * em, em, [OcrWord("-", dash, DASH_CONFIDENCE)]))
+                changed.append(("", "-"))
             continue
         line, start, end = found[0]
         before = " ".join(w.text for w in line.words[start:end])
         after = None
         if len(found) == 1:
-            after = _cell_reading(ink, cell) if _numeric_looking(before) else _dash_reading(ink, cell, line.x_size)
+            after = _cell_reading(ink, cell) if _numeric_looking(before) else ("-" if _dash_box(ink, cell, line.x_size) else None)
         if after is None:
             code = _code_reading(ink, cell, line, start, end)
             if code is None:
@@ -251,7 +258,7 @@ def _cell_reading(ink: np.ndarray, cell: CellBox) -> str | None:
 
 def shape_cells_message(changed: list[tuple[str, str]]) -> str:
     """The text of the finding listing the cells re-read by ``reread_cells_by_shape``."""
-    pairs = "; ".join(f"{a!r} → {b!r}" for a, b in changed)
+    pairs = "; ".join(f"{a!r} → {b!r}" if a else f"(nothing read) → {b!r}" for a, b in changed)
     return (f"{len(changed)} table cell(s) re-read whole by shape (a number in Thai digits or a policy code against the "
             f"TLWG fonts' digits and P, a dash; Tesseract cut the number into pieces, misread its digits or read them as letters): {pairs}")
 
@@ -275,16 +282,18 @@ def across_rows_message(lines: list[OcrLine]) -> str:
     return f"{len(lines)} OCR line(s) running down several table rows (a column read sideways) dropped, their cells read again: " + "; ".join(repr(line.text) for line in lines)
 
 
-def _dash_reading(ink: np.ndarray, cell: CellBox, em: float) -> str | None:
-    """``-`` when the cell's only ink is one short flat stroke (a budget cell's "no budget" dash, which Tesseract
-    reads as ``=``, ``ซ`` or ``J``), else None."""
+def _dash_box(ink: np.ndarray, cell: CellBox, em: float) -> tuple[int, int, int, int] | None:
+    """The box (page pixels) of the cell's ink when it is one short flat stroke (a budget cell's "no budget" dash,
+    which Tesseract reads as ``=``, ``ซ`` or ``J``, or not at all), else None."""
     crop = ink[cell.y0 : cell.y1, cell.x0 : cell.x1]
     ys, xs = np.nonzero(crop)
-    if not len(ys):
+    if not len(ys) or not em:
         return None
     height, width = int(ys.max() - ys.min()) + 1, int(xs.max() - xs.min()) + 1
     flat = height <= DASH_HEIGHT_EM * em and DASH_WIDTH_EM[0] * em <= width <= DASH_WIDTH_EM[1] * em
-    return "-" if flat and len(ys) >= DASH_FILL * height * width else None
+    if not flat or len(ys) < DASH_FILL * height * width:
+        return None
+    return (cell.x0 + int(xs.min()), cell.y0 + int(ys.min()), cell.x0 + int(xs.max()) + 1, cell.y0 + int(ys.max()) + 1)
 
 
 def _code_reading(ink: np.ndarray, cell: CellBox, line: OcrLine, start: int, end: int) -> tuple[int, str] | None:

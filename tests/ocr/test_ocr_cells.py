@@ -163,3 +163,18 @@ def test_a_cell_holding_one_flat_stroke_is_a_dash(drawn, read, after):
     line = _words_line(("โครงการ", 130, 300), (read, 530, 560))
     assert reread_cells_by_shape(ink, cells, [line]) == ([(read, after)] if after else [])
     assert line.words[-1].text == (after or read)
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+def test_a_dash_nobody_read_is_put_in_its_cell():
+    # too little ink for the blank-cell re-read (MIN_INK_EM2), and Tesseract's own reading of it dropped as noise
+    ink, cells = _cell_page(["โครงการ", "-", ""])
+    name = _words_line(("โครงการ", 130, 300))
+    lines = [name]
+    changed = reread_cells_by_shape(ink, cells, lines)
+    assert changed == [("", "-")] and "(nothing read) → '-'" in shape_cells_message(changed)
+    assert len(lines) == 2 and lines[1].text == "-"
+    x0, y0, x1, y1 = lines[1].bbox
+    assert cells[1].x0 <= x0 < x1 <= cells[1].x1 and cells[1].y0 <= y0 < y1 <= cells[1].y1
+    assert y1 < lines[1].baseline < cells[1].y1  # the dash stands above the baseline of its row's text
+
