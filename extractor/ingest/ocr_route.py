@@ -9,6 +9,8 @@ text that came from OCR, every change reported as a finding with its evidence).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pymupdf
 
 from extractor.blocks import Block, PageInfo, Provenance
@@ -53,7 +55,7 @@ def add_ocr_pages(
     pages = read_pages(doc, numbers, options, deadline)
     for number in numbers:
         findings.extend(pages[number].findings)
-    merged = models + [pages[n].model for n in numbers]
+    merged = models + [replace(pages[n].model, from_image=True) for n in numbers]
     return sorted(merged, key=lambda m: m.number)
 
 

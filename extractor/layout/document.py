@@ -58,9 +58,26 @@ def layout_document(pages: list[PageModel]) -> tuple[list[Block], list[Finding]]
     return assemble(layouts)
 
 
-def line_openings(layouts: list[PageLayout]) -> LineOpenings:
+def keeps_line_end_spaces(layouts: list[PageLayout]) -> bool:
+    """The document's text layer keeps the space glyph at the end of a line wrapped at a space: some line of a
+    text-layer page ends with one.  A producer's convention, so it holds on every text-layer page of the document
+    (a table whose lines all wrap between Thai letters shows no space glyph of its own)."""
+    return any(
+        ln.ends_with_space
+        for pl in layouts
+        if not pl.page.from_image
+        for ln in [*pl.lines, *(ln for table in pl.tables for row in table.rows for cell in row for ln in cell.lines)]
+    )
+
+
+def line_openings(layouts: list[PageLayout], spaces_kept: bool = False) -> LineOpenings:
     """The document's evidence of the phrases its table cells open lines with (``paragraphs.LineOpenings``)."""
-    breaks = [pair for pl in layouts for table in pl.tables for pair in line_breaks(table)]
+    breaks = [
+        pair
+        for pl in layouts
+        for table in pl.tables
+        for pair in line_breaks(table, spaces_kept and not pl.page.from_image)
+    ]
     cells = [cell for pl in layouts for table in pl.tables for row in table.rows for cell in row]
     return LineOpenings(breaks, [ln for cell in cells for ln in cell.lines] + [ln for pl in layouts for ln in pl.lines])
 
@@ -86,9 +103,10 @@ def assemble(layouts: list[PageLayout]) -> tuple[list[Block], list[Finding]]:
     cell_ends: dict[int, CellEnds] = {}  # id(cell) → its first and last lines (joining a row across pages)
     removed = 0
     previous: _PageBlocks | None = None
-    openings = line_openings(layouts)
+    spaces_kept = keeps_line_end_spaces(layouts)
+    openings = line_openings(layouts, spaces_kept)
     for pl in layouts:
-        page = _page_blocks(pl, running, body, edges, cell_ends, openings)
+        page = _page_blocks(pl, running, body, edges, cell_ends, openings, spaces_kept and not pl.page.from_image)
         removed += page.removed
         _append_page(blocks, page, previous, edges, reach, cell_ends, findings)
         previous = page
@@ -112,6 +130,7 @@ def _page_blocks(
     edges: dict[int, list[float]],
     cell_ends: dict[int, CellEnds],
     openings: LineOpenings | None = None,
+    spaces_kept: bool = False,
 ) -> _PageBlocks:
     page = pl.page
     content = [ln for ln in pl.lines if not is_furniture(ln, page.height, running)]
@@ -121,7 +140,7 @@ def _page_blocks(
     content = [ln for ln in content if ln.y0 < notes_y]
     items: list[tuple[float, int, list[Block]]] = []
     for table in pl.tables:
-        block = region_block(table, page.number, cell_ends, openings)
+        block = region_block(table, page.number, cell_ends, openings, spaces_kept)
         edges[id(block)] = table.col_edges
         items.append((table.bbox[1], 0, [block]))
     left = min((ln.x0 for ln in content), default=0.0)
@@ -129,7 +148,7 @@ def _page_blocks(
         if box[2] - box[0] >= MIN_IMAGE and box[3] - box[1] >= MIN_IMAGE:  # logos and figures, not specks
             items.append((box[1], 2, [Block(BlockKind.IMAGE, provenance=Provenance(page=page.number, bbox=box))]))
     right = max(max((ln.x1 for ln in content), default=page.width), page.width - left)  # margins are symmetric
-    spaces_kept = any(ln.ends_with_space for ln in pl.lines)  # the page's text layer keeps a wrap's space glyph
+    spaces_kept = spaces_kept or any(ln.ends_with_space for ln in pl.lines)
     ends: dict[int, tuple[TextLine, TextLine]] = {}
     for run in _runs_between_tables(content, pl.tables):
         run_blocks = []

@@ -97,14 +97,19 @@ class CellEnds:
 
 
 def region_block(
-    region: TableRegion, page: int, ends: dict[int, CellEnds] | None = None, openings: LineOpenings | None = None
+    region: TableRegion,
+    page: int,
+    ends: dict[int, CellEnds] | None = None,
+    openings: LineOpenings | None = None,
+    spaces_kept: bool = False,
 ) -> Block:
     """The table block of a region: cells with spans, row-spanned values copied below as ``inherited`` cells.
     ``ends`` receives, by ``id`` of each cell with text, its first and last lines (for stitching across pages);
-    ``openings``: the document's evidence of written line breaks the geometry cannot prove."""
+    ``openings``: the document's evidence of written line breaks the geometry cannot prove; ``spaces_kept``: the
+    document's text layer keeps a wrap's space glyph (``document.keeps_line_end_spaces``), else the table's own."""
     rows: list[Row] = []
     bold_rows: list[bool] = []
-    spaces_kept = _spaces_kept(region)
+    spaces_kept = spaces_kept or _spaces_kept(region)
     carried: dict[int, tuple[Cell, int]] = {}  # column → (cell spanning down, rows left)
     spaced = openings.spaced if openings else None
     for logical in region.rows:
@@ -149,10 +154,11 @@ def _spaces_kept(region: TableRegion) -> bool:
     return any(ln.ends_with_space for row in region.rows for cell in row for ln in cell.lines)
 
 
-def line_breaks(region: TableRegion) -> Iterator[tuple[TextLine, TextLine, bool]]:
+def line_breaks(region: TableRegion, spaces_kept: bool = False) -> Iterator[tuple[TextLine, TextLine, bool]]:
     """Each break between two lines of a cell that both start at its left text edge, and whether the geometry
-    proves it written (``paragraphs.broke_early``): the evidence ``LineOpenings`` learns from."""
-    spaces_kept = _spaces_kept(region)
+    proves it written (``paragraphs.broke_early``): the evidence ``LineOpenings`` learns from (``spaces_kept``: as
+    ``region_block`` takes it)."""
+    spaces_kept = spaces_kept or _spaces_kept(region)
     for row in region.rows:
         for cell in row:
             left, right = _text_edges(cell)

@@ -66,3 +66,4 @@ class PageModel:
     glyphs: list  # extractor.thai.glyphs.Glyph-like objects: .char, .bbox, .font, .size
     rulings: list[Ruling] = field(default_factory=list)
     images: list[BBox] = field(default_factory=list)
+    from_image: bool = False  # glyphs read off a page image (OCR): a text layer's conventions say nothing of it

@@ -52,13 +52,16 @@ MIN_SIDE = 2
 MIN_LEXICON_ENTRY = 5
 
 MIN_SPACED = 2  # a join the source could not show a space at is spaced when the document writes it apart this often
+MIN_APART = 5  # a join where the source would show a space is a written break when the document writes it apart
 SPACED_SIDE = 4  # ... the phrase: whole words on each side of the join, at least this many letters a side
 
 CODES = {
     "repeated": "thai.wrap_joined_repeated",
     "lexicon": "thai.wrap_joined_lexicon",
     "spaced": "thai.wrap_spaced_repeated",
+    "written": "thai.wrap_written_break",
 }
+_PUT = {"spaced": " ", "written": "\n"}  # what a rule puts at a join (the others take a wrap space out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,15 +261,23 @@ def _decide_between(left: str, right: str, index: _Index) -> str | None:
     return None
 
 
-def _spaced_between(left: str, right: str, index: _Index) -> bool:
-    """A join between the Thai letters ``left`` and ``right`` (spaces removed), where the source could not show a
-    space, stood at one: the document writes the phrase across it apart at least ``MIN_SPACED`` times and never
-    together (the layout's other joins do not count: they are readings too)."""
+def _decide_join(left: str, right: str, space_unseen: bool, index: _Index) -> str | None:
+    """Which rule, if any, makes a layout join between the Thai letters ``left`` and ``right`` (spaces removed)
+    something other than a join, when the document writes the phrase across it apart and never together (the
+    layout's other joins do not count: they are readings too).
+
+    - ``spaced``: the source could not show a space there (``WrapJoin.space_unseen``), so the wrap stood at one
+      (at least ``MIN_SPACED`` phrases apart);
+    - ``written``: the source keeps a wrap's space glyph and shows none, so this was no wrap at a space but a line
+      break the author wrote after a full line (at least ``MIN_APART`` phrases apart: the only other reading is a
+      writer who spells the phrase both ways)."""
     near_left, near_right = _words_from(left, reverse=True), _words_from(right)
     if len(near_left) < SPACED_SIDE or len(near_right) < SPACED_SIDE or len(near_left) + len(near_right) < MIN_PHRASE:
-        return False
+        return None
     together, apart = index.written_elsewhere(near_left + near_right, len(near_left))
-    return apart >= MIN_SPACED and not together
+    if together or apart < (MIN_SPACED if space_unseen else MIN_APART):
+        return None
+    return "spaced" if space_unseen else "written"
 
 
 def _words_from(run: str, reverse: bool = False) -> str:
@@ -325,10 +336,11 @@ class WrapEvidence:
                 rule = _decide(seg, gap, _gap_slot(spacing, gap), self.index)
                 if rule:
                     cuts.setdefault(seg.text_index, []).append((seg.start + gap.start(), seg.start + gap.end(), rule))
-            for slot in seg.unseen:
-                if _spaced_between(*_context(seg, slot), self.index):
+            for slot in seg.joined:
+                rule = _decide_join(*_context(seg, slot), slot in seg.unseen, self.index)
+                if rule:
                     at = seg.start + _text_offset(seg, slot)
-                    cuts.setdefault(seg.text_index, []).append((at, at, "spaced"))
+                    cuts.setdefault(seg.text_index, []).append((at, at, rule))
         return [_apply(text, sorted(cuts.get(i, ()))) for i, text in enumerate(self.texts)]
 
     def glue(self, before: str, after: str) -> str:
@@ -369,7 +381,7 @@ def _apply(text: str, cuts: list[tuple[int, int, str]]) -> tuple[str, list[Repai
     out, repairs, last = [], [], 0
     for start, end, rule in cuts:
         out.append(text[last:start])
-        put = " " if rule == "spaced" else ""  # a wrap's space put back, or a wrap space taken out
+        put = _PUT.get(rule, "")
         out.append(put)
         repairs.append(Repair(CODES[rule], start, text[start:end], put))
         last = end

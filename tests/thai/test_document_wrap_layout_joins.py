@@ -69,3 +69,14 @@ def test_a_join_gets_no_space_from_one_copy_from_a_source_that_shows_spaces_or_f
     assert joined([SATISFACTION[0], OCR_JOINED], [(), (AT_OCR_JOIN,)])[1] == OCR_JOINED
     together = "ความพึงพอใจค่าเฉลี่ยของประชาชนทั้งหมด"
     assert joined([*SATISFACTION, together, OCR_JOINED], [(), (), (), (AT_OCR_JOIN,)])[3] == OCR_JOINED
+
+
+def test_a_join_where_the_source_would_show_a_space_is_a_written_break_if_the_phrase_is_always_written_apart():
+    apart = [f"ข้าราชการระดับชำนาญการพิเศษขึ้นไป ประเภทอำนวยการ ข้อ {n}" for n in range(5)]
+    joined_cell = "ระดับชำนาญการพิเศษขึ้นไปประเภทอำนวยการและประเภทบริหาร"
+    join = WrapJoin("ระดับชำนาญการพิเศษขึ้นไป"[-12:], "ประเภทอำนวยการ"[:12])  # the text layer keeps spaces
+    out = WrapEvidence([*apart, joined_cell], [()] * 5 + [(join,)]).join()
+    assert out[5][0] == "ระดับชำนาญการพิเศษขึ้นไป\nประเภทอำนวยการและประเภทบริหาร"
+    assert [(r.code, r.after) for r in out[5][1]] == [("thai.wrap_written_break", "\n")]
+    # four copies apart are a writer's habit, not proof: a wrap inside the phrase stays a join
+    assert joined(apart[:4] + [joined_cell], [()] * 4 + [(join,)])[4] == joined_cell
