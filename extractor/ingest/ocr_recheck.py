@@ -13,9 +13,17 @@ from __future__ import annotations
 import numpy as np
 import regex as re
 
-from extractor.blocks import Block, Provenance
+from extractor.blocks import Block, Cell, Provenance
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
-from extractor.thai.ocr_headings import check_headings, numbered_keywords, restore_keyword
+from extractor.thai.ocr_headings import (
+    check_headings,
+    clean_labels,
+    labelled_column,
+    numbered_keywords,
+    restore_header_word,
+    restore_keyword,
+    restore_label,
+)
 
 SUSPECT = re.compile(r"^[a-z]{2,5}\.{1,2}$")
 THAI_ABBREVIATION = re.compile(r"^[\u0E01-\u0E4E]{2,6}\.(?:[\u0E01-\u0E4E]{1,4}\.)*$")
@@ -80,7 +88,9 @@ def reread_latin_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> li
 
 def recheck_headings(blocks: list[Block], ocr_pages: set[int]) -> list[tuple[str, str, Provenance]]:
     """Heading names and numbers of the OCR pages' text blocks checked against their neighbours
-    (``ocr_headings.check_headings``), fixed in place; one ``ocr.heading_restored`` finding per fix."""
+    (``ocr_headings.check_headings``) and table header rows one letter short of a grammar's header
+    (``ocr_headings.restore_header_word``) and key-result labels read as noise (``ocr_headings.restore_label``),
+    fixed in place; one finding per fix."""
     read = [b for b in blocks if not b.is_table and b.provenance.page in ocr_pages and b.text]
     texts, fixes = check_headings([b.text for b in read])
     findings = []
@@ -88,4 +98,45 @@ def recheck_headings(blocks: list[Block], ocr_pages: set[int]) -> list[tuple[str
         block = read[fix.index]
         block.text = texts[fix.index]
         findings.append(("ocr.heading_restored", f"OCR read {fix.before!r}, corrected to {fix.after!r} ({fix.evidence})", block.provenance))
+    tables = [b for b in blocks if b.is_table and b.provenance.page in ocr_pages]
+    for table in tables:
+        findings.extend(_restore_header_words(table))
+    findings.extend(_restore_labels(tables))
     return findings
+
+
+def _restore_labels(tables: list[Block]) -> list[tuple[str, str, Provenance]]:
+    """Key-result labels read as noise (``6@ 1 :`` for ``KR 1 :``) restored in the cells of the column headed
+    ``(Key Result : KR)`` (``ocr_headings.restore_label``), for labels the document writes cleanly elsewhere."""
+    labels = clean_labels([cell.text for table in tables for row in table.rows for cell in row.cells])
+    cells = [cell for table in tables for cell in _labelled_cells(table)]
+    findings = []
+    for cell in cells:
+        fix = restore_label(cell.text, labels) if labels and cell.text else None
+        if fix is not None:
+            noise, label, evidence = fix
+            cell.text = label + cell.text[len(noise) :]
+            message = f"OCR read {noise.strip()!r}, corrected to {label.strip()!r} ({evidence}; in the key-result column)"
+            findings.append(("ocr.label_restored", message, cell.provenance))
+    return findings
+
+
+def _restore_header_words(table: Block) -> list[tuple[str, str, Provenance]]:
+    findings = []
+    for row in table.rows:
+        fix = restore_header_word([cell.text for cell in row.cells])
+        if fix is not None:
+            index, before, after, evidence = fix
+            cell = row.cells[index]
+            cell.text = cell.text.replace(before, after, 1)
+            findings.append(("ocr.header_word_restored", f"OCR read {before!r}, corrected to {after!r} ({evidence})", cell.provenance))
+    return findings
+
+
+def _labelled_cells(table: Block) -> list[Cell]:
+    """The cells under the table's ``(Key Result : KR)`` header cell (same index in the rows after it)."""
+    for at, row in enumerate(table.rows):
+        column = labelled_column(row.texts)
+        if column is not None:
+            return [r.cells[column] for r in table.rows[at + 1 :] if column < len(r.cells)]
+    return []

@@ -190,3 +190,117 @@ def dot_readings(number: str) -> set[str]:
                 out.add(number[:i] + number[i + 1 :])
         out.add(number[:i] + "." + number[i:])
     return {c for c in out if _DOTTED.match(c) and c != number}
+
+
+# ---- table header words ----------------------------------------------------------------------------------------
+# A table is known by its header row, which must hold every keyword of the grammar's table spec
+# (``[[tables]] header``).  OCR changes one letter of a header word (``ลำดับที่`` read ``สำดับที่``) and the whole
+# table goes unread.  A row holding all the keywords of a spec but one, and a stretch one letter away from that one,
+# gets the keyword back.
+
+MIN_HEADER_WORDS = 4  # a spec needs this many keywords (three found besides the one restored) to be evidence
+
+
+@functools.lru_cache(maxsize=1)
+def table_headers(directory: Path = GRAMMAR_DIR) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(role, header keywords) of the grammars' table specs with at least ``MIN_HEADER_WORDS`` keywords."""
+    found = []
+    for path in sorted(directory.rglob("*.toml")):
+        for spec in tomllib.loads(path.read_text(encoding="utf-8")).get("tables", []):
+            words = tuple(spec.get("header", ()))
+            if len(words) >= MIN_HEADER_WORDS:
+                found.append((spec.get("role", ""), words))
+    return tuple(found)
+
+
+def restore_header_word(cells: list[str]) -> tuple[int, str, str, str] | None:
+    """(cell index, stretch as read, keyword, evidence) for a header row that lacks one keyword of a table spec
+    but holds it with one letter changed; None when no spec is one letter short or the row already is a header."""
+    joined = _squash(" ".join(cells))
+    short = []
+    for role, words in table_headers():
+        missing = [w for w in words if not any(_squash(v) in joined for v in w.split("|"))]
+        if not missing:
+            return None  # already a header
+        if len(missing) == 1:
+            short.append((role, words, missing[0]))
+    for role, words, keyword in short:
+        for variant in keyword.split("|"):
+            hits = [(i, s) for i, cell in enumerate(cells) for s in _one_letter_off(cell, variant)]
+            if len(hits) == 1:
+                index, stretch = hits[0]
+                evidence = f"the row holds the other {len(words) - 1} header words of the grammar's {role!r} table; {stretch!r} is {variant!r} with one letter changed"
+                return index, stretch, variant, evidence
+    return None
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _one_letter_off(text: str, word: str) -> list[str]:
+    """Stretches of ``text`` as long as ``word`` that differ from it in exactly one letter."""
+    n = len(word)
+    return [
+        text[i : i + n]
+        for i in range(len(text) - n + 1)
+        if sum(a != b for a, b in zip(text[i : i + n], word)) == 1 and len(word) >= 4
+    ]
+
+
+# ---- labels of key-result cells --------------------------------------------------------------------------------
+# The bold label of a key-result cell (``KR 1 :``, ``OKR ๖.๑.๓๑``) comes back from OCR as noise (``6@ 1 :``,
+# ``06@ ๖.๑.๓๑``) and the row is no key result.  The labels and the shape of their numbers are data
+# (``lexicon/ocr/cell_labels.toml``); a label is restored only in a document that writes it cleanly elsewhere.
+
+MAX_NOISE = 6  # characters (spaces aside) of noise read for a label
+_WORDLIKE = re.compile(r"[\u0e01-\u0e2e][\u0e01-\u0e4e]{2,}|[A-Za-z]{3,}")  # three letters in a row: a word, not noise
+
+
+@functools.lru_cache(maxsize=1)
+def _label_data() -> dict:
+    return tomllib.loads((LEXICON_OCR / "cell_labels.toml").read_text(encoding="utf-8"))
+
+
+def cell_labels() -> tuple[tuple[str, re.Pattern], ...]:
+    """(label, pattern of the number after it) from ``lexicon/ocr/cell_labels.toml``."""
+    return tuple((entry["label"], re.compile(entry["number"])) for entry in _label_data()["labels"])
+
+
+def labelled_column(header_cells: list[str]) -> int | None:
+    """The index of the header cell that heads the labelled key-result column (``(Key Result : KR)``), or None."""
+    column = re.compile(_label_data()["column"])
+    found = [i for i, text in enumerate(header_cells) if column.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def clean_labels(texts: list[str]) -> set[str]:
+    """The labels that open some of ``texts`` as written, before a number of their shape."""
+    found = set()
+    for text in texts:
+        for label, number in cell_labels():
+            m = re.match(rf"\s*{re.escape(label)}\s*", text)
+            if m and number.match(text, m.end()):
+                found.add(label)
+    return found
+
+
+def restore_label(text: str, labels: set[str]) -> tuple[str, str, str] | None:
+    """(noise as read, label, evidence) for a cell that opens with noise and then a number of a label's shape."""
+    if clean_labels([text]):
+        return None  # opens with a label as written
+    for label, number in cell_labels():
+        if label not in labels:
+            continue
+        for m in number.finditer(text[: MAX_NOISE + 8]):
+            noise = text[: m.start()]
+            if noise.strip() and _is_noise(noise, label) and not re.search(rf"\(\s*{re.escape(label)}\s*$", noise):
+                evidence = f"{label!r} opens the document's other cells before a number of this shape; {noise.strip()!r} is no word"
+                return noise, label + " ", evidence
+            break
+    return None
+
+
+def _is_noise(stretch: str, label: str) -> bool:
+    bare = stretch.replace(label, "")
+    return len("".join(bare.split())) <= MAX_NOISE and not _WORDLIKE.search(bare) and not any(ch.isdigit() for ch in stretch[-1:])

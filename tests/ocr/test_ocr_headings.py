@@ -41,7 +41,14 @@ def test_restored_keyword_is_a_correction_with_evidence():
 
 from extractor.blocks import Block, BlockKind, Provenance  # noqa: E402
 from extractor.ingest.ocr_recheck import recheck_headings  # noqa: E402
-from extractor.thai.ocr_headings import check_headings, dot_readings  # noqa: E402
+from extractor.thai.ocr_headings import (  # noqa: E402
+    check_headings,
+    clean_labels,
+    dot_readings,
+    restore_header_word,
+    restore_label,
+    table_headers,
+)
 
 
 @pytest.mark.parametrize(
@@ -93,3 +100,64 @@ def test_recheck_headings_fixes_ocr_blocks_only_with_a_finding():
     assert [b.text for b in blocks] == ["มิติที่ 7.5 เทคโนโลยีสารสนเทศ", "เป้าประสงค์ที่ 7.5.1.2 มีระบบ", "๖. เรยนด"]
     [(code, message, where)] = findings
     assert code == "ocr.heading_restored" and "'715'" in message and "7.5.1.2" in message and where.page == 1
+
+
+def test_table_headers_come_from_the_grammars():
+    roles = {role for role, _ in table_headers()}
+    assert "project_summary" in roles and all(len(words) >= 4 for _, words in table_headers())
+
+
+@pytest.mark.parametrize(
+    "cells, expected",
+    [
+        # ลำดับที่ read สำดับที่: the other three words of the project summary's header are there
+        (["สำดับที่", "ชื่อโครงการ/กิจกรรมสำคัญ", "งบประมาณ", "ส่วนราชการที่รับผิดชอบ", "รหัสนโยบาย"], (0, "สำดับ", "ลำดับ")),
+        (["ลำดับที่", "ชื่อโครงการ/กิจกรรมสำคัญ", "งบประมาณ", "ส่วนราชการที่รับผิดชอบ", "รหัสนโยบาย"], None),  # a header already
+        (["J » a aiaun", "ชื่อโครงการ/กิจกรรมสำคัญ", "งบประมาณ", "ส่วนราชการ", "รหัสนโยบาย"], None),  # more than a letter off
+        (["สำดับที่", "ชื่อโครงการ/กิจกรรมสำคัญ", "ส่วนราชการที่รับผิดชอบ"], None),  # two words short: no evidence
+    ],
+)
+def test_header_word_one_letter_off_restored(cells, expected):
+    fix = restore_header_word(cells)
+    assert (fix and fix[:3]) == expected
+
+
+@pytest.mark.parametrize(
+    "ocr, expected",
+    [
+        ("6@ 1 : พัฒนาระบบบริการสาธารณะ", "KR 1 : พัฒนาระบบบริการสาธารณะ"),  # the bold label read as noise
+        ("%6@1 : เพิ่มประสิทธิภาพ", "KR 1 : เพิ่มประสิทธิภาพ"),
+        ("จ © KR 2 : ยกระดับระบบ", "KR 2 : ยกระดับระบบ"),  # noise before the label
+        ("06@ ๖.๑.๓๑ จำนวนโรงเรียน", "OKR ๖.๑.๓๑ จำนวนโรงเรียน"),  # OKR numbers have their own shape
+        ("KR 2 : ยกระดับระบบ", None),  # already right
+        ("ร้อยละ 80 : ของ", None),  # a word, not noise
+        ("ข้อ 1 : พัฒนา", None),
+        ("๖.๑ ส่งเสริมการเรียนรู้", None),  # no label's number shape
+        ("๗๔ (OKR ๕.๑.๒๑)", None),  # a label quoted in brackets after other content (a policy cell)
+        ("KR1: ประชาชน", None),  # a label as written, unspaced
+    ],
+)
+def test_label_restored_before_a_number_of_its_shape(ocr, expected):
+    fix = restore_label(ocr, {"KR", "OKR"})
+    fixed = ocr if fix is None else fix[1] + ocr[len(fix[0]) :]
+    assert fixed == (expected or ocr)
+
+
+def test_label_restored_only_where_the_document_writes_it():
+    assert clean_labels(["KR 2 : ยกระดับ", "6@ 1 : พัฒนา"]) == {"KR"}
+    assert restore_label("06@ ๖.๑.๓๑ จำนวน", clean_labels(["KR 2 : ยกระดับ"])) is None
+
+
+def test_labels_restored_only_under_the_key_result_header():
+    from extractor.blocks import Cell, Row
+
+    def table(header: str, *texts: str) -> Block:
+        rows = [Row([Cell("วัตถุประสงค์หลัก", "วัตถุประสงค์หลัก"), Cell(header, header)])]
+        rows += [Row([Cell("", ""), Cell(t, t)]) for t in texts]
+        return Block(BlockKind.TABLE, rows=rows, provenance=Provenance(page=1))
+
+    keyed = table("ตัววัดผลหลัก (Key Result : KR)", "KR 2 : ยกระดับระบบ", "6@ 1 : พัฒนาระบบ")
+    bare = table("ตัววัดผลหลัก", "6@ 1 : พัฒนาระบบ")  # Part 4 writes the codes without a label
+    findings = recheck_headings([keyed, bare], {1})
+    assert keyed.rows[2].cells[1].text == "KR 1 : พัฒนาระบบ" and bare.rows[1].cells[1].text == "6@ 1 : พัฒนาระบบ"
+    assert [code for code, _, _ in findings] == ["ocr.label_restored"]
