@@ -111,3 +111,15 @@ def test_a_wide_gap_is_a_space_even_where_the_dictionary_reads_one_word():
     line = _line([("สภาพ", 100, 150), ("เศรษฐกิจ", 168, 250)])
     assert _inside_words(line.words) == {1}
     assert _texts(line) == ["สภาพ เศรษฐกิจ"]
+
+
+def test_the_layout_gets_the_consonants_size_while_gaps_keep_the_x_size_scale():
+    # 300 dpi: consonants 25 px high are 10.5 pt text (25 / 0.58 px); Tesseract's x_size of 44 px says 9 pt
+    body = [_consonant_line(y, 25, 44.0) for y in (400, 480, 560)]
+    assert {g.size for g in lines_to_glyphs(body, 72 / 300)} == {10.5}
+
+
+def test_a_gap_is_measured_from_tesseracts_box_not_from_a_narrow_word_widened():
+    # the dot of "๒." is 1 px wide and placed 0.2 em wide; the 10 px (0.34 em) after its box is still a space
+    line = _line([("๒", 100, 120), (".", 121, 122), ("ค่า", 132, 180)])
+    assert _texts(line) == ["๒. ค่า"]
