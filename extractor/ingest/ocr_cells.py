@@ -9,14 +9,15 @@ strip, a region's height apart, and read in one Tesseract call (``--psm 6``: a s
 line read goes back to the region whose slot it falls in, as an OCR line in page pixels.  One call per page that has
 such regions, none for the others.
 
-*Number and code cells* (``reread_cells_by_shape``): a ruled cell whose words hold Thai digits is read again whole,
-by shape (``ocr_digits.read_number``), with the cell's rulings as its bounds.  Tesseract cuts a Thai amount into pieces with
-letters between them (``๒ ต, อ ๒๗,๐๐๐`` for ``๒,๖๒๗,๐๐๐``, ``๑ , ฒ ฒ ญ่ ๒, ๐ ๐ ๐`` for ``๑,๗๗๒,๐๐๐``), which the
-digit re-read of word runs cannot join; the cell says where the number starts and ends.  A cell takes the reading
-only when every glyph in it is a digit or a separator and the whole is a well-formed number; a cell whose only ink
-is one short flat stroke is a dash (no budget), whatever Tesseract made of it (``=``, ``ซ``).  A policy code opening
-a cell (``P๐๗๘``, read ``Pome`` or ``2๐๗๘``) is read the same way, its ``P`` against the fonts' ``P``.  No
-Tesseract call.
+*Number and code cells* (``reread_cells_by_shape``, after the re-read above): a ruled cell whose words hold Thai
+digits (or an amount in Arabic digits: ``99,000`` for ``๑๑,๖๐๐``) is read again whole, by shape
+(``ocr_digits.read_number``), with the cell's rulings as its bounds.  Tesseract cuts a Thai amount into pieces
+with letters between them (``๒ ต, อ ๒๗,๐๐๐`` for ``๒,๖๒๗,๐๐๐``, ``๑ , ฒ ฒ ญ่ ๒, ๐ ๐ ๐`` for ``๑,๗๗๒,๐๐๐``),
+which the digit re-read of word runs cannot join; the cell says where the number starts and ends.  A cell takes
+the reading only when every glyph in it is a Thai digit or a separator and the whole is a well-formed number; a
+cell whose only ink is one short flat stroke is a dash (no budget), whatever Tesseract made of it (``=``, ``ซ``,
+``๓``, or nothing).  A policy code opening a cell (``P๐๗๘``, read ``Pome`` or ``2๐๗๘``) is read the same way,
+its ``P`` against the fonts' ``P``.  No Tesseract call.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ DASH_ABOVE_BASELINE = 0.3  # em: a dash sits this far above the baseline of the 
 DASH_CONFIDENCE = 60.0  # what a dash found by shape is given as Tesseract's confidence
 CODE_GAP = 0.3  # em: a policy code's glyphs are closer than this, the word after it (``(OKR``) further
 CODE_LOOKALIKES = "P258S"  # what Tesseract makes of a policy code's ``P`` before Thai digits
+ARABIC_NUMBER = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{2})?$")  # an amount Tesseract gave in Arabic digits
 CODE_DIGITS_THAI, CODE_DIGITS_ARABIC = re.compile(r"^[๐-๙]{3}$"), re.compile(r"^[0-9]{3}$")
 MIN_ROWS_CROSSED = 3  # an OCR line whose box holds the middles of this many grid rows is a column read sideways
 
@@ -206,7 +208,9 @@ def reread_cells_by_shape(ink: np.ndarray, cells: list[CellBox], lines: list[Ocr
         before = " ".join(w.text for w in line.words[start:end])
         after = None
         if len(found) == 1:
-            after = _cell_reading(ink, cell) if _numeric_looking(before) else ("-" if _dash_box(ink, cell, line.x_size) else None)
+            alphabet = _number_alphabet(before)
+            after = _cell_reading(ink, cell, alphabet) if alphabet else None
+            after = after or ("-" if _dash_box(ink, cell, line.x_size) else None)
         if after is None:
             code = _code_reading(ink, cell, line, start, end)
             if code is None:
@@ -239,19 +243,26 @@ def _cell_words(cell: CellBox, lines: list[OcrLine]) -> list[tuple[OcrLine, int,
     return sorted(hits, key=lambda hit: hit[0].bbox[1])
 
 
-def _numeric_looking(text: str) -> bool:
-    """Thai digits in it, no Arabic digit or Latin letter (those cells are read well, or are not numbers)."""
-    return any(ch in THAI_DIGITS for ch in text) and not any(ch.isascii() and ch.isalnum() for ch in text)
+def _number_alphabet(text: str) -> str | None:
+    """The digits to read a cell's ink in when its words look like a number: Thai digits when they hold some (and no
+    Latin letter or Arabic digit: those cells are read well, or are not numbers); Thai and Arabic ones when the
+    words are an Arabic number (Tesseract's ``eng`` model reads ``๑๑,๖๐๐`` as ``99,000``), the reading kept only
+    if every glyph is nearer a Thai digit; else None."""
+    if any(ch in THAI_DIGITS for ch in text) and not any(ch.isascii() and ch.isalnum() for ch in text):
+        return THAI_DIGITS
+    if ARABIC_NUMBER.match(text):
+        return THAI_DIGITS + ARABIC_DIGITS
+    return None
 
 
-def _cell_reading(ink: np.ndarray, cell: CellBox) -> str | None:
-    """The cell's ink read by shape as one number (``AMOUNT`` or ``NUMBER``), or None."""
+def _cell_reading(ink: np.ndarray, cell: CellBox, alphabet: str = THAI_DIGITS) -> str | None:
+    """The cell's ink read by shape as one number in Thai digits (``AMOUNT`` or ``NUMBER``), or None."""
     crop = ink[cell.y0 : cell.y1, cell.x0 : cell.x1]
     rows = np.flatnonzero(crop.any(axis=1))
     if not len(rows):
         return None
-    reading = read_number(crop, (0, int(rows[0]), crop.shape[1], int(rows[-1]) + 1))
-    if reading is None or not (AMOUNT.match(reading) or NUMBER.match(reading)):
+    reading = read_number(crop, (0, int(rows[0]), crop.shape[1], int(rows[-1]) + 1), alphabet=alphabet)
+    if reading is None or any(ch in ARABIC_DIGITS for ch in reading) or not (AMOUNT.match(reading) or NUMBER.match(reading)):
         return None
     return reading
 

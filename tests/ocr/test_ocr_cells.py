@@ -178,3 +178,14 @@ def test_a_dash_nobody_read_is_put_in_its_cell():
     assert cells[1].x0 <= x0 < x1 <= cells[1].x1 and cells[1].y0 <= y0 < y1 <= cells[1].y1
     assert y1 < lines[1].baseline < cells[1].y1  # the dash stands above the baseline of its row's text
 
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+@pytest.mark.parametrize("drawn, read, after", [
+    ("๑๑,๖๐๐", "99,000", "๑๑,๖๐๐"),  # a Thai amount the eng model read in Arabic digits
+    ("-", "๓", "-"),  # a dash read as a digit: not a number, a dash
+])
+def test_a_cell_read_as_the_wrong_kind_of_number_is_read_by_shape(drawn, read, after):
+    ink, cells = _cell_page(["โครงการ", drawn])
+    line = _words_line(("โครงการ", 130, 300), (read, 530, 700))
+    assert reread_cells_by_shape(ink, cells, [line]) == [(read, after)]
