@@ -11,13 +11,13 @@ from __future__ import annotations
 
 # -- the causes, one sentence each (combined per section below) ---------------------------------------------------
 WRITTEN_BREAK = (
-    "layout (paragraphs.broke_early, LineOpenings) and Thai stage (document_wrap, rule 'written'): a line break "
-    "written inside a cell after a line that happens to be full renders to the very same PDF bytes as a wrap there "
-    "(002 kpis 1 and 2: the rendering with the parsed text in place of the golden one is byte-identical), so it is "
-    "told from a wrap only by the document's own evidence: the next line opens with a run the document opens lines "
-    "with after proven written breaks, or the phrase across it is written apart at least five times and never "
-    "together; 002's phrases (หมายถึง / กระบวนการ…, กรุงเทพมหานคร / ระยะเวลาเฉลี่ยภายใน, หนังสือเวียน / "
-    "กรุงเทพมหานครโดยให้) have neither, so the break reads as a wrap and the cell loses a newline"
+    "the PDF itself (no reader can tell): a line break written inside a cell after a line that happens to be full "
+    "typesets to the very same PDF bytes as a wrap there (002: the golden document with those breaks taken out "
+    "renders byte-identical, test_every_break_002_loses_is_invisible_in_its_rendering); the layout "
+    "(paragraphs.broke_early, LineOpenings) and the Thai stage (document_wrap, rule 'written') prove a break only "
+    "from the document's own evidence, and 002's phrases (หมายถึง / กระบวนการ…, กรุงเทพมหานคร / "
+    "ระยะเวลาเฉลี่ยภายใน, หนังสือเวียน / "
+    "กรุงเทพมหานครโดยให้) have none, so the break reads as a wrap and the cell loses a newline"
 )
 FOLLOWED_JOIN = (
     "Thai stage (document_wrap) after WRITTEN_BREAK: a written break read as a wrap writes a phrase together that "
