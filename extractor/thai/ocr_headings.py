@@ -198,7 +198,9 @@ def dot_readings(number: str) -> set[str]:
 # table goes unread.  A row holding all the keywords of a spec but one, and a stretch one letter away from that one,
 # gets the keyword back.
 
-MIN_HEADER_WORDS = 4  # a spec needs this many keywords (three found besides the one restored) to be evidence
+MIN_HEADER_WORDS = 3  # a spec needs this many keywords (two found besides the one restored) to be evidence
+# SARA AM read for a tone mark and SARA AA (``ค่าเป้าหมาย`` read ``คำเป้าหมาย``): one confusion, one glyph
+SARA_AM_READINGS = {"\u0e48\u0e32": "\u0e33", "\u0e49\u0e32": "\u0e33"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -229,7 +231,8 @@ def restore_header_word(cells: list[str]) -> tuple[int, str, str, str] | None:
             hits = [(i, s) for i, cell in enumerate(cells) for s in _one_letter_off(cell, variant)]
             if len(hits) == 1:
                 index, stretch = hits[0]
-                evidence = f"the row holds the other {len(words) - 1} header words of the grammar's {role!r} table; {stretch!r} is {variant!r} with one letter changed"
+                how = "with one letter changed" if len(stretch) == len(variant) else "with SARA AM read for its tone mark and SARA AA"
+                evidence = f"the row holds the other {len(words) - 1} header words of the grammar's {role!r} table; {stretch!r} is {variant!r} {how}"
                 return index, stretch, variant, evidence
     return None
 
@@ -239,13 +242,19 @@ def _squash(text: str) -> str:
 
 
 def _one_letter_off(text: str, word: str) -> list[str]:
-    """Stretches of ``text`` as long as ``word`` that differ from it in exactly one letter."""
+    """Stretches of ``text`` that differ from ``word`` in exactly one letter, or that are ``word`` with its tone mark
+    and SARA AA read as SARA AM (``SARA_AM_READINGS``)."""
+    if len(word) < 4:
+        return []
     n = len(word)
-    return [
-        text[i : i + n]
-        for i in range(len(text) - n + 1)
-        if sum(a != b for a, b in zip(text[i : i + n], word)) == 1 and len(word) >= 4
-    ]
+    found = [text[i : i + n] for i in range(len(text) - n + 1) if sum(a != b for a, b in zip(text[i : i + n], word)) == 1]
+    for pair, am in SARA_AM_READINGS.items():
+        at = word.find(pair)
+        while at >= 0:
+            misread = word[:at] + am + word[at + len(pair) :]
+            found += [misread] * text.count(misread)
+            at = word.find(pair, at + 1)
+    return found
 
 
 # ---- labels of key-result cells --------------------------------------------------------------------------------
