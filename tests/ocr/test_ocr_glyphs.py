@@ -123,3 +123,23 @@ def test_a_gap_is_measured_from_tesseracts_box_not_from_a_narrow_word_widened():
     # the dot of "๒." is 1 px wide and placed 0.2 em wide; the 10 px (0.34 em) after its box is still a space
     line = _line([("๒", 100, 120), (".", 121, 122), ("ค่า", 132, 180)])
     assert _texts(line) == ["๒. ค่า"]
+
+
+def test_a_number_tesseract_cuts_in_two_stays_whole():
+    # ๒|๕๖๗ 0.41 em apart: wider than a space elsewhere, but the text layer spaces no digit/digit join under 0.5 em
+    line = _line([("พ.ศ.", 100, 150), ("๒", 160, 175), ("๕๖๗", 187, 230)])
+    assert _texts(line) == ["พ.ศ. ๒๕๖๗"]
+
+
+def _spaced_line(letter_gap: int, y: int) -> OcrLine:
+    """ประชาชน boxed letter by letter ``letter_gap`` px apart, then และ 12 px (0.41 em) after it."""
+    words, x = [], 100
+    for ch in "ประชาชน":
+        words.append((ch, x, x + 14))
+        x += 14 + letter_gap
+    return _line([*words, ("และ", x - letter_gap + 12, x - letter_gap + 50)], y=y)
+
+
+def test_the_space_between_thai_words_is_measured_against_the_lines_own_letter_spacing():
+    # letters 0.1 em apart: 0.41 em is a space; letters 0.24 em apart (wide-set text): the same gap is not
+    assert _texts(_spaced_line(3, 200), _spaced_line(7, 300)) == ["ประชาชน และ", "ประชาชนและ"]
