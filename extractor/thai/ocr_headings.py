@@ -136,7 +136,45 @@ def check_headings(texts: list[str]) -> tuple[list[str], list[HeadingFix]]:
             if fix is not None:
                 texts[i] = texts[i].replace(fix.before, fix.after, 1)
                 fixes.append(fix)
+    for i in range(len(texts)):
+        fix = _restore_item_number(texts, i)
+        if fix is not None:
+            texts[i] = texts[i].replace(fix.before, fix.after, 1)
+            fixes.append(fix)
     return texts, fixes
+
+
+def _listed_number(text: str) -> str | None:
+    """The number token of a heading that is a listed name (``๗`` of ``๗. เศรษฐกิจดี``), or None."""
+    m = _NAMED_HEADING.match(text)
+    return m.group(1).strip().rstrip(".").strip() if m and m.group(2) in heading_names() else None
+
+
+def _restore_item_number(texts: list[str], index: int) -> HeadingFix | None:
+    """The number of a listed-name heading read as no number (``a. เศรษฐกิจดี``), from the listed-name headings
+    before and after it: one more than the one before and one less than the one after, or whichever of the two
+    the reading holds (``อ๑อ`` after ``๘.`` and before ``๒.`` is ``๑``)."""
+    token = _listed_number(texts[index])
+    if token is None or _DOTTED.match(token) and "." not in token:
+        return None
+    before = next((n for n in map(_listed_number, reversed(texts[:index])) if n and n.isdigit()), None)
+    after = next((n for n in map(_listed_number, texts[index + 1 :]) if n and n.isdigit()), None)
+    expected = {int(before.translate(_FOLD_DIGITS)) + 1} if before else set()
+    if after:
+        expected = {e for e in expected if e == int(after.translate(_FOLD_DIGITS)) - 1} or (expected | {int(after.translate(_FOLD_DIGITS)) - 1})
+    script = before or after or ""
+    found = [n for n in expected if n > 0 and (len(expected) == 1 and before and after or _digits(n, script) in token)]
+    if len(found) != 1:
+        return None
+    number = _digits(found[0], script)
+    evidence = f"the listed-name headings around it are numbered {before!r} and {after!r}"
+    return HeadingFix(index, token, number, evidence)
+
+
+def _digits(n: int, like: str) -> str:
+    """``n`` in the digits ``like`` is written in (Thai or Arabic)."""
+    text = str(n)
+    return text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) if any("๐" <= ch <= "๙" for ch in like) else text
 
 
 def _restore_name(text: str, index: int) -> HeadingFix | None:
@@ -231,7 +269,7 @@ def restore_header_word(cells: list[str]) -> tuple[int, str, str, str] | None:
             hits = [(i, s) for i, cell in enumerate(cells) for s in _one_letter_off(cell, variant)]
             if len(hits) == 1:
                 index, stretch = hits[0]
-                how = "with one letter changed" if len(stretch) == len(variant) else "with SARA AM read for its tone mark and SARA AA"
+                how = {0: "with one letter changed", 1: "without one of its marks"}.get(len(variant) - len(stretch), "with SARA AM read for its tone mark and SARA AA")
                 evidence = f"the row holds the other {len(words) - 1} header words of the grammar's {role!r} table; {stretch!r} is {variant!r} {how}"
                 return index, stretch, variant, evidence
     return None
@@ -242,12 +280,15 @@ def _squash(text: str) -> str:
 
 
 def _one_letter_off(text: str, word: str) -> list[str]:
-    """Stretches of ``text`` that differ from ``word`` in exactly one letter, or that are ``word`` with its tone mark
-    and SARA AA read as SARA AM (``SARA_AM_READINGS``)."""
+    """Stretches of ``text`` that differ from ``word`` in exactly one letter, that are ``word`` without one of its
+    marks, or ``word`` with its tone mark and SARA AA read as SARA AM (``SARA_AM_READINGS``)."""
     if len(word) < 4:
         return []
     n = len(word)
     found = [text[i : i + n] for i in range(len(text) - n + 1) if sum(a != b for a, b in zip(text[i : i + n], word)) == 1]
+    for at, ch in enumerate(word):
+        if ch in COMBINING:  # one mark lost (เกณฑ์ร้อยละ read เกณฑร้อยละ)
+            found += [word[:at] + word[at + 1 :]] * text.count(word[:at] + word[at + 1 :])
     for pair, am in SARA_AM_READINGS.items():
         at = word.find(pair)
         while at >= 0:

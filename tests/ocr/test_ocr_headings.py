@@ -117,6 +117,7 @@ def test_table_headers_come_from_the_grammars():
         (["สำดับที่", "ชื่อโครงการ/กิจกรรมสำคัญ", "ส่วนราชการที่รับผิดชอบ"], None),  # two words short: no evidence
         (["ลำดับที่", "ตัวชี้วัด", "คำเป้าหมาย"], (2, "คำเป้าหมาย", "ค่าเป้าหมาย")),  # SARA AM for MAI EK + SARA AA
         (["ลำดับที่", "ตัวชี้วัด", "คำอธิบาย"], None),  # a real word, not the header's
+        (["ระดับความสำเร็จ", "เกณฑร้อยละ", "วิธีวัดผลการดำเนินงาน", "คะแนนที่ได้"], (1, "เกณฑร้อยละ", "เกณฑ์ร้อยละ")),  # a mark lost
     ],
 )
 def test_header_word_one_letter_off_restored(cells, expected):
@@ -163,3 +164,12 @@ def test_labels_restored_only_under_the_key_result_header():
     findings = recheck_headings([keyed, bare], {1})
     assert keyed.rows[2].cells[1].text == "KR 1 : พัฒนาระบบ" and bare.rows[1].cells[1].text == "6@ 1 : พัฒนาระบบ"
     assert [code for code, _, _ in findings] == ["ocr.label_restored"]
+
+
+def test_listed_heading_number_from_its_neighbours():
+    texts = ["๖. สุขภาพดี", "ตาราง", "a. เศรษฐกิจดี", "๘. สังคมดี", "อ๑อ. เดินทางดี", "๒. ปลอดภัยดี", "q. โปร่งใสดี", "๗. เรียนดี"]
+    fixed, fixes = check_headings(texts)
+    assert fixed[2] == "๗. เศรษฐกิจดี"  # after ๖ and before ๘
+    assert fixed[4] == "๑. เดินทางดี"  # the reading holds ๑, one less than the ๒ after it
+    assert fixed[6] == "q. โปร่งใสดี"  # ๓ after ๒, ๖ before ๗: no agreement, and neither in the reading
+    assert len(fixes) == 2
