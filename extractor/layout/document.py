@@ -42,6 +42,10 @@ class PageLayout:
     tables: list[TableRegion] = field(default_factory=list)
     lines: list[TextLine] = field(default_factory=list)
 
+    def all_lines(self) -> list[TextLine]:
+        """The text lines and the lines of every table cell."""
+        return [*self.lines, *(ln for table in self.tables for row in table.rows for cell in row for ln in cell.lines)]
+
 
 def analyse_page(page: PageModel) -> PageLayout:
     """Tables and text lines of one page (no cross-page knowledge yet)."""
@@ -49,7 +53,11 @@ def analyse_page(page: PageModel) -> PageLayout:
     segments = build_lines(rest)
     borderless, loose = find_borderless_tables(segments)
     lines = [merge_segments(row) for row in line_rows(loose)]
-    return PageLayout(page, ruled + borderless, lines)
+    layout = PageLayout(page, ruled + borderless, lines)
+    if page.from_image:
+        for ln in layout.all_lines():
+            ln.ink_widths = True
+    return layout
 
 
 def layout_document(pages: list[PageModel]) -> tuple[list[Block], list[Finding]]:
@@ -62,12 +70,7 @@ def keeps_line_end_spaces(layouts: list[PageLayout]) -> bool:
     """The document's text layer keeps the space glyph at the end of a line wrapped at a space: some line of a
     text-layer page ends with one.  A producer's convention, so it holds on every text-layer page of the document
     (a table whose lines all wrap between Thai letters shows no space glyph of its own)."""
-    return any(
-        ln.ends_with_space
-        for pl in layouts
-        if not pl.page.from_image
-        for ln in [*pl.lines, *(ln for table in pl.tables for row in table.rows for cell in row for ln in cell.lines)]
-    )
+    return any(ln.ends_with_space for pl in layouts if not pl.page.from_image for ln in pl.all_lines())
 
 
 def line_openings(layouts: list[PageLayout], spaces_kept: bool = False) -> LineOpenings:

@@ -34,6 +34,7 @@ HEADING_SIZE = 1.15  # text this much larger than the body is a heading candidat
 _SPACE_EM = 0.35  # a space's width, in em (wide for the TLWG fonts: the estimate errs towards a wrap)
 _FIT_SLACK_EM = 0.15  # room a word must leave to be sure it fitted: a text layer's glyph edges are the advances
 # the typesetter measured (0.3 lost 002's written break before การพัฒนา, 47.4 pt wide in 49.5 pt of room)
+_INK_SLACK_EM = 1.0  # ... where widths are ink (OCR boxes): side bearings and a box's jitter make words look narrower
 _MIN_WORD_EM = 0.4  # no word is narrower: less room than this was full
 # a line's opening Thai run (letters and marks; not ฯ or ๆ, which never open a word)
 _OPENING_RUN = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+")
@@ -183,7 +184,8 @@ def broke_early(prev: TextLine, ln: TextLine, left: float, right: float, spaces_
         return False
     if spaces_kept and not prev.ends_with_space and not (thai_letter(prev.text[-1]) and thai_letter(ln.text[0])):
         return True
-    room = right - prev.x1 - (_SPACE_EM * ln.size if prev.ends_with_space else 0.0) - _FIT_SLACK_EM * ln.size
+    slack = _INK_SLACK_EM if ln.ink_widths else _FIT_SLACK_EM
+    room = right - prev.x1 - (_SPACE_EM * ln.size if prev.ends_with_space else 0.0) - slack * ln.size
     if room < _MIN_WORD_EM * ln.size:
         return False
     return _lead_width(ln) < room or _first_word_width(ln, _break_units, measured=True) < room

@@ -46,6 +46,7 @@ class TextLine:
     ends_with_space: bool = False  # a space glyph follows the last glyph (a wrap at a real space)
     lead_x1: float = 0.0  # right edge of the first word (up to the first space); 0.0 when not measured
     lead_edges: tuple[float, ...] = ()  # right edge of each base glyph of that first word (to measure a head of it)
+    ink_widths: bool = False  # widths are ink read off an image (OCR), not the advances a typesetter measured
 
     @property
     def bbox(self) -> BBox:

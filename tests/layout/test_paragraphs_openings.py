@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from extractor.layout.paragraphs import LineOpenings
+from dataclasses import replace
+
+from extractor.layout.paragraphs import LineOpenings, broke_early
 from extractor.layout.text import joined_text
 from extractor.layout.types import TextLine
 
@@ -86,3 +88,13 @@ def test_a_conjunction_wrap_stays_joined_without_enough_evidence():
 def test_only_a_conjunction_is_set_off_by_the_evidence():
     lines = [line(f"ระบบเครือข่ายของ หน่วยงานกลาง แห่งที่ {i}") for i in "123"]  # three lines set it off
     assert not LineOpenings([], lines).spaced(line("ระบบเครือข่ายของ"), line("หน่วยงานกลาง"))
+
+
+def test_a_word_that_fits_by_half_an_em_proves_a_written_break_in_a_text_layer_but_not_in_ocr_ink():
+    size = 10.0
+    above = TextLine("แผนการกระจายอำนาจให้", 0.0, 0.0, 170.0, 12.0, size, False)
+    # แก่: two advancing glyphs, 12 pt on its own edges; 17 pt of room left before the cell's right edge at 187 pt
+    below = TextLine("แก่", 0.0, 14.0, 12.0, 26.0, size, False, lead_x1=12.0, lead_edges=(6.0, 12.0))
+    assert broke_early(above, below, 0.0, 187.0, spaces_kept=True)
+    read_off_a_scan = replace(below, ink_widths=True)  # ink runs short of the advances a typesetter measured
+    assert not broke_early(above, read_off_a_scan, 0.0, 187.0, spaces_kept=True)
