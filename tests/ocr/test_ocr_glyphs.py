@@ -143,3 +143,9 @@ def _spaced_line(letter_gap: int, y: int) -> OcrLine:
 def test_the_space_between_thai_words_is_measured_against_the_lines_own_letter_spacing():
     # letters 0.1 em apart: 0.41 em is a space; letters 0.24 em apart (wide-set text): the same gap is not
     assert _texts(_spaced_line(3, 200), _spaced_line(7, 300)) == ["ประชาชน และ", "ประชาชนและ"]
+
+
+def test_a_number_after_thi_is_spaced_though_the_marks_box_reaches_over_the_space():
+    # Tesseract's box of ที่ takes in its marks, which overhang the space: the next box starts 0.1 em inside it
+    line = _line([("ตัวชี้วัดที่", 100, 230), ("1.4", 227, 260)])
+    assert _texts(line) == ["ตัวชี้วัดที่ 1.4"]
