@@ -45,6 +45,7 @@ ITEM_NUMBER = re.compile(rf"^[๐-๙{ITEM_LOOKALIKES}]{{1,3}}\.$")  # an item's
 # (๗. read ฒญ., ๖. read อ.): the glyphs decide, a Thai letter is far from every digit (``MAX_DISTANCE``)
 ITEM_READING = re.compile(r"^[๐-๙]{1,2}\.$")
 NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*\.?$")  # a closing dot: a heading's or an item's number (๔.)
+_DOT_BEFORE_GROUP = re.compile(r"(?<=[๐-๙0-9])\.(?=[๐-๙0-9]{3},[๐-๙0-9]{3})")
 
 __all__ = ["reread_thai_digits"]
 
@@ -214,7 +215,14 @@ def read_number(
             text += "-"
         else:
             text += "."
-    return "(" * brackets[0] + text + ")" * brackets[1]
+    return "(" * brackets[0] + thousands_grouped(text) + ")" * brackets[1]
+
+
+def thousands_grouped(number: str) -> str:
+    """``number`` with a dot that stands before three digits and a thousands comma read as the comma it must be
+    (a decimal point never precedes a thousands comma: ``๑.๘๔๖,๖๐๐`` is ``๑,๘๔๖,๖๐๐``; a comma whose tail the scan
+    lost looks like a dot)."""
+    return _DOT_BEFORE_GROUP.sub(",", number)
 
 
 def _is_punctuation(glyph_height: int, glyph_width: int, height: int, width: float) -> bool:

@@ -131,3 +131,11 @@ def test_runs_take_lookalike_letters_next_to_digits_only():
     words = ["ข", "้", "อ", "๑", "OKR", "๑", ".", "๕", ".", "๐", "อ)", "จ", "ำ"]
     line = OcrLine((0, 0, 10, 10), 10, 10, [OcrWord(w, (0, 0, 1, 1), 90.0) for w in words])
     assert ocr_digits.numeric_runs(line) == [(3, 4), (5, 11)]
+
+
+@pytest.mark.parametrize(
+    "read,number",
+    [("๑.๘๔๖,๖๐๐", "๑,๘๔๖,๖๐๐"), ("๒๑.๓๐๐,๐๐๐.๕๐", "๒๑,๓๐๐,๐๐๐.๕๐"), ("๑.๘๔๖", "๑.๘๔๖"), ("๓๒๙,๑๐๐.๐๐", "๓๒๙,๑๐๐.๐๐")],
+)
+def test_a_dot_before_a_thousands_group_and_a_comma_is_a_comma(read, number):
+    assert ocr_digits.thousands_grouped(read) == number
