@@ -81,8 +81,7 @@ def line_openings(layouts: list[PageLayout], spaces_kept: bool = False) -> LineO
         for table in pl.tables
         for pair in line_breaks(table, spaces_kept and not pl.page.from_image)
     ]
-    cells = [cell for pl in layouts for table in pl.tables for row in table.rows for cell in row]
-    return LineOpenings(breaks, [ln for cell in cells for ln in cell.lines] + [ln for pl in layouts for ln in pl.lines])
+    return LineOpenings(breaks, [ln for pl in layouts for ln in pl.all_lines()])
 
 
 @dataclass(slots=True)
@@ -151,7 +150,6 @@ def _page_blocks(
         if box[2] - box[0] >= MIN_IMAGE and box[3] - box[1] >= MIN_IMAGE:  # logos and figures, not specks
             items.append((box[1], 2, [Block(BlockKind.IMAGE, provenance=Provenance(page=page.number, bbox=box))]))
     right = max(max((ln.x1 for ln in content), default=page.width), page.width - left)  # margins are symmetric
-    spaces_kept = spaces_kept or any(ln.ends_with_space for ln in pl.lines)
     ends: dict[int, tuple[TextLine, TextLine]] = {}
     for run in _runs_between_tables(content, pl.tables):
         run_blocks = []

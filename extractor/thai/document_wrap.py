@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extractor.blocks import Repair, WrapJoin
@@ -163,22 +163,19 @@ class _Index:
         ``whole``: the needle holds the whole Thai run on its left, on its right side.  Where the layout joined two
         lines at the cut, the phrase votes only if its runs end there too: a line that opens with a run going on
         past the needle's (``ระยะ|เวลาเฉลี่ย`` for ``ระยะ 20 ปี``) may be a break the author wrote."""
-        votes: set[tuple[str, int, bool]] = set()
-        at = self.squeezed.find(needle)
-        while at != -1:
-            if at + cut not in self.joined or not self._runs_on(at, len(needle), whole):
-                k = bisect.bisect_right(self.starts, at) - 1
-                votes.add((self.keys[k], at - self.starts[k], at + cut in self.spaced))
-            at = self.squeezed.find(needle, at + 1)
-        apart = sum(1 for vote in votes if vote[2])
-        return len(votes) - apart, apart
+        return self._votes(needle, cut, lambda at: not self._runs_on(at, len(needle), whole))
 
     def written_elsewhere(self, needle: str, cut: int) -> tuple[int, int]:
         """As ``written``, counting only the phrases the layout did not join at the cut."""
+        return self._votes(needle, cut, lambda at: False)
+
+    def _votes(self, needle: str, cut: int, joined_votes: Callable[[int], bool]) -> tuple[int, int]:
+        """(together, apart) over the places ``needle`` is found; a place the layout joined at the cut votes only
+        when ``joined_votes(place)``."""
         votes: set[tuple[str, int, bool]] = set()
         at = self.squeezed.find(needle)
         while at != -1:
-            if at + cut not in self.joined:
+            if at + cut not in self.joined or joined_votes(at):
                 k = bisect.bisect_right(self.starts, at) - 1
                 votes.add((self.keys[k], at - self.starts[k], at + cut in self.spaced))
             at = self.squeezed.find(needle, at + 1)
@@ -293,17 +290,15 @@ def _words_from(run: str, reverse: bool = False) -> str:
     return taken
 
 
-def _text_offset(seg: _Segment, slot: int) -> int:
-    """Offset in the segment's text of the ``slot``-th character of its key."""
-    spacing = _spacing_at(seg.text)
-    seen = 0
-    for i in range(len(seg.text)):
-        if i in spacing:
-            continue
-        if seen == slot:
-            return i
-        seen += 1
-    return len(seg.text)
+def _text_offset(spacing: list[int], slot: int) -> int:
+    """Offset in a segment's text of the ``slot``-th character of its key (``spacing``: the segment's sorted spacing
+    offsets, which the key leaves out)."""
+    offset = slot
+    for space in spacing:
+        if space > offset:
+            break
+        offset += 1
+    return offset
 
 
 def _gap_slot(spacing: list[int], gap: re.Match) -> int:
@@ -339,7 +334,7 @@ class WrapEvidence:
             for slot in seg.joined:
                 rule = _decide_join(*_context(seg, slot), slot in seg.unseen, self.index)
                 if rule:
-                    at = seg.start + _text_offset(seg, slot)
+                    at = seg.start + _text_offset(spacing, slot)
                     cuts.setdefault(seg.text_index, []).append((at, at, rule))
         return [_apply(text, sorted(cuts.get(i, ()))) for i, text in enumerate(self.texts)]
 
