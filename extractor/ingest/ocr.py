@@ -347,28 +347,36 @@ def _line_glyphs(line: OcrLine, em: float, scale: float, gap_em: float | None = 
     y0, y1 = (line.baseline - 0.8 * em) * scale, (line.baseline + 0.2 * em) * scale
     out: list[Glyph] = []
     pen: float | None = None  # right edge of the last base glyph placed (what the line builder measures from)
-    ink: float = 0.0  # right edge of everything Tesseract boxed so far, marks included (what a space is measured from)
-    last = " "  # the last base character placed
     inside = _inside_words(line.words)
     tracking = _tracking(line.words, inside, gap_em)
-    for index, word in enumerate(line.words):
-        if pen is not None and all(ch in THAI_MARKS for ch in word.text):
+    for index, word, mark, last, gap in _walk(line.words):
+        if mark:
             _word_glyphs(word.text, pen, pen, y0, y1, size, scale, out, pen, word.bold)  # marks on the last base
-            ink = max(ink, float(word.bbox[2]))
             continue
         x0, x1 = float(word.bbox[0]), float(word.bbox[2])
-        if pen is not None:
-            # a mark's box pushes the next base right: measure the gap from the mark, close it to the base
-            if x0 - ink < space_gap(last, word.text[0], index in inside, tracking) * gap_em:
+        if gap is not None:  # a mark's box pushes the next base right: the gap is measured from it, closed to the base
+            if gap < space_gap(last, word.text[0], index in inside, tracking) * gap_em:
                 x0 = pen
             else:  # a space glyph says so whatever the layout's word gap makes of the distance
                 x0 = max(x0, pen)
                 out.append(Glyph(" ", (pen * scale, y0, pen * scale, y1), OCR_FONT, size))
             x1 = max(x1, x0 + 0.2 * em)
         pen = _word_glyphs(word.text, x0, x1, y0, y1, size, scale, out, pen, word.bold)
-        ink = max(ink, float(word.bbox[2]))  # Tesseract's box, not the width a narrow word was given
-        last = next((ch for ch in reversed(word.text) if ch not in THAI_MARKS), " ")
     return out
+
+
+def _walk(words: list[OcrWord]) -> Iterator[tuple[int, OcrWord, bool, str, float | None]]:
+    """Each Tesseract word of a line in order: (index, word, a word of marks only after the first?, the last base
+    character before it, its gap in pixels from the right edge of everything boxed before it, marks included —
+    Tesseract's boxes, not the width a narrow word is given; None for the first word and for marks)."""
+    ink: float | None = None
+    last = " "
+    for index, word in enumerate(words):
+        mark = ink is not None and all(ch in THAI_MARKS for ch in word.text)
+        yield index, word, mark, last, None if ink is None or mark else word.bbox[0] - ink
+        ink = max(ink or 0.0, float(word.bbox[2]))
+        if not mark:
+            last = next((ch for ch in reversed(word.text) if ch not in THAI_MARKS), " ")
 
 
 def space_gap(left: str, right: str, inside: bool, tracking: float = TRACKING) -> float:
@@ -399,17 +407,11 @@ def space_gap(left: str, right: str, inside: bool, tracking: float = TRACKING) -
 def _tracking(words: list[OcrWord], inside: set[int], em: float) -> float:
     """A line's letter spacing: the median gap (em) between Thai Tesseract words inside dictionary words, measured as
     ``_line_glyphs`` measures gaps; ``TRACKING`` on a line with fewer than five."""
-    gaps: list[float] = []
-    ink: float | None = None
-    last = " "
-    for index, word in enumerate(words):
-        if ink is not None and all(ch in THAI_MARKS for ch in word.text):
-            ink = max(ink, float(word.bbox[2]))
-            continue
-        if ink is not None and index in inside and _is_thai(last) and _is_thai(word.text[0]):
-            gaps.append((word.bbox[0] - ink) / em)
-        ink = max(ink or 0.0, float(word.bbox[2]))
-        last = next((ch for ch in reversed(word.text) if ch not in THAI_MARKS), " ")
+    gaps = [
+        gap / em
+        for index, word, _, last, gap in _walk(words)
+        if gap is not None and index in inside and _is_thai(last) and _is_thai(word.text[0])
+    ]
     return statistics.median(gaps) if len(gaps) >= 5 else TRACKING
 
 

@@ -22,26 +22,12 @@ its ``P`` against the fonts' ``P``.  No Tesseract call.
 
 from __future__ import annotations
 
-import functools
-import glob
 from dataclasses import dataclass
 
 import numpy as np
 import regex as re
-from PIL import Image, ImageDraw, ImageFont
 
-from extractor.ingest.ocr_digits import (
-    AMOUNT,
-    ARABIC_DIGITS,
-    FONT_GLOB,
-    MAX_DISTANCE,
-    NUMBER,
-    SIDE,
-    THAI_DIGITS,
-    _normalised,
-    classify,
-    read_number,
-)
+from extractor.ingest.ocr_digits import AMOUNT, ARABIC_DIGITS, MAX_DISTANCE, NUMBER, THAI_DIGITS, classify, read_number
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.layout.types import Ruling
 
@@ -56,6 +42,7 @@ DASH_ABOVE_BASELINE = 0.3  # em: a dash sits this far above the baseline of the 
 DASH_CONFIDENCE = 60.0  # what a dash found by shape is given as Tesseract's confidence
 CODE_GAP = 0.3  # em: a policy code's glyphs are closer than this, the word after it (``(OKR``) further
 CODE_LOOKALIKES = "P258S"  # what Tesseract makes of a policy code's ``P`` before Thai digits
+CODE_GLYPHS = "P" + THAI_DIGITS + ARABIC_DIGITS  # a policy code's first glyph is told among these by shape
 ARABIC_NUMBER = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{2})?$")  # an amount Tesseract gave in Arabic digits
 CODE_DIGITS_THAI, CODE_DIGITS_ARABIC = re.compile(r"^[๐-๙]{3}$"), re.compile(r"^[0-9]{3}$")
 MIN_ROWS_CROSSED = 3  # an OCR line whose box holds the middles of this many grid rows is a column read sideways
@@ -337,31 +324,5 @@ def _code_reading(ink: np.ndarray, cell: CellBox, line: OcrLine, start: int, end
 
 def _is_p(mask: np.ndarray) -> bool:
     """Is the glyph a Latin ``P``: within ``MAX_DISTANCE`` of a TLWG ``P`` and nearer it than any digit?"""
-    rows = np.flatnonzero(mask.any(axis=1))
-    if not len(rows):
-        return False
-    glyph = mask[rows[0] : rows[-1] + 1]
-    shape = _normalised(glyph)
-    shapes, aspects = _p_templates()
-    if shape is None or not len(shapes):
-        return False
-    pixels, aspect = shape
-    distance = float((np.abs(shapes - pixels).mean(axis=(1, 2)) + 0.5 * np.abs(np.log(aspect / aspects))).min())
-    return distance <= MAX_DISTANCE and distance < classify(glyph, THAI_DIGITS + ARABIC_DIGITS)[1]
-
-
-@functools.cache
-def _p_templates() -> tuple[np.ndarray, np.ndarray]:
-    """(shapes, width/height) of the letter ``P`` in each upright installed TLWG font, as ``ocr_digits`` has them for
-    the digits."""
-    shapes, aspects = [], []
-    for path in sorted(glob.glob(FONT_GLOB)):
-        if "Oblique" in path or "Italic" in path:
-            continue
-        image = Image.new("L", (128, 128), 255)
-        ImageDraw.Draw(image).text((20, 10), "P", font=ImageFont.truetype(path, 64), fill=0)
-        shape = _normalised(np.asarray(image) < 128)
-        if shape is not None:
-            shapes.append(shape[0])
-            aspects.append(shape[1])
-    return np.array(shapes, dtype=np.float32).reshape(-1, SIDE, SIDE), np.array(aspects, dtype=np.float32)
+    character, distance = classify(mask, CODE_GLYPHS, CODE_GLYPHS)
+    return character == "P" and distance <= MAX_DISTANCE

@@ -51,15 +51,15 @@ __all__ = ["reread_thai_digits"]
 
 
 @functools.cache
-def templates() -> tuple[str, np.ndarray, np.ndarray]:
-    """(digit per template, shapes stacked T × SIDE × SIDE, width/height per template): each Thai and Arabic digit in
-    each upright installed TLWG font."""
+def templates(characters: str = THAI_DIGITS + ARABIC_DIGITS) -> tuple[str, np.ndarray, np.ndarray]:
+    """(character per template, shapes stacked T × SIDE × SIDE, width/height per template): each of ``characters``
+    (the Thai and Arabic digits) in each upright installed TLWG font."""
     digits, shapes, aspects = [], [], []
     for path in sorted(glob.glob(FONT_GLOB)):
         if "Oblique" in path or "Italic" in path:
             continue
         font = ImageFont.truetype(path, 64)
-        for digit in THAI_DIGITS + ARABIC_DIGITS:
+        for digit in characters:
             image = Image.new("L", (128, 128), 255)
             ImageDraw.Draw(image).text((20, 10), digit, font=font, fill=0)
             shape = _normalised(np.asarray(image) < 128)
@@ -80,21 +80,23 @@ def _normalised(mask: np.ndarray) -> tuple[np.ndarray, float] | None:
 
 
 @functools.cache
-def _outside(alphabet: str) -> np.ndarray:
-    """The templates whose digit is not in ``alphabet``."""
-    return np.array([d not in alphabet for d in templates()[0]], dtype=bool)
+def _outside(alphabet: str, characters: str) -> np.ndarray:
+    """The templates of ``characters`` whose character is not in ``alphabet``."""
+    return np.array([d not in alphabet for d in templates(characters)[0]], dtype=bool)
 
 
-def classify(mask: np.ndarray, alphabet: str = THAI_DIGITS) -> tuple[str, float]:
-    """The nearest digit of ``alphabet`` to a glyph's ink and its distance (mean pixel difference + aspect-ratio
-    penalty)."""
-    digits, shapes, aspects = templates()
+def classify(
+    mask: np.ndarray, alphabet: str = THAI_DIGITS, characters: str = THAI_DIGITS + ARABIC_DIGITS
+) -> tuple[str, float]:
+    """The nearest character of ``alphabet`` to a glyph's ink and its distance (mean pixel difference + aspect-ratio
+    penalty), among the templates of ``characters`` (``templates``)."""
+    digits, shapes, aspects = templates(characters)
     shape = _normalised(mask)
     if shape is None or not digits:
         return "", float("inf")
     pixels, aspect = shape
     distances = np.abs(shapes - pixels).mean(axis=(1, 2)) + 0.5 * np.abs(np.log(aspect / aspects))
-    distances[_outside(alphabet)] = np.inf
+    distances[_outside(alphabet, characters)] = np.inf
     best = int(np.argmin(distances))
     return digits[best], float(distances[best])
 

@@ -18,6 +18,9 @@ from pathlib import Path
 
 import regex as re
 
+from extractor.thai.dictionary import LEXICON_DIR, read_word_list
+from extractor.thai.digits import thai_digits_to_arabic
+
 GRAMMAR_DIR = Path(__file__).resolve().parents[2] / "grammars"
 COMBINING = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 # a pattern that opens with Thai letters, then optional spaces and a number (a named group or a digit class)
@@ -100,7 +103,6 @@ def _skeleton_prefix_end(text: str, start: int, target: str) -> int | None:
 # look-alike or dropped dot makes it a prefix of that child, is that prefix.  Names come from a list (template
 # knowledge: ``lexicon/ocr/heading_names.txt``), restored when the letters without marks are the same.
 
-LEXICON_OCR = Path(__file__).resolve().parent / "lexicon" / "ocr"
 DOT_LOOKALIKES = "1,:;·'l|"  # what OCR makes of the dot of a bold number (``7.5`` read ``715``)
 CHILD_WINDOW = 3  # texts after a heading searched for its child's number
 _DIGITS = "0-9๐-๙"
@@ -108,7 +110,6 @@ _HEAD_NUMBER = re.compile(rf"^\s*([\u0e01-\u0e4e]+)\s*([{_DIGITS}][{_DIGITS}.{re
 _CHILD_NUMBER = re.compile(rf"^\s*[\u0e01-\u0e4e]+\s*([{_DIGITS}]+(?:\.[{_DIGITS}]+)+)(?=\s|$)")
 _DOTTED = re.compile(rf"^[{_DIGITS}]+(?:\.[{_DIGITS}]+)*$")
 _NAMED_HEADING = re.compile(r"^(\s*\S{1,3}\.\s*)([\u0e01-\u0e4e]+)\s*$")
-_FOLD_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +123,7 @@ class HeadingFix:
 @functools.lru_cache(maxsize=1)
 def heading_names() -> tuple[str, ...]:
     """Names that are a whole numbered heading (the nine ดี issues), ``lexicon/ocr/heading_names.txt``."""
-    from extractor.thai.dictionary import read_word_list
-
-    return tuple(read_word_list(LEXICON_OCR / "heading_names.txt"))
+    return tuple(read_word_list(LEXICON_DIR / "ocr" / "heading_names.txt"))
 
 
 def check_headings(texts: list[str]) -> tuple[list[str], list[HeadingFix]]:
@@ -159,9 +158,9 @@ def _restore_item_number(texts: list[str], index: int) -> HeadingFix | None:
         return None
     before = next((n for n in map(_listed_number, reversed(texts[:index])) if n and n.isdigit()), None)
     after = next((n for n in map(_listed_number, texts[index + 1 :]) if n and n.isdigit()), None)
-    expected = {int(before.translate(_FOLD_DIGITS)) + 1} if before else set()
+    expected = {int(thai_digits_to_arabic(before)) + 1} if before else set()
     if after:
-        expected = {e for e in expected if e == int(after.translate(_FOLD_DIGITS)) - 1} or (expected | {int(after.translate(_FOLD_DIGITS)) - 1})
+        expected = {e for e in expected if e == int(thai_digits_to_arabic(after)) - 1} or (expected | {int(thai_digits_to_arabic(after)) - 1})
     script = before or after or ""
     found = [n for n in expected if n > 0 and (len(expected) == 1 and before and after or _digits(n, script) in token)]
     if len(found) != 1:
@@ -198,10 +197,10 @@ def _restore_number(texts: list[str], index: int) -> HeadingFix | None:
     if child is None:
         return None
     number = m.group(2)
-    folded_child = child.translate(_FOLD_DIGITS)
-    if (folded_child + ".").startswith(number.translate(_FOLD_DIGITS) + "."):
+    folded_child = thai_digits_to_arabic(child)
+    if (folded_child + ".").startswith(thai_digits_to_arabic(number) + "."):
         return None
-    found = {c for c in dot_readings(number) if folded_child.startswith(c.translate(_FOLD_DIGITS) + ".")}
+    found = {c for c in dot_readings(number) if folded_child.startswith(thai_digits_to_arabic(c) + ".")}
     if len(found) != 1:
         return None
     [after] = found
@@ -309,7 +308,7 @@ _WORDLIKE = re.compile(r"[\u0e01-\u0e2e][\u0e01-\u0e4e]{2,}|[A-Za-z]{3,}")  # th
 
 @functools.lru_cache(maxsize=1)
 def _label_data() -> dict:
-    return tomllib.loads((LEXICON_OCR / "cell_labels.toml").read_text(encoding="utf-8"))
+    return tomllib.loads((LEXICON_DIR / "ocr" / "cell_labels.toml").read_text(encoding="utf-8"))
 
 
 def cell_labels() -> tuple[tuple[str, re.Pattern], ...]:
