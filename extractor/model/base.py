@@ -31,11 +31,22 @@ class Source(Model):
     bbox: tuple[int, int, int, int] | None = Field(
         None, description="x0, y0, x1, y1 in whole PDF points (no floats in canonical JSON), top-left origin"
     )
+    continued_rows: int | None = Field(
+        None,
+        description="Source rows merged into the record after its first (a row continued on the next page, a cell "
+        "the source wrapped onto rows of its own): how the input was laid out, not what it says",
+    )
 
     @classmethod
-    def of(cls, prov: blocks.Provenance) -> Source:
+    def of(cls, prov: blocks.Provenance, continued_rows: int = 0) -> Source:
         bbox = tuple(round(v) for v in prov.bbox) if prov.bbox else None
-        return cls(line_start=prov.line_start, line_end=prov.line_end, page=prov.page, bbox=bbox)
+        return cls(
+            line_start=prov.line_start,
+            line_end=prov.line_end,
+            page=prov.page,
+            bbox=bbox,
+            continued_rows=continued_rows or None,
+        )
 
 
 class Record(Model):

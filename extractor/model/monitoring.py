@@ -67,7 +67,6 @@ class MonitoredKPI(Record):
     inherited: list[str] = Field(
         default_factory=list, description="Columns whose value was copied from a row-spanning cell above"
     )
-    continued_rows: int = Field(0, description="Continuation rows (page breaks, split paragraphs) merged in")
     fields: dict[str, str] = Field(default_factory=dict, description="Other columns by role, as written")
 
 

@@ -58,7 +58,7 @@ def test_repeated_header_and_left_packed_continuations_stitch_into_one_kpi():
     result, _ = build(text)
     (kpi,) = result.kpis
     assert (kpi.table_role, kpi.code, kpi.name, kpi.target) == ("negotiated_kpis", "1", "ระดับความพึงพอใจ", "ระดับ 5")
-    assert kpi.weight.value == 10 and kpi.continued_rows == 2
+    assert kpi.weight.value == 10 and kpi.source.continued_rows == 2
     assert kpi.formula == "A = B x 100 C" and kpi.data_collection == "แบบสอบถาม"
     assert [(b.year_be, b.status) for b in kpi.baseline] == [(2565, "dash"), (2566, "empty")]
 
@@ -200,7 +200,7 @@ def test_seed000_records():
     codes = [k.code for k in result.kpis if k.table_role == "bma_kpi_definitions"]
     assert codes == ["4.1.4.1", "5.2.1.2", "5.3.1.2", "5.3.1.3", "6.1.2.1", "7.2.1.2", "7.5.4.1", None]
     kpi4 = next(k for k in result.kpis if k.table_role == "negotiated_kpis" and k.code == "4")
-    assert kpi4.continued_rows == 7  # 7 continuation rows after 5 repeated headers (lines 550-562)
+    assert kpi4.source.continued_rows == 7  # 7 continuation rows after 5 repeated headers (lines 550-562)
     split = [r for r in result.rubrics if r.kpi_code == "5"]
     assert [(r.part_index, r.part_count) for r in split] == [(1, 2), (2, 2)]
     assert split[1].part.startswith("2. วัดคุณภาพการบริการ")
@@ -216,7 +216,7 @@ def test_seed000_records():
 def test_seed001_records():
     result, findings = seed("001")
     kpi = next(k for k in result.kpis if k.table_role == "bma_kpi_definitions")
-    assert kpi.code == "3.3.3.1" and kpi.target == "10 อาคาร" and kpi.continued_rows == 1
+    assert kpi.code == "3.3.3.1" and kpi.target == "10 อาคาร" and kpi.source.continued_rows == 1
     groups = [k.context.group[:3] for k in result.kpis if k.table_role == "negotiated_kpis"]
     assert groups == ["1.1", "1.1", "1.1", "1.2", "1.3", "1.3"]
     sheets = result.work_steps

@@ -286,7 +286,7 @@ SHEET_B = f"""\
 def test_negotiated_sheet_rows_merged_across_pages():
     document = build(SHEET_B)
     kpis = [k for k in document.monitoring.kpis if k.table_role == "negotiated_kpis"]
-    assert [(k.code, k.table_label, k.continued_rows) for k in kpis] == [("1.1", "ข", 2), ("1.2", "ข", 0)]
+    assert [(k.code, k.table_label, (k.source.continued_rows or 0)) for k in kpis] == [("1.1", "ข", 2), ("1.2", "ข", 0)]
     first = kpis[0]
     assert first.target == "ร้อยละ 100"  # the target repeated on the next page is not added twice
     assert first.definition.startswith("นิยาม\n")

@@ -804,9 +804,8 @@ def _sheet_kpi(
         data_collection=" ".join(period.group("period").split()) if period else None,
         projects=record.text("projects") or None,
         responsible=record.text("units") or None,
-        continued_rows=record.continued,
         fields=fields,
-        source=source_of(record.provenance),
+        source=source_of(record.provenance, record.continued),
     )
 
 
@@ -858,7 +857,7 @@ def _evaluation_kpi(record: TableRecord, dimension: Node) -> MonitoredKPI:
         projects=projects or None,
         responsible=unit.group("unit").strip() if unit else None,
         fields=fields,
-        source=source_of(record.provenance),
+        source=source_of(record.provenance, record.continued),
     )
 
 

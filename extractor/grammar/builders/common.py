@@ -13,10 +13,10 @@ from extractor.model.base import Source
 from extractor.model.document import PartHeading
 
 
-def source_of(item: Node | Cell | Provenance) -> Source:
-    """The canonical provenance of a node, cell or block provenance."""
+def source_of(item: Node | Cell | Provenance, continued_rows: int = 0) -> Source:
+    """The canonical provenance of a node, cell or block provenance (and of the rows a table record merged)."""
     prov = item if isinstance(item, Provenance) else item.provenance
-    return Source.of(prov)
+    return Source.of(prov, continued_rows)
 
 
 def join_lines(lines: list[str], glue: Glue | None) -> str:

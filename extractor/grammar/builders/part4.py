@@ -233,9 +233,8 @@ def _kpi(
         sections=sections,
         projects=cells.get("projects"),
         inherited=inherited,
-        continued_rows=record.continued,
         fields={k: v for k, v in cells.items() if k not in known} | _extra(record),
-        source=source_of(record.provenance),
+        source=source_of(record.provenance, record.continued),
     )
 
 
