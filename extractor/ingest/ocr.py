@@ -30,10 +30,12 @@ from extractor.ingest import ocr_image
 from extractor.ingest.ocr_bold import mark_bold_words
 from extractor.ingest.ocr_cells import (
     across_rows_message,
+    arrows_message,
     blank_read_cells,
     covered_by,
     grid_cells,
     lines_across_rows,
+    read_arrow_cells,
     reread_cells_by_shape,
     reread_regions,
     shape_cells_message,
@@ -221,6 +223,9 @@ def _reread_unread_ink(
     shaped = reread_cells_by_shape(ink, grid, kept)  # after the re-read: the cells it filled are read by shape too
     if shaped:
         page.findings.append(("ocr.cells_read_by_shape", shape_cells_message(shaped), Provenance(page=page.model.number)))
+    arrows = read_arrow_cells(ink, grid, kept)
+    if arrows:
+        page.findings.append(("ocr.arrows_read_by_shape", arrows_message(arrows), Provenance(page=page.model.number)))
 
 
 def _median_size(lines: list[OcrLine]) -> float:

@@ -326,3 +326,94 @@ def _is_p(mask: np.ndarray) -> bool:
     """Is the glyph a Latin ``P``: within ``MAX_DISTANCE`` of a TLWG ``P`` and nearer it than any digit?"""
     character, distance = classify(mask, CODE_GLYPHS, CODE_GLYPHS)
     return character == "P" and distance <= MAX_DISTANCE
+
+
+# -- Gantt bars: arrows in a step table's month cells ----------------------------------------------------------------
+# A work-step table (ตาราง จ) marks the months of a step with arrows (``←``, ``→``, ``↔``, ``←→``), which Tesseract
+# reads as ``4=``, ``<-``, ``«-``, ``=>``, ``-``, ``com`` or not at all.  An arrow is a shaft with a head: a glyph
+# much wider than high, thin in the middle, high near an end that ends in a point; the head says its direction.
+
+ARROW_MIN_EM = 0.3  # an arrow is at least this wide (x_size of the page's text): narrower ink is a speck or a mark
+ARROW_ASPECT = 1.4  # ... and at least this many times wider than high
+ARROW_SHAFT = 0.45  # its middle fifth (the shaft) is at most this share of its height high
+ARROW_HEAD = 0.6  # a head: a column in the outer third at least this share of its height high ...
+ARROW_TIP = 0.5  # ... and the outermost column (the head's point) at most this share: a bar is no head
+ARROW_CONFIDENCE = 60.0  # what an arrow read by shape is given as Tesseract's confidence
+ARROWS = {(True, False): "←", (False, True): "→", (True, True): "↔"}
+
+
+def arrow_glyph(mask: np.ndarray) -> str | None:
+    """``←``, ``→`` or ``↔`` when the glyph (ink of touching columns, cropped to its box) is an arrow, else None."""
+    height, width = mask.shape
+    if not height or width < ARROW_ASPECT * height:
+        return None
+    inked = mask.any(axis=0)
+    if not inked.all():
+        return None
+    tops, bottoms = mask.argmax(axis=0), height - mask[::-1].argmax(axis=0)
+    extent = bottoms - tops
+    middle = slice(2 * width // 5, width - 2 * width // 5)
+    shaft = (tops[middle] + bottoms[middle]) / 2
+    if extent[middle].max() > ARROW_SHAFT * height or not (0.3 * height <= shaft.mean() <= 0.7 * height):
+        return None
+    third = max(1, width // 3)
+    heads = (_head(extent[:third], height), _head(extent[::-1][:third], height))
+    return ARROWS.get(heads)
+
+
+def _head(extent: np.ndarray, height: int) -> bool:
+    """Do these column extents, from the glyph's end inwards, make an arrowhead (a point widening to the full height)?"""
+    return extent.max() >= ARROW_HEAD * height and extent[0] <= ARROW_TIP * height
+
+
+def cell_arrows(ink: np.ndarray, cell: CellBox, em: float) -> tuple[str, tuple[int, int, int, int]] | None:
+    """(reading, ink box in page pixels) of a cell whose ink is arrows and nothing else (``←→``: two glyphs), or None."""
+    crop = ink[cell.y0 : cell.y1, cell.x0 : cell.x1]
+    if not crop.any() or not em:
+        return None
+    reading = ""
+    for left, right in _spans(crop.any(axis=0), gap=1):
+        part = crop[:, left:right]
+        rows = np.flatnonzero(part.any(axis=1))
+        arrow = arrow_glyph(part[rows[0] : rows[-1] + 1]) if right - left >= ARROW_MIN_EM * em else None
+        if arrow is None:
+            return None
+        reading += arrow
+    ys, xs = np.nonzero(crop)
+    return reading, (cell.x0 + int(xs.min()), cell.y0 + int(ys.min()), cell.x0 + int(xs.max()) + 1, cell.y0 + int(ys.max()) + 1)
+
+
+def read_arrow_cells(ink: np.ndarray, cells: list[CellBox], lines: list[OcrLine]) -> list[tuple[str, str]]:
+    """Cells whose ink is arrows read by shape: their OCR words (whatever Tesseract made of the arrows) are replaced,
+    in place, by one line holding the arrows; return the (before, after) pairs changed."""
+    changed: list[tuple[str, str]] = []
+    em = float(np.median([line.x_size for line in lines])) if lines else 0.0
+    for cell in cells:
+        found = cell_arrows(ink, cell, em)
+        if found is None:
+            continue
+        reading, box = found
+        before = _take_words(cell, lines)
+        # arrows stand on the middle of the row's text, as a dash does
+        lines.append(OcrLine(box, (box[1] + box[3]) / 2 + DASH_ABOVE_BASELINE * em, em, [OcrWord(reading, box, ARROW_CONFIDENCE)]))
+        if before.replace(" ", "") != reading:
+            changed.append((before, reading))
+    return changed
+
+
+def _take_words(cell: CellBox, lines: list[OcrLine]) -> str:
+    """Remove the words whose centre is in the cell from ``lines`` (and the lines left empty); their text."""
+    taken = []
+    for line in lines:
+        inside = [w for w in line.words if cell.x0 <= (w.bbox[0] + w.bbox[2]) / 2 < cell.x1 and cell.y0 <= (w.bbox[1] + w.bbox[3]) / 2 < cell.y1]
+        taken.extend(w.text for w in inside)
+        line.words[:] = [w for w in line.words if w not in inside]
+    lines[:] = [line for line in lines if line.words]
+    return " ".join(taken)
+
+
+def arrows_message(changed: list[tuple[str, str]]) -> str:
+    """The text of the finding listing the cells read by ``read_arrow_cells``."""
+    pairs = "; ".join(f"{a!r} → {b!r}" if a else f"(nothing read) → {b!r}" for a, b in changed)
+    return (f"{len(changed)} table cell(s) whose only ink is arrows (a shaft with a point-ended head; the head's side "
+            f"gives the direction) read by shape: {pairs}")

@@ -10,10 +10,14 @@ from extractor.ingest import ocr_tesseract
 from extractor.ingest.ocr_cells import (
     CellBox,
     across_rows_message,
+    arrow_glyph,
+    arrows_message,
     blank_read_cells,
+    cell_arrows,
     covered_by,
     grid_cells,
     lines_across_rows,
+    read_arrow_cells,
     shape_cells_message,
     reread_cells_by_shape,
     reread_regions,
@@ -189,3 +193,66 @@ def test_a_cell_read_as_the_wrong_kind_of_number_is_read_by_shape(drawn, read, a
     ink, cells = _cell_page(["โครงการ", drawn])
     line = _words_line(("โครงการ", 130, 300), (read, 530, 700))
     assert reread_cells_by_shape(ink, cells, [line]) == [(read, after)]
+
+
+SYMBOLS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # the renderer draws the arrows the Thai fonts lack in it
+
+
+def _arrow_page(texts: list[str], size: int = 40) -> tuple[np.ndarray, list[CellBox]]:
+    """Ink mask of one row of month cells, a cell per text drawn in DejaVu Sans (300 dpi size), and the cells."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractor.ingest.ocr_image import ink_mask
+
+    font = ImageFont.truetype(SYMBOLS, size)
+    image = Image.new("L", (100 + 200 * len(texts), 200), 255)
+    cells = []
+    for i, text in enumerate(texts):
+        ImageDraw.Draw(image).text((130 + 200 * i, 70), text, font=font, fill=0)
+        cells.append(CellBox(104 + 200 * i, 54, 296 + 200 * i, 146))
+    return ink_mask(np.asarray(image)), cells
+
+
+@pytest.mark.skipif(not glob.glob(SYMBOLS), reason="fonts-dejavu-core not installed")
+@pytest.mark.parametrize("size", [30, 40, 60])
+def test_arrows_are_read_by_their_heads(size):
+    drawn = ["←", "→", "↔", "←→", "→←"]
+    ink, cells = _arrow_page(drawn, size)
+    assert [cell_arrows(ink, cell, 40.0)[0] for cell in cells] == drawn
+
+
+@pytest.mark.skipif(not glob.glob(SYMBOLS), reason="fonts-dejavu-core not installed")
+@pytest.mark.parametrize("drawn", ["-", "=", "<", ">", "+", "ก", "T", "|-", "- >", "→ ก", "⇒", "··", ""])
+def test_ink_that_is_not_only_arrows_is_no_arrow(drawn):
+    ink, cells = _arrow_page([drawn])
+    assert cell_arrows(ink, cells[0], 40.0) is None
+
+
+def test_a_bar_is_no_arrowhead():
+    # |—— : as high as a head at its end, but no point there
+    mask = np.zeros((15, 40), dtype=bool)
+    mask[6:9, :] = True
+    mask[:, :2] = True
+    assert arrow_glyph(mask) is None
+    mask[:, :2] = False
+    mask[[7], 0] = True
+    for x in range(1, 8):  # a head narrowing to a point on the left
+        mask[7 - x : 8 + x, x] = True
+    assert arrow_glyph(mask) == "←"
+
+
+@pytest.mark.skipif(not glob.glob(SYMBOLS), reason="fonts-dejavu-core not installed")
+def test_arrow_cells_replace_what_tesseract_read():
+    # seen on the scanned corpus: ← read ``4=``, → read ``-`` and dropped, ←→ read ``«-->`` as two words
+    ink, cells = _arrow_page(["←", "→", "←→", "→"])
+    misread = OcrLine((130, 70, 700, 130), 120, 40.0, [OcrWord("4=", (130, 75, 160, 125), 40.0), OcrWord("«-", (530, 75, 560, 125), 40.0),
+                                                      OcrWord("->", (570, 75, 600, 125), 40.0)])
+    right = OcrLine((730, 70, 770, 130), 120, 40.0, [OcrWord("→", (730, 75, 770, 125), 80.0)])
+    lines = [misread, right]
+    changed = read_arrow_cells(ink, cells, lines)
+    assert changed == [("4=", "←"), ("", "→"), ("«- ->", "←→")]
+    assert sorted(line.text for line in lines) == ["←", "←→", "→", "→"]  # Tesseract's words gone, one line per cell
+    for line in lines:
+        cell = next(c for c in cells if c.x0 <= line.bbox[0] < line.bbox[2] <= c.x1)
+        assert cell.y0 <= line.bbox[1] < line.bbox[3] < line.baseline
+    assert "'4=' → '←'" in arrows_message(changed) and "(nothing read) → '→'" in arrows_message(changed)
