@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex as re
 
-from extractor.ingest.ocr_digits import AMOUNT, ARABIC_DIGITS, MAX_DISTANCE, NUMBER, THAI_DIGITS, classify, read_number
+from extractor.ingest.ocr_digits import AMOUNT, ARABIC_DIGITS, MAX_DISTANCE, NUMBER, THAI_DIGITS, classify, ink_spans, read_number
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.layout.types import Ruling
 
@@ -110,9 +110,9 @@ def unread_lines(ink: np.ndarray, lines: list[OcrLine], cells: list[CellBox], em
     for c in cells:
         loose[c.y0 - INSET : c.y1 + INSET, c.x0 - INSET : c.x1 + INSET] = False
     out: list[CellBox] = []
-    for top, bottom in _spans(loose.sum(axis=1) > 0, gap=max(1, int(0.15 * em))):
+    for top, bottom in ink_spans(loose.sum(axis=1) > 0, gap=max(1, int(0.15 * em))):
         band = loose[top:bottom]
-        for left, right in _spans(band.sum(axis=0) > 0, gap=int(UNREAD_GAP_EM * em)):
+        for left, right in ink_spans(band.sum(axis=0) > 0, gap=int(UNREAD_GAP_EM * em)):
             box = band[:, left:right]
             rows = np.flatnonzero(box.any(axis=1))
             height = rows[-1] - rows[0] + 1
@@ -120,17 +120,6 @@ def unread_lines(ink: np.ndarray, lines: list[OcrLine], cells: list[CellBox], em
                 pad = int(0.3 * em)
                 out.append(CellBox(max(0, left - pad), max(0, top + rows[0] - pad), right + pad, top + rows[-1] + 1 + pad))
     return out
-
-
-def _spans(present: np.ndarray, gap: int) -> list[tuple[int, int]]:
-    """(start, end) of the runs of True in ``present``, runs closer than ``gap`` merged."""
-    idx = np.flatnonzero(present)
-    if not len(idx):
-        return []
-    breaks = np.flatnonzero(np.diff(idx) > gap)
-    starts = np.concatenate(([idx[0]], idx[breaks + 1]))
-    ends = np.concatenate((idx[breaks], [idx[-1]])) + 1
-    return list(zip(starts.tolist(), ends.tolist()))
 
 
 def blank_read_cells(cells: list[CellBox], ink: np.ndarray, covered: np.ndarray, em: float) -> list[CellBox]:
@@ -306,11 +295,11 @@ def _code_reading(ink: np.ndarray, cell: CellBox, line: OcrLine, start: int, end
     em = line.x_size
     x0, y0, y1 = max(cell.x0, words[0].bbox[0] - WORD_MARGIN), max(cell.y0, line.bbox[1]), min(cell.y1, line.bbox[3])
     band = ink[y0:y1, x0 : cell.x1]
-    stretches = _spans(band.any(axis=0), gap=max(1, int(CODE_GAP * em)))
+    stretches = ink_spans(band.any(axis=0), gap=max(1, int(CODE_GAP * em)))
     if not stretches or y1 <= y0:
         return None
     left, right = stretches[0]
-    first = _spans(band[:, left:right].any(axis=0), gap=1)[0]  # touching columns: one glyph
+    first = ink_spans(band[:, left:right].any(axis=0), gap=1)[0]  # touching columns: one glyph
     if not _is_p(band[:, left + first[0] : left + first[1]]):
         return None
     digits = read_number(band, (left + first[1] + 1, 0, right, band.shape[0]), alphabet=THAI_DIGITS + ARABIC_DIGITS)
@@ -372,7 +361,7 @@ def cell_arrows(ink: np.ndarray, cell: CellBox, em: float) -> tuple[str, tuple[i
     if not crop.any() or not em:
         return None
     reading = ""
-    for left, right in _spans(crop.any(axis=0), gap=1):
+    for left, right in ink_spans(crop.any(axis=0), gap=1):
         part = crop[:, left:right]
         rows = np.flatnonzero(part.any(axis=1))
         arrow = arrow_glyph(part[rows[0] : rows[-1] + 1]) if right - left >= ARROW_MIN_EM * em else None

@@ -44,6 +44,10 @@ ITEM_LOOKALIKES = DIGIT_LOOKALIKES + "ญ"  # the letters it reads in one (ญ a
 ITEM_NUMBER = re.compile(rf"^[๐-๙{ITEM_LOOKALIKES}]{{1,3}}\.$")  # an item's number opening a line or a column, look-alikes in it
 # (๗. read ฒญ., ๖. read อ.): the glyphs decide, a Thai letter is far from every digit (``MAX_DISTANCE``)
 ITEM_READING = re.compile(r"^[๐-๙]{1,2}\.$")
+LATIN_ITEM = re.compile(r"^(?=.*\.)[^\u0E00-\u0E7F\s]{2,5}$")  # an item's number Tesseract's ``eng`` model read as Latin
+# letters and signs (``to.)`` for ๒.๖, ``9.»`` for ๑.๖): no Thai, the number's dot kept; the glyphs decide
+SUB_ITEM_READING = re.compile(r"^[๐-๙]{1,2}\.(?:[๐-๙]{1,2}(?:\.[๐-๙]{1,2}){0,2}\.?)?$")  # ๑. ๒.๖ ๒.๑๐ ๑.๒.๓
+SPECK_SHARE = 0.1  # ink detached above or below a glyph (blank rows between) and under this share of it is a speck
 NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*\.?$")  # a closing dot: a heading's or an item's number (๔.)
 _DOT_BEFORE_GROUP = re.compile(r"(?<=[๐-๙0-9])\.(?=[๐-๙0-9]{3},[๐-๙0-9]{3})")
 
@@ -138,7 +142,8 @@ def arabic_runs(line: OcrLine) -> list[tuple[int, int]]:
 def item_numbers(line: OcrLine) -> list[tuple[int, int]]:
     """[start, end) of the runs of up to ``ITEM_WORDS`` words that open the line or a column of it, read together
     look like an item's number read with digit look-alike letters (``ITEM_NUMBER``: Tesseract cuts a bold ๖. into
-    ``๖`` and ``อ.``) and are followed by Thai text."""
+    ``๖`` and ``อ.``) or as Latin letters and signs (``LATIN_ITEM``: a sub-item's ``๒.๖`` read ``to.)``) and are
+    followed by Thai text."""
     words = line.words
     out = []
     for i, word in enumerate(words[:-1]):
@@ -146,10 +151,18 @@ def item_numbers(line: OcrLine) -> list[tuple[int, int]]:
             continue
         for end in range(min(i + ITEM_WORDS, len(words) - 1), i, -1):
             text = "".join(w.text for w in words[i:end])
-            if ITEM_NUMBER.match(text) and any(ch in ITEM_LOOKALIKES for ch in text) and _starts_thai(words[end].text):
+            if _looks_like_item(text) and _starts_thai(words[end].text):
                 out.append((i, end))
                 break
     return out
+
+
+def _looks_like_item(text: str) -> bool:
+    """An item's number read with digit look-alike letters (``ฒญ.``), or read as Latin letters and signs around its
+    dot (``to.)``); Arabic numbers (``9.``) are ``arabic_runs``'."""
+    if ITEM_NUMBER.match(text):
+        return any(ch in ITEM_LOOKALIKES for ch in text)
+    return bool(LATIN_ITEM.match(text)) and not _is_arabic_number(text)
 
 
 def _is_arabic_number(text: str) -> bool:
@@ -254,11 +267,36 @@ def _column_glyphs(crop: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
         if inked and start is None:
             start = x
         elif not inked and start is not None:
-            part = crop[:, start:x]
-            rows = np.nonzero(part.any(axis=1))[0]
-            out.append((int(rows[0]), int(rows[-1]) + 1, part[rows[0] : rows[-1] + 1]))
+            top, bottom = _despeckled_rows(crop[:, start:x])
+            out.append((top, bottom, crop[top:bottom, start:x]))
             start = None
     return out
+
+
+def _despeckled_rows(part: np.ndarray) -> tuple[int, int]:
+    """[top, bottom) of a glyph's ink rows, without a speck that blank rows part from it: a digit's ink is one
+    unbroken stretch of rows, and JPEG noise the speck filter left under a ``๒`` pushed it past ``MAX_DISTANCE``
+    (``๒,๒๔๖,๐๐๐`` read ``๒๒,๒๕,๐๐๐`` by Tesseract, and not re-read).  Stretches of comparable ink (``:``) stay."""
+    per_row = part.sum(axis=1)
+    stretches = ink_spans(per_row > 0)
+    if len(stretches) == 1:
+        return stretches[0]
+    ink = [int(per_row[a:b].sum()) for a, b in stretches]
+    main = int(np.argmax(ink))
+    if sum(ink) - ink[main] >= SPECK_SHARE * ink[main]:
+        return stretches[0][0], stretches[-1][1]
+    return stretches[main]
+
+
+def ink_spans(present: np.ndarray, gap: int = 1) -> list[tuple[int, int]]:
+    """(start, end) of the runs of True in ``present``, runs closer than ``gap`` merged."""
+    idx = np.flatnonzero(present)
+    if not len(idx):
+        return []
+    breaks = np.flatnonzero(np.diff(idx) > gap)
+    starts = np.concatenate(([idx[0]], idx[breaks + 1]))
+    ends = np.concatenate((idx[breaks], [idx[-1]])) + 1
+    return list(zip(starts.tolist(), ends.tolist()))
 
 
 def reread_thai_digits(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, str]]:
@@ -270,11 +308,18 @@ def reread_thai_digits(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str,
         runs = [(run, THAI_DIGITS + ARABIC_DIGITS) for run in arabic_runs(line)]
         items = item_numbers(line)  # before the digit runs they overlap (๖ of ``๖ อ.``): the whole number is read
         runs += [(run, THAI_DIGITS) for run in numeric_runs(line) if not any(a < run[1] and run[0] < b for a, b in items)]
-        runs += [(run, THAI_DIGITS) for run in items]
+        runs += [(run, _item_alphabet(line, run)) for run in items]
         for (start, end), alphabet in sorted(runs, reverse=True):
             _reread_run(ink, line, start, end, alphabet, changed, item=(start, end) in items)
     changed.reverse()
     return changed
+
+
+def _item_alphabet(line: OcrLine, run: tuple[int, int]) -> str:
+    """Thai digits for an item's number read with look-alike letters; Thai and Arabic ones for one read as Latin (the
+    reading is kept only if every glyph is nearer a Thai digit: an Arabic ``1.6`` stays)."""
+    text = "".join(w.text for w in line.words[run[0] : run[1]])
+    return THAI_DIGITS + ARABIC_DIGITS if LATIN_ITEM.match(text) else THAI_DIGITS
 
 
 def _reread_run(
@@ -286,7 +331,9 @@ def _reread_run(
     words = line.words[start:end]
     box = (min(w.bbox[0] for w in words), line.bbox[1], max(w.bbox[2] for w in words), line.bbox[3])
     before = "".join(w.text for w in words)
-    after = read_number(ink, box, (before.startswith("("), before.endswith(")")), alphabet)
+    latin_item = item and bool(LATIN_ITEM.match(before))  # its brackets are misread digits (``to.)`` for ๒.๖)
+    brackets = (False, False) if latin_item else (before.startswith("("), before.endswith(")"))
+    after = read_number(ink, box, brackets, alphabet)
     if not after or after == before or any(ch in ARABIC_DIGITS for ch in after):
         return
     if not (_same_shape(before, after) or (item and _item_shape(before, after))):
@@ -298,7 +345,10 @@ def _reread_run(
 
 
 def _item_shape(before: str, after: str) -> bool:
-    """An item's number of one or two digits and a dot, within a digit of the look-alikes Tesseract read there."""
+    """An item's number of one or two digits and a dot, within a digit of the look-alikes Tesseract read there; or,
+    where Tesseract read Latin letters (whose count says nothing of the digits'), a sub-item's number (``๒.๖``)."""
+    if LATIN_ITEM.match(before):
+        return bool(SUB_ITEM_READING.match(after))
     count = sum(1 for ch in before if ch in THAI_DIGITS + ITEM_LOOKALIKES)
     return bool(ITEM_READING.match(after)) and abs(count - (len(after) - 1)) <= 1
 

@@ -139,3 +139,42 @@ def test_runs_take_lookalike_letters_next_to_digits_only():
 )
 def test_a_dot_before_a_thousands_group_and_a_comma_is_a_comma(read, number):
     assert ocr_digits.thousands_grouped(read) == number
+
+
+@needs_fonts
+@pytest.mark.parametrize(("drawn", "read"), [("๒.๖", "to.)"), ("๑.๖", "9.»")])
+def test_a_sub_item_number_read_as_latin_is_read_by_shape(drawn, read):
+    # a school's row under its project (๒.๖ ปรับปรุงโรงเรียน…): Tesseract's eng model reads the number as Latin letters
+    # and signs, and the row was taken for a project of its own
+    ink, box = _page(drawn, font="Loma")
+    line = _thai_line(box, read)
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [(read, drawn)]
+    assert [w.text for w in line.words] == [drawn, "โปร่งใสดี"]
+
+
+@needs_fonts
+@pytest.mark.parametrize("text", ["No.", "e.g.", "Mr.", "1.6", "KR.)"])
+def test_latin_and_arabic_words_with_a_dot_opening_a_line_are_left_alone(text):
+    ink, box = _page(text, font="Loma")
+    line = _thai_line(box, text)
+    assert ocr_digits.reread_thai_digits(ink, [line]) == []
+    assert line.words[0].text == text
+
+
+@needs_fonts
+def test_a_speck_parted_from_a_digit_by_blank_rows_does_not_spoil_its_reading():
+    # JPEG noise under the first ๒ of ๒,๒๔๖,๐๐๐ pushed it past MAX_DISTANCE: the whole amount was left as misread
+    ink, box = _page("๒,๒๔๖,๐๐๐", font="Loma")
+    x0, y0, x1, y1 = box
+    ink[y1 + 2 : y1 + 4, x0 + 4 : x0 + 7] = True  # two rows under the first digit, one blank row between
+    assert ocr_digits.read_number(ink, (x0, y0, x1, y1 + 4)) == "๒,๒๔๖,๐๐๐"
+
+
+def test_a_glyph_keeps_ink_parted_by_blank_rows_when_it_is_no_speck():
+    colon = np.zeros((9, 3), dtype=bool)
+    colon[1:3] = colon[6:8] = True  # two dots of one size: neither is a speck
+    assert ocr_digits._despeckled_rows(colon) == (1, 8)
+    digit = np.zeros((12, 6), dtype=bool)
+    digit[0:9] = True
+    digit[10, 2] = True  # one pixel under it
+    assert ocr_digits._despeckled_rows(digit) == (0, 9)
