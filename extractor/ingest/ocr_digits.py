@@ -29,6 +29,7 @@ from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"  # templates too: a number Tesseract reads in Arabic digits is re-read among all twenty
 DIGIT_LOOKALIKES = "ฒอ"  # what Tesseract makes of ๗/๙ and ๖/๐ inside a number
+LONE_LOOKALIKES = "ฒ"  # look-alikes never written as a word of their own: alone, they are a digit Tesseract cut off
 FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"  # Debian fonts-thai-tlwg (installed by `make`)
 SIDE = 20  # templates and glyphs are compared as SIDE × SIDE grey squares
 MAX_DISTANCE = 0.25  # measured: digits of the scanned corpus score 0.05-0.15, letters and marks 0.3 and more
@@ -110,12 +111,15 @@ def numeric_runs(line: OcrLine) -> list[tuple[int, int]]:
     digit look-alike letters when a digit or a separator is next to them (``ฒ . ๑``, ``๐ อ``)."""
     words = [w.text for w in line.words]
     kinds = [_kind(text) or ("" if _starts_thai(text) else "other") for text in words]
-    inside = [k in ("digit", "sep") or (k == "alike" and _digit_next(kinds, i, words[i].endswith(")"))) for i, k in enumerate(kinds)]
+    inside = [
+        k in ("digit", "sep") or (k == "alike" and (_digit_next(kinds, i, words[i].endswith(")")) or _lone(words[i])))
+        for i, k in enumerate(kinds)
+    ]
     runs, start = [], None
     for i in range(len(words) + 1):
         ends = i == len(words) or not inside[i] or (start is not None and _spaced(line.words[i - 1], line.words[i], line.x_size))
         if start is not None and ends:
-            if "digit" in kinds[start:i]:
+            if "digit" in kinds[start:i] or (i - start == 1 and _lone(words[start])):
                 runs.append((start, i))
             start = None
         if start is None and i < len(words) and inside[i]:
@@ -189,6 +193,11 @@ def _kind(text: str) -> str:
     if all(ch in THAI_DIGITS + DIGIT_LOOKALIKES + ",." for ch in text):
         return "alike"
     return ""
+
+
+def _lone(text: str) -> bool:
+    """A word that is one look-alike letter no Thai word is made of alone (``ฒ แห่ง`` for ๗ แห่ง)."""
+    return text.strip("()") in tuple(LONE_LOOKALIKES)
 
 
 def _digit_next(kinds: list[str], i: int, closes: bool) -> bool:

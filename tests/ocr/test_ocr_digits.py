@@ -133,6 +133,27 @@ def test_runs_take_lookalike_letters_next_to_digits_only():
     assert ocr_digits.numeric_runs(line) == [(3, 4), (5, 11)]
 
 
+def test_a_lone_lookalike_letter_is_a_run_of_its_own_and_joins_the_code_before_it():
+    # ๗ cut off a KR number or read alone before a unit (๗ แห่ง): ฒ never stands alone in Thai; อ does (อ. อำเภอ)
+    words = ["๑", ".", "๓", ".", "๐", "ฒ", "จัดทำ", "ฒ", "แห่ง", "อ", "ก"]
+    line = OcrLine((0, 0, 10, 10), 10, 10, [OcrWord(w, (0, 0, 1, 1), 90.0) for w in words])
+    assert ocr_digits.numeric_runs(line) == [(0, 6), (7, 8)]
+
+
+@needs_fonts
+def test_a_lone_lookalike_letter_that_is_a_digit_is_read_by_shape():
+    ink, box = _page("๗", font="Loma")
+    line = _thai_line(box, "ฒ")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("ฒ", "๗")]
+
+
+@needs_fonts
+def test_a_lone_lookalike_letter_that_is_a_letter_is_left_alone():
+    ink, box = _page("ฒ", font="Loma")
+    line = _thai_line(box, "ฒ")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == []
+
+
 @pytest.mark.parametrize(
     "read,number",
     [("๑.๘๔๖,๖๐๐", "๑,๘๔๖,๖๐๐"), ("๒๑.๓๐๐,๐๐๐.๕๐", "๒๑,๓๐๐,๐๐๐.๕๐"), ("๑.๘๔๖", "๑.๘๔๖"), ("๓๒๙,๑๐๐.๐๐", "๓๒๙,๑๐๐.๐๐")],
