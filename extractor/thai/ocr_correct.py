@@ -168,16 +168,18 @@ def _tone_candidates(token: str) -> list[str]:
 
 
 def restore_tone_marks(text: str) -> tuple[str, list[Correction]]:
-    """Tokens that are rare words (or none) but common words with one tone mark added get the mark."""
+    """Tokens that are rare words (or none) but common words with one tone mark added get the mark; not the letters
+    of an abbreviation (``กม.`` is kilometres, not ``ก้ม`` "to bow")."""
     freq = word_frequencies()
     corrections: list[Correction] = []
     parts: list[str] = []
     pos = 0
     for span in THAI_SPAN.finditer(text):
         parts.append(text[pos : span.start()])
-        offset = span.start()
+        offset, end = span.start(), span.start()  # where the token goes in the output, where it ends in ``text``
         for token in tokenize(span.group(0)):
-            better = _better_with_tone(token, freq)
+            end += len(token)
+            better = None if text[end : end + 1] == "." else _better_with_tone(token, freq)
             if better is not None:
                 evidence = f"{better!r} is {freq[better]:,} times in the Thai National Corpus, {token!r} {freq.get(token, 0):,}"
                 corrections.append(Correction("ocr.tone_mark_restored", offset, token, better, evidence))

@@ -71,3 +71,9 @@ def test_best_substring():
 def test_lost_marks_restored_even_when_the_remains_are_words():
     text, [c] = correct_text("ตัวชีวัดความสำเร็จ")  # ตัว|ชี|วัด… all words: only the lexicon knows better
     assert text == "ตัวชี้วัดความสำเร็จ" and "only combining marks missing" in c.evidence
+
+
+@pytest.mark.parametrize("text", ["ระยะ 5 กม.", "(กม.)", "๑๒๓.๕๙๘ กม."])
+def test_the_letters_of_an_abbreviation_get_no_tone_mark(text: str) -> None:
+    # กม. (kilometres) is no misreading of ก้ม "to bow", 40 times likelier in the corpus: the dot says abbreviation
+    assert correct_text(text) == (text, [])

@@ -3,15 +3,11 @@ correct Thai never touched."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from extractor.thai.ocr_correct import correct_text
 from extractor.thai.ocr_marks import mark_edits, restore_marks
-
-GOLDEN = Path(__file__).resolve().parents[2] / "golden"
+from tests.ocr.golden_text import golden_texts
 
 
 @pytest.mark.parametrize(
@@ -36,7 +32,8 @@ def test_real_words_are_left_alone(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("read", "meant"),
-    [("ท่อระบายน้า", "ท่อระบายน้ำ"), ("น้าท่วมขัง", "น้ำท่วมขัง"), ("ความเสียงภัย", "ความเสี่ยงภัย"), ("ความเชื่อมันของ", "ความเชื่อมั่นของ"), ("ตำกว่า", "ต่ำกว่า")],
+    [("ท่อระบายน้า", "ท่อระบายน้ำ"), ("น้าท่วมขัง", "น้ำท่วมขัง"), ("ความเสียงภัย", "ความเสี่ยงภัย"), ("ความเชื่อมันของ", "ความเชื่อมั่นของ"), ("ตำกว่า", "ต่ำกว่า"),
+     ("คลองเปิดทางน้าไหล", "คลองเปิดทางน้ำไหล"), ("ห้องน้าสาธารณะ", "ห้องน้ำสาธารณะ")],
 )
 def test_real_words_that_complete_a_plan_term_are_restored(read: str, meant: str) -> None:
     text, changes = restore_marks(read)
@@ -58,23 +55,12 @@ def test_restoration_is_reported_with_its_evidence() -> None:
     assert "likelier" in marks[0].evidence
 
 
-def _strings(value: object):
-    if isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-    elif isinstance(value, str):
-        yield value
-
-
 def test_golden_text_is_never_changed() -> None:
     """No harm: every text field of every golden file goes through unchanged (300,000 characters of plan Thai)."""
     changed = []
-    for path in sorted(GOLDEN.glob("*.json")):
-        for text in set(_strings(json.loads(path.read_text(encoding="utf-8")))):
+    for name, texts in golden_texts().items():
+        for text in set(texts):
             fixed, changes = restore_marks(text)
             if changes:
-                changed.append((path.name, [(c[1], c[2]) for c in changes]))
+                changed.append((name, [(c[1], c[2]) for c in changes]))
     assert changed == []
