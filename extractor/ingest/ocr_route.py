@@ -4,21 +4,24 @@ The PDF reader (``extractor.ingest.pdf``) calls three things here: ``image_only_
 page with no text layer over a page-sized image is a scan), ``add_ocr_pages`` once every page is read (the OCR route
 for the pages marked ``route = "ocr"``, their page models merged in page order with the text-layer ones, so a mixed
 document is laid out as one), and ``correct_ocr_blocks`` after layout (lexicon and identifier post-correction of the
-text that came from OCR, every change reported as a finding with its evidence).
+text that came from OCR, then words the whole document writes restored where OCR read them a mark off, every change
+reported as a finding with its evidence).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pymupdf
 
-from extractor.blocks import Block, PageInfo, Provenance
+from extractor.blocks import Block, Cell, PageInfo, Provenance
 from extractor.ingest.ocr import OcrOptions, read_pages
 from extractor.ingest.ocr_recheck import recheck_headings
 from extractor.layout.types import PageModel
 from extractor.limits import NO_DEADLINE, Deadline
 from extractor.thai.ocr_correct import Correction, correct_text
+from extractor.thai.ocr_vocabulary import Vocabulary, build_vocabulary, restore_words
 
 SCAN_IMAGE_SHARE = 0.5  # images covering at least this share of the page ...
 SCAN_MAX_GLYPHS = 20  # ... under at most this many text glyphs (a stamped page number): a scanned page
@@ -76,16 +79,31 @@ def correct_ocr_blocks(blocks: list[Block], infos: list[PageInfo]) -> list[Findi
     if not ocr_pages:
         return []
     findings: list[Finding] = []
-    for block in blocks:
-        if block.is_table:
-            for row in block.rows:
-                for cell in row.cells:
-                    if cell.provenance.page in ocr_pages and cell.text:
-                        cell.text = _correct(cell.text, cell.provenance, findings)
-        elif block.provenance.page in ocr_pages and block.text:
-            block.text = _correct(block.text, block.provenance, findings)
+    owners = list(_ocr_text_owners(blocks, ocr_pages))
+    for owner in owners:
+        owner.text = _correct(owner.text, owner.provenance, findings)
+    vocabulary = build_vocabulary(owner.text for owner in owners)  # what the whole document writes
+    for owner in owners:
+        owner.text = _restore_words(owner.text, vocabulary, owner.provenance, findings)
     findings.extend(recheck_headings(blocks, ocr_pages))  # names and numbers of headings against their neighbours
     return findings
+
+
+def _ocr_text_owners(blocks: list[Block], ocr_pages: set[int]) -> Iterator[Block | Cell]:
+    """The blocks and table cells of OCR pages that hold text."""
+    for block in blocks:
+        if block.is_table:
+            yield from (cell for row in block.rows for cell in row.cells if cell.provenance.page in ocr_pages and cell.text)
+        elif block.provenance.page in ocr_pages and block.text:
+            yield block
+
+
+def _restore_words(text: str, vocabulary: Vocabulary, where: Provenance, findings: list[Finding]) -> str:
+    """Words the document writes, restored where OCR read them a mark off (``ocr_vocabulary``); one finding."""
+    text, changes = restore_words(text, vocabulary)
+    if changes:
+        findings.append(("ocr.word_restored", "; ".join(f"OCR read {b!r}, corrected to {a!r} ({why})" for _, b, a, why in changes), where))
+    return text
 
 
 def _correct(text: str, where: Provenance, findings: list[Finding]) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 
 import regex as re
 
@@ -33,7 +34,8 @@ UNKNOWN_CHAR_COST = 12.0  # log cost per character of a stretch that is no dicti
 
 
 @functools.lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, int], float]:
+def word_model() -> tuple[dict[str, int], float]:
+    """Thai National Corpus word counts and the log of their total."""
     freq = word_frequencies()
     return freq, math.log(sum(freq.values()))
 
@@ -47,7 +49,7 @@ def context_terms() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=65536)
 def reading_cost(text: str) -> float:
     """Negative log probability of ``text`` under a unigram model of its newmm segmentation."""
-    freq, log_total = _model()
+    freq, log_total = word_model()
     cost = 0.0
     for token in tokenize(text):
         if token in freq:
@@ -75,13 +77,21 @@ def mark_edits(word: str) -> list[str]:
     return out
 
 
-def restore_marks(text: str) -> tuple[str, list[tuple[int, str, str, str]]]:
+Change = tuple[int, str, str, str]  # (offset, before, after, evidence)
+
+
+def restore_marks(text: str) -> tuple[str, list[Change]]:
     """``text`` with lost marks restored, and (offset, before, after, evidence) per change."""
-    changes: list[tuple[int, str, str, str]] = []
+    return restore_spans(text, _restore_span)
+
+
+def restore_spans(text: str, restore: Callable[[str], tuple[str, list[Change]]]) -> tuple[str, list[Change]]:
+    """``text`` with each run of Thai (``THAI_SPAN``) put through ``restore``; its changes at offsets in ``text``."""
+    changes: list[Change] = []
     parts: list[str] = []
     pos = 0
     for span in THAI_SPAN.finditer(text):
-        fixed, found = _restore_span(span.group(0))
+        fixed, found = restore(span.group(0))
         parts.append(text[pos : span.start()])
         parts.append(fixed)
         changes.extend((span.start() + at, before, after, why) for at, before, after, why in found)

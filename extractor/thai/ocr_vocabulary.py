@@ -1,0 +1,204 @@
+"""OCR words restored from the document's own vocabulary (issue #5).
+
+Tesseract loses, adds or swaps one small mark (``ขับเคลือน`` for ``ขับเคลื่อน``, ``ซื้อสัตย์`` for ``ซื่อสัตย์``).
+A word list alone cannot tell such a misreading from a word, and a word list with a language model also "corrects"
+the source's own typos, which a scan shows as they are.  The evidence used here is stronger: a stretch that is no
+dictionary word, one mark away from exactly one dictionary word that the same document's OCR text writes at least
+``MIN_COUNT`` times, becomes that word when the stretch begins where a token of the text as read does, the word
+ends up as whole tokens, and the text reads likelier with it (``MIN_GAIN``, the unigram model of ``ocr_marks``).
+A real word one mark away counts as such a stretch only when the Thai National Corpus hardly knows it
+(``RARE_WORD``) and the document writes the other ``RARE_RATIO`` times as often (``ตามที`` for ``ตามที่``).  Words of
+fewer than ``MIN_LETTERS`` letters are not corrected towards (``ใช้``, ``ผู้``, ``กิจ`` are reached from garbage by
+accident).
+
+Pure functions; the caller (``extractor.ingest.ocr_route``) reports every change as a finding with its evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extractor.thai.dictionary import is_word, tokenize, word_frequencies
+from extractor.thai.ocr_marks import THAI_SPAN, UNKNOWN_CHAR_COST, UNSEEN_COUNT, Change, restore_spans, word_model
+
+UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"  # MAI HAN-AKAT, SARA I, II, UE, UEE, MAITAIKHU
+LOWER_VOWELS = "\u0e38\u0e39"  # SARA U, UU
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # MAI EK, THO, TRI, CHATTAWA, THANTHAKHAT
+MARKS = frozenset(UPPER_VOWELS + LOWER_VOWELS + TONE_MARKS)
+SARA_AA, SARA_AM, PHINTHU = "\u0e32", "\u0e33", "\u0e3a"
+LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
+
+MIN_COUNT = 3  # times the document writes a word before its variants are read as it
+MIN_LETTERS = 3  # letters (not marks) a word needs to be corrected towards
+MIN_GAIN = 3.0  # natural-log gain of the reading with the word (about 20 times likelier)
+RARE_WORD = 50  # a dictionary word seen fewer times than this in the Thai National Corpus ...
+RARE_RATIO = 3  # ... may be a misreading of a word the document writes this many times as often
+
+
+def _is_consonant(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e2e"
+
+
+def mark_variants(word: str) -> set[str]:
+    """``word`` with one mark edit OCR makes: a mark lost, an upper vowel or tone mark read as another one (or a
+    lower vowel as the other), a MAI EK or MAI THO added on a consonant without a tone, SARA AM after a tone mark
+    read as SARA AA (``น้ำ`` → ``น้า``) or losing the tone (``น้ำ`` → ``นำ``)."""
+    out: set[str] = set()
+    for i, ch in enumerate(word):
+        if ch in MARKS:
+            out.add(word[:i] + word[i + 1 :])
+            for other in LOWER_VOWELS if ch in LOWER_VOWELS else UPPER_VOWELS + TONE_MARKS:
+                out.add(word[:i] + other + word[i + 1 :])
+        elif ch == SARA_AM and i and word[i - 1] in TONE_MARKS:
+            out.add(word[:i] + SARA_AA + word[i + 1 :])
+        elif _is_consonant(ch):
+            j = i + 2 if i + 1 < len(word) and word[i + 1] in UPPER_VOWELS else i + 1
+            if not (j < len(word) and word[j] in TONE_MARKS):
+                out.update(word[:j] + tone + word[j:] for tone in "\u0e48\u0e49")
+    out.discard(word)
+    return out
+
+
+def letters(word: str) -> int:
+    """Characters of ``word`` that are not combining marks."""
+    return sum(ch not in MARKS for ch in word)
+
+
+def aligned(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` cuts no Thai cluster: it does not start on a mark or after a leading vowel,
+    and what follows it is no mark, SARA AA/AM or PHINTHU."""
+    if start >= end or text[start] in MARKS or (start and text[start - 1] in LEADING_VOWELS):
+        return False
+    return not (end < len(text) and (text[end] in MARKS or text[end] in (SARA_AA, SARA_AM, PHINTHU)))
+
+
+def document_vocabulary(texts: Iterable[str]) -> Counter[str]:
+    """Dictionary words the texts write, with how often: newmm tokens that are words, and the words that are
+    whole clusters inside them (``ท้องถิ่น`` inside ``องค์กรปกครองส่วนท้องถิ่น``)."""
+    tokens: Counter[str] = Counter()
+    for text in texts:
+        for span in THAI_SPAN.findall(text):
+            tokens.update(t for t in tokenize(span) if is_word(t))
+    counts: Counter[str] = Counter()
+    for token, n in tokens.items():
+        inside = {token[i:j] for i in range(len(token)) for j in range(i + 2, len(token) + 1) if aligned(token, i, j) and is_word(token[i:j])}
+        for word in inside:
+            counts[word] += n
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """What the document writes, and the stretches one mark away from its words that it does not."""
+
+    counts: dict[str, int]
+    targets: dict[str, frozenset[str]]  # variant -> the document's words it is one mark away from
+    lengths: dict[str, tuple[int, ...]]  # first two characters of variants -> their lengths, longest first
+
+
+def build_vocabulary(texts: Iterable[str]) -> Vocabulary:
+    """The vocabulary of a document's OCR texts and the variants of its frequent words."""
+    counts = dict(document_vocabulary(texts))
+    targets: dict[str, set[str]] = {}
+    for word, n in counts.items():
+        if n < MIN_COUNT or letters(word) < MIN_LETTERS:
+            continue
+        for variant in mark_variants(word):
+            targets.setdefault(variant, set()).add(word)
+    kept = {v: frozenset(ws) for v, ws in targets.items() if _may_be_misreading(v, ws, counts)}
+    lengths: dict[str, set[int]] = {}
+    for variant in kept:
+        lengths.setdefault(variant[:2], set()).add(len(variant))
+    return Vocabulary(counts, kept, {head: tuple(sorted(ns, reverse=True)) for head, ns in lengths.items()})
+
+
+def _may_be_misreading(variant: str, words: set[str], counts: dict[str, int]) -> bool:
+    """A variant no dictionary word, or a word the corpus hardly knows and the document writes far less often."""
+    if not is_word(variant):
+        return True
+    if word_frequencies().get(variant, 0) >= RARE_WORD:
+        return False
+    return all(counts[w] >= RARE_RATIO * max(counts.get(variant, 0), 1) for w in words)
+
+
+def restore_words(text: str, vocabulary: Vocabulary) -> tuple[str, list[Change]]:
+    """``text`` with stretches one mark away from the document's words restored; (offset, before, after,
+    evidence) per change."""
+    return restore_spans(text, lambda span: _restore_span(span, vocabulary))
+
+
+def _restore_span(span: str, vocabulary: Vocabulary) -> tuple[str, list[Change]]:
+    changes = []
+    i = 0
+    while i < len(span):
+        found = _restoration_at(span, i, vocabulary)
+        if found is None:
+            i += 1
+            continue
+        variant, word, gain = found
+        evidence = (
+            f"{word!r} is written {vocabulary.counts[word]} times in this document, {variant!r} is one mark from it "
+            f"and {_what(variant, vocabulary)}; the text reads {gain:.0f} (natural log) likelier with it"
+        )
+        changes.append((i, variant, word, evidence))
+        span = span[:i] + word + span[i + len(variant) :]
+        i += len(word)
+    return span, changes
+
+
+def _what(variant: str, vocabulary: Vocabulary) -> str:
+    if not is_word(variant):
+        return "no dictionary word"
+    seen = word_frequencies().get(variant, 0)
+    return f"a word seen {seen} times in the Thai National Corpus, {vocabulary.counts.get(variant, 0)} in this document"
+
+
+def _restoration_at(span: str, i: int, vocabulary: Vocabulary) -> tuple[str, str, float] | None:
+    """The longest variant starting at ``span[i]``, its word and the gain, if the evidence holds."""
+    for n in vocabulary.lengths.get(span[i : i + 2], ()):
+        variant = span[i : i + n]
+        if len(variant) < n or variant not in vocabulary.targets or not aligned(span, i, i + n):
+            continue
+        words = vocabulary.targets[variant]
+        if len(words) != 1:
+            return None  # one mark away from two of the document's words: ambiguous
+        word = next(iter(words))
+        fixed = span[:i] + word + span[i + n :]
+        gain = reading_cost(span) - reading_cost(fixed)
+        if i in _starts(span) and {i, i + len(word)} <= _starts(fixed) and gain > MIN_GAIN:
+            return variant, word, gain
+        return None
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def reading_cost(text: str) -> float:
+    """Negative log probability of ``text`` under a unigram model of its newmm tokens (``ocr_marks``' model, but a
+    dictionary word the Thai National Corpus does not list costs no more than the two corpus words it is made of:
+    the corpus splits ``ตามที่`` into ``ตาม`` + ``ที่``, and pricing it as unseen would favour ``ตามที``)."""
+    return sum(_token_cost(token) for token in tokenize(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _token_cost(token: str) -> float:
+    freq, log_total = word_model()
+    if token in freq:
+        return log_total - math.log(freq[token])
+    if not is_word(token):
+        return log_total + UNKNOWN_CHAR_COST * len(token)
+    split = min((2 * log_total - math.log(freq[token[:i]]) - math.log(freq[token[i:]]) for i in range(1, len(token)) if token[:i] in freq and token[i:] in freq), default=math.inf)
+    return min(log_total - math.log(UNSEEN_COUNT), split)
+
+
+def _starts(text: str) -> set[int]:
+    """Offsets where the newmm tokens of ``text`` begin, and its end."""
+    starts, at = set(), 0
+    for token in tokenize(text):
+        starts.add(at)
+        at += len(token)
+    starts.add(at)
+    return starts

@@ -1,0 +1,106 @@
+"""OCR words restored from the document's own vocabulary (extractor/thai/ocr_vocabulary.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from extractor.blocks import Block, BlockKind, PageInfo, Provenance
+from extractor.ingest.ocr_route import correct_ocr_blocks
+from extractor.thai.ocr_vocabulary import aligned, build_vocabulary, document_vocabulary, mark_variants, restore_words
+from tests.ocr.golden_text import golden_texts
+
+
+def _document(*texts: str, times: int = 3) -> list[str]:
+    return [text for text in texts for _ in range(times)]
+
+
+def test_mark_variants_are_the_edits_ocr_makes() -> None:
+    variants = mark_variants("เคลื่อน")
+    assert "เคลือน" in variants  # MAI EK lost
+    assert "เคลิ่อน" in variants  # SARA UEE read as SARA I
+    assert "ซื้อ" in mark_variants("ซื่อ")  # one tone mark read as the other
+    assert "น้า" in mark_variants("น้ำ") and "นำ" in mark_variants("น้ำ")  # SARA AM's ring, or the tone, lost
+    assert "ดาเนิน" not in mark_variants("ดำเนิน")  # SARA AM without a tone: a text layer's artefact, not OCR's
+    assert "เคลื่อน" not in variants
+
+
+def test_aligned_stretches_cut_no_cluster() -> None:
+    assert aligned("ขับเคลือนมหานคร", 0, 9)
+    assert not aligned("ที่", 0, 2)  # ends before its tone mark
+    assert not aligned("เพื่อ", 1, 5)  # starts after its leading vowel
+    assert not aligned("ที่", 2, 3)  # starts on a mark
+
+
+def test_the_vocabulary_counts_words_inside_longer_tokens() -> None:
+    counts = document_vocabulary(["องค์กรปกครองส่วนท้องถิ่น", "ท้องถิ่น"])
+    assert counts["ท้องถิ่น"] == 2
+
+
+@pytest.mark.parametrize(
+    ("document", "read", "meant"),
+    [
+        (["การขับเคลื่อนภารกิจ"], "พลเมืองขับเคลือนมหานคร", "พลเมืองขับเคลื่อนมหานคร"),  # the remains read as words (เค ลือ นม)
+        (["ความซื่อสัตย์สุจริต"], "ความซื้อสัตย์สุจริตของหน่วยงาน", "ความซื่อสัตย์สุจริตของหน่วยงาน"),
+        (["ตามที่ สนอ. กำหนด"] * 4, "ตามที สนอ. กำหนด", "ตามที่ สนอ. กำหนด"),  # a word the corpus hardly knows
+    ],
+)
+def test_a_word_the_document_writes_is_restored(document: list[str], read: str, meant: str) -> None:
+    vocabulary = build_vocabulary(_document(*document, read))
+    text, changes = restore_words(read, vocabulary)
+    assert text == meant and len(changes) == 1
+    assert "times in this document" in changes[0][3]
+
+
+def test_a_word_the_document_does_not_write_often_is_no_evidence() -> None:
+    vocabulary = build_vocabulary(["การขับเคลื่อนภารกิจ", "การขับเคลื่อนภารกิจ"])  # twice: below MIN_COUNT
+    assert restore_words("พลเมืองขับเคลือนมหานคร", vocabulary) == ("พลเมืองขับเคลือนมหานคร", [])
+
+
+@pytest.mark.parametrize(
+    ("document", "text"),
+    [
+        (["ตามแผน ตามแผน มีแผน"], "การดำเนินการตามแผนฯ"),  # มแผน (one mark from มีแผน) begins inside the token ตาม
+        (["ใช้ ใช้ ใช้"], "โดยใชข้อมูล"),  # short words are reached by accident
+        (["ตามที่ กำหนด", "ตามที กำหนด"], "ตามที กำหนด"),  # a real word the document writes about as often
+        (["เน้น เนิน"], "เน็นกลุ่ม"),  # one mark from two of the document's words
+    ],
+)
+def test_weak_evidence_changes_nothing(document: list[str], text: str) -> None:
+    vocabulary = build_vocabulary(_document(*document))
+    assert restore_words(text, vocabulary) == (text, [])
+
+
+def test_golden_text_changes_only_where_the_source_misspells() -> None:
+    """Each golden file, its own text as the vocabulary: the only changes are the source's own misspellings of words
+    it writes correctly elsewhere (a scan shows them as they are; no evidence in one document tells them from OCR's
+    lost marks), and nothing else."""
+    changed: Counter[tuple[str, str, str]] = Counter()
+    for name, texts in golden_texts().items():
+        vocabulary = build_vocabulary(texts)
+        for text in texts:
+            changed.update((name[:3], before, after) for _, before, after, _ in restore_words(text, vocabulary)[1])
+    assert set(changed) <= {
+        ("000", "ศาสตร", "ศาสตร์"),
+        ("000", "ปฏบัติ", "ปฏิบัติ"),
+        ("000", "สำนกงานเขต", "สำนักงานเขต"),
+        ("000", "บรการ", "บริการ"),
+        ("000", "แกไขปัญหา", "แก้ไขปัญหา"),
+        ("001", "สามีญ", "สามัญ"),
+        ("004", "ใหม", "ใหม่"),
+    }
+    assert sum(changed.values()) <= 20
+
+
+def _paragraph(text: str, page: int) -> Block:
+    return Block(BlockKind.PARAGRAPH, text=text, raw=text, provenance=Provenance(page=page))
+
+
+def test_ocr_blocks_get_the_words_their_document_writes_and_the_text_layer_is_left_alone() -> None:
+    blocks = [_paragraph("การขับเคลื่อนภารกิจ", 1) for _ in range(3)] + [_paragraph("พลเมืองขับเคลือนมหานคร", 1), _paragraph("พลเมืองขับเคลือนมหานคร", 2)]
+    infos = [PageInfo(1, 595.0, 842.0, route="ocr"), PageInfo(2, 595.0, 842.0, route="text")]
+    findings = correct_ocr_blocks(blocks, infos)
+    assert blocks[3].text == "พลเมืองขับเคลื่อนมหานคร" and blocks[4].text == "พลเมืองขับเคลือนมหานคร"
+    restored = [f for f in findings if f[0] == "ocr.word_restored"]
+    assert len(restored) == 1 and "'ขับเคลือน'" in restored[0][1] and restored[0][2].page == 1
