@@ -41,7 +41,9 @@ from extractor.ingest.ocr_cells import (
     shape_cells_message,
     unread_lines,
 )
+from extractor.ingest.ocr_codes import reread_codes
 from extractor.ingest.ocr_digits import reread_thai_digits
+from extractor.ingest.ocr_masks import is_mask, reread_masks
 from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
@@ -173,26 +175,30 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     lines = parse_hocr(hocr)
     page = OcrPage(PageModel(number, size[0], size[1], [], rulings), skew_degrees=image.skew_degrees)
     where = Provenance(page=number)
+    clean_ink = ocr_image.ink_mask(clean)
+    # before the noise split: a line of masks has the size of a strip of marks
+    _changes_finding(page, "ocr.masks_reread", reread_masks(clean_ink, lines), "masked span(s) (runs of x) read by shape against the TLWG fonts' x (Tesseract read them as digits and noise)")
+    _changes_finding(page, "ocr.codes_reread", reread_codes(clean_ink, lines), "short Latin code(s) read by shape against the TLWG fonts' capitals and digits (Tesseract read them as Thai or digits)")
     kept, noise = split_noise(lines)
     if noise:
         texts = "; ".join(repr(line.text) for line in noise[:10])
         page.findings.append(("ocr.noise_lines_dropped", f"{len(noise)} line(s) of OCR noise (detached marks read as Latin): {texts}", where))
-    clean_ink = ocr_image.ink_mask(clean)
     _reread_unread_ink(clean, clean_ink, rulings, lines, kept, image, page)
     mark_bold_words(kept, clean_ink, image.dpi)
-    reread = reread_latin_words(clean, kept, image.dpi)
-    if reread:
-        changes = "; ".join(f"{a!r} → {b!r}" for a, b in reread)
-        page.findings.append(("ocr.word_reread", f"{len(reread)} word(s) read as Latin re-read as Thai (abbreviations, heading keywords): {changes}", where))
-    digits = reread_thai_digits(clean_ink, kept)
-    if digits:
-        changes = "; ".join(f"{a!r} → {b!r}" for a, b in digits)
-        page.findings.append(("ocr.thai_digits_reread", f"{len(digits)} number(s) in Thai digits re-read by shape against the TLWG fonts' digits (Tesseract's Thai model confuses ๔/๕, ๘/๕, ๖/๒, ๗/๓, ๙/๕): {changes}", where))
+    _changes_finding(page, "ocr.word_reread", reread_latin_words(clean, kept, image.dpi), "word(s) read as Latin re-read as Thai (abbreviations, heading keywords)")
+    _changes_finding(page, "ocr.thai_digits_reread", reread_thai_digits(clean_ink, kept), "number(s) in Thai digits re-read by shape against the TLWG fonts' digits (Tesseract's Thai model confuses ๔/๕, ๘/๕, ๖/๒, ๗/๓, ๙/๕)")
     page.model.glyphs = lines_to_glyphs(kept, image.scale)
     _confidence_finding(kept, where, page.findings)
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:
         page.findings.append(("ocr.deskewed", f"page rotated by {image.skew_degrees:+.2f}° before OCR", where))
     return page
+
+
+def _changes_finding(page: OcrPage, code: str, changes: list[tuple[str, str]], what: str) -> None:
+    """One finding on the page listing the words a re-read changed (before → after), when it changed any."""
+    if changes:
+        pairs = "; ".join(f"{a!r} → {b!r}" for a, b in changes)
+        page.findings.append((code, f"{len(changes)} {what}: {pairs}", Provenance(page=page.model.number)))
 
 
 def _reread_unread_ink(
@@ -270,8 +276,9 @@ def split_noise(lines: list[OcrLine]) -> tuple[list[OcrLine], list[OcrLine]]:
 
 
 def _is_mark_strip(line: OcrLine, em: float) -> bool:
-    letters = [ch for ch in line.text if ch.isalnum()]
-    thai = sum(1 for ch in letters if "\u0e01" <= ch <= "\u0e2e")
+    """Small and mostly not Thai; masks read by shape count as Thai (a line of masks and Thai is as small)."""
+    letters = [ch for w in line.words for ch in w.text if ch.isalnum()]
+    thai = sum(1 for w in line.words for ch in w.text if "\u0e01" <= ch <= "\u0e2e" or (is_mask(w.text) and ch.isalnum()))
     return line.x_size < MARK_STRIP * em and 2 * thai < len(letters)
 
 
