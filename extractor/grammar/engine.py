@@ -208,7 +208,7 @@ class _TreeBuilder:
             return False
         sub = self.table_spec.subheader_regex
         texts = own_texts(row)
-        if sub is not None and texts and all(sub.fullmatch(t) for t in texts):
+        if texts and ((sub is not None and all(sub.fullmatch(t) for t in texts)) or _under_header(row, self.table)):
             self.table.header_values.append(texts)
             self.table.header_values_at.append(len(self.table.records))
             return True
@@ -305,6 +305,15 @@ def own_texts(row: Row) -> list[str]:
     grid repeats a two-row header's spanned ``ตัวชี้วัด (KPI)`` in its year row), so they neither make the row a
     header nor stop it from being a subheader row."""
     return [c.text for c in row.cells if c.text and not c.inherited]
+
+
+def _under_header(row: Row, table: LogicalTable) -> bool:
+    """Whether the row still lies under the header's row-spanning cells: it inherits copies of header cells (a
+    month row under ``ขั้นตอนการปฏิบัติงาน | เนื้องาน | …`` that span two rows).  Such a row is part of the header
+    even when its own labels are not read as such (a scan's months ``WH.`` for พ.ย.); a data row never inherits a
+    header cell."""
+    inherited = {c.text for c in row.cells if c.inherited and c.text}
+    return bool(inherited) and inherited <= {c.text for c in table.header[0].cells if c.text}
 
 
 def _holds_typed_value(row: Row, spec: TableSpec, grammar: Grammar) -> bool:

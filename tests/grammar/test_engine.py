@@ -112,6 +112,31 @@ def test_subheader_row_ignores_cells_inherited_from_a_spanning_header_cell():
     assert [(t.raw, t.year_be) for t in kpi.targets] == [("-", 2566), ("12 ครั้ง", 2567)]
 
 
+def test_a_row_under_the_header_s_spanning_cells_is_a_subheader_whatever_its_labels_read():
+    """A scan reads the month row of a work-step sheet badly (``WH.`` for พ.ย.): it still inherits the header's
+    row-spanning cells, so it is part of the header, not a step; a data row inheriting a data cell stays a row."""
+    from extractor.blocks import Block, BlockKind, Cell, Row
+
+    grammar = Grammar(
+        id="w", name="steps", family="test",
+        tables=[TableSpec(role="work_steps", header=["ขั้นตอน", "ระยะเวลา"], positional=True,
+                          subheader=r"[ก-์]{1,3}\.\s*[ก-ฮ]{1,2}\.",
+                          columns=[ColumnSpec(name="step"), ColumnSpec(name="m01"), ColumnSpec(name="m02")])],
+    )
+
+    def row(*texts: str, inherited: tuple[int, ...] = ()) -> Row:
+        return Row(cells=[Cell(t, t, inherited=i in inherited) for i, t in enumerate(texts)])
+
+    header = Row(cells=[Cell("ขั้นตอน", "ขั้นตอน", row_span=2), Cell("ระยะเวลา", "ระยะเวลา", col_span=2)])
+    months = row("ขั้นตอน", "ร ต.ค.", "WH.", inherited=(0,))
+    step = row("ขั้นตอนที่ 1 วางแผน", "↔", "")
+    spanned = row("ขั้นตอนที่ 1 วางแผน", "", "←", inherited=(0,))
+    tree = build_tree([Block(kind=BlockKind.TABLE, rows=[header, months, step, spanned])], grammar)
+    (table,) = tree.tables
+    assert table.header_values == [["ร ต.ค.", "WH."]]
+    assert [r.text("step") for r in table.records] == ["ขั้นตอนที่ 1 วางแผน", "ขั้นตอนที่ 1 วางแผน"]
+
+
 def test_positional_cell_spanning_columns_takes_its_first_and_moves_the_rest():
     """A PDF grid writes a total row's label once over two columns: in a positional table the next cells keep
     their own columns (the amount under งบประมาณ, not under the name column)."""
