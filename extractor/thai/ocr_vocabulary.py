@@ -36,7 +36,7 @@ MIN_COUNT = 3  # times the document writes a word before its variants are read a
 MIN_LETTERS = 3  # letters (not marks) a word needs to be corrected towards
 MIN_GAIN = 3.0  # natural-log gain of the reading with the word (about 20 times likelier)
 RARE_WORD = 50  # a dictionary word seen fewer times than this in the Thai National Corpus ...
-RARE_RATIO = 3  # ... may be a misreading of a word the document writes this many times as often
+RARE_RATIO = 1.5  # ... may be a misreading of a word the document writes this many times as often
 
 
 def _is_consonant(ch: str) -> bool:
