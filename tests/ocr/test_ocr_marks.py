@@ -41,6 +41,13 @@ def test_real_words_that_complete_a_plan_term_are_restored(read: str, meant: str
     assert text == meant and len(changes) == 1
 
 
+@pytest.mark.parametrize("read", ["จำนวนเงินทั้งสิน 122,621,450.- บาท", "จำนวนเงินทั้งสิน. บาท"])
+def test_the_total_phrase_read_without_its_tone_mark_is_restored(read: str) -> None:
+    # 000's Part 2 summary: ทั้งสิ้น read ทั้งสิน (สิน is a word), so the sentence stating the total was not read
+    text, changes = restore_marks(read)
+    assert text == read.replace("ทั้งสิน", "ทั้งสิ้น") and len(changes) == 1 and "ทั้งสิ้น" in changes[0][3]
+
+
 def test_mark_edits_add_a_tone_after_the_upper_vowel_and_read_sara_am() -> None:
     edits = mark_edits("ที")
     assert "ที่" in edits and "ที้" in edits and "ท่ี" not in edits
