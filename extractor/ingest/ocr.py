@@ -43,6 +43,7 @@ from extractor.ingest.ocr_cells import (
 )
 from extractor.ingest.ocr_codes import reread_codes
 from extractor.ingest.ocr_digits import reread_thai_digits
+from extractor.ingest.ocr_letters import reread_heading_letters
 from extractor.ingest.ocr_masks import is_mask, reread_masks
 from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, OcrWord, parse_hocr, run_tesseract
@@ -187,6 +188,10 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     mark_bold_words(kept, clean_ink, image.dpi)
     _changes_finding(page, "ocr.word_reread", reread_latin_words(clean, kept, image.dpi), "word(s) read as Latin re-read as Thai (abbreviations, heading keywords)")
     _changes_finding(page, "ocr.thai_digits_reread", reread_thai_digits(clean_ink, kept), "number(s) in Thai digits re-read by shape against the TLWG fonts' digits (Tesseract's Thai model confuses ๔/๕, ๘/๕, ๖/๒, ๗/๓, ๙/๕)")
+    letters = reread_heading_letters(clean_ink, kept)
+    if letters:
+        changes = "; ".join(f"{a!r} → {b!r}" for a, b in letters)
+        page.findings.append(("ocr.heading_letter_reread", f"{len(letters)} letter(s) naming a table read as Latin, re-read by shape among the Thai consonants: {changes}", where))
     page.model.glyphs = lines_to_glyphs(kept, image.scale)
     _confidence_finding(kept, where, page.findings)
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:

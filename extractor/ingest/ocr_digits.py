@@ -214,9 +214,9 @@ def read_number(
     """The reading of the ink in ``box`` (page pixels) in the digits of ``alphabet``, or None when a glyph is not
     plainly a digit.  ``brackets``: the run's words start with ``(`` / end with ``)``; that first / last glyph is kept
     as written."""
-    x0, y0, x1, y1 = _widened(ink, box)
+    x0, y0, x1, y1 = widened(ink, box)
     crop = ink[y0:y1, x0:x1]
-    glyphs = _column_glyphs(crop)
+    glyphs = column_glyphs(crop)
     glyphs = glyphs[int(brackets[0]) : len(glyphs) - int(brackets[1])]
     if not glyphs:
         return None
@@ -254,7 +254,7 @@ def _is_punctuation(glyph_height: int, glyph_width: int, height: int, width: flo
     return glyph_width < NARROW * width or glyph_height < FLAT * height
 
 
-def _widened(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+def widened(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
     """``box`` clipped to the page and widened over the ink that runs across its left and right edges (Tesseract's
     word boxes cut a digit's stroke off), by at most the box's height."""
     x0, y0, x1, y1 = max(0, box[0]), max(0, box[1]), min(ink.shape[1], box[2]), min(ink.shape[0], box[3])
@@ -267,7 +267,7 @@ def _widened(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int,
     return left, y0, right, y1
 
 
-def _column_glyphs(crop: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
+def column_glyphs(crop: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
     """(top, bottom, mask) of each run of inked columns, left to right."""
     columns = crop.any(axis=0)
     out, start = [], None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from extractor.ingest.ocr_digits import ARABIC_DIGITS, MAX_DISTANCE, THAI_DIGITS, _column_glyphs, classify
+from extractor.ingest.ocr_digits import ARABIC_DIGITS, MAX_DISTANCE, THAI_DIGITS, column_glyphs, classify
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 from extractor.layout.lines import THAI_MARKS
 
@@ -91,7 +91,7 @@ def line_stretches(ink: np.ndarray, line: OcrLine) -> list[tuple[int, int, int, 
         return []
     out, left = [], 0
     columns = band.any(axis=0)
-    for top, bottom, mask in _column_glyphs(band):
+    for top, bottom, mask in column_glyphs(band):
         while not columns[left]:
             left += 1
         out.append((max(0, x0) + left, max(0, x0) + left + mask.shape[1], top, bottom, mask))
