@@ -15,7 +15,11 @@ import regex as re
 from extractor.layout.types import Ruling, TextLine
 
 BAND = 0.09  # top and bottom bands, as a fraction of the page height
-_PAGE_NUMBER = re.compile(r"^(?:หน้า|page|-|–|\(|\[)?\s*[\d๐-๙]{1,4}\s*(?:-|–|\)|\]|/\s*[\d๐-๙]{1,4})?$", re.I)
+# a scan's dash may come back as ``=``, or after the number as ``%`` (``- 57 -`` read ``= 57=``, ``- 27 -`` read
+# ``- 27%``; a number with ``%`` alone is a percentage)
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:หน้า|page|-|–|=|\(|\[)?\s*[\d๐-๙]{1,4}\s*(?:-|–|=|\)|\]|/\s*[\d๐-๙]{1,4})?|[-–=]\s*[\d๐-๙]{1,4}\s*%)$", re.I
+)
 _DIGITS = re.compile(r"[\d๐-๙]+")
 _NOTE_START = re.compile(r"^(?:[\d๐-๙]{1,2}|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S")
 

@@ -1,24 +1,35 @@
 """Tables continued across pages → one table.
 
 A table that ends a page and a table that opens the next page with the same columns are one table.  On the join:
-leading rows of the continuation that repeat the header rows are dropped; a first row whose leading cell is empty
+leading rows of the continuation that repeat the header rows are dropped (on a scan, a repeat read with a few
+letters changed: ``KPIโครงการ`` read ``๕51 โครงการ``, then ``6๕861 โครงการ``); a first row whose leading cell is empty
 continues the row cut by the page break and is merged into it when its filled cells do not clash with filled cells
 above; otherwise it is kept and marked ``is_continuation``.  Text cells are joined with the Thai wrap rules, or with
 a newline where the cell above ended in a line break the author wrote (the next word would have fitted: seen on
 the lines, ``CellEnds``).  Two values in one column clash (``๒๐๒,๐๐๐`` above, ``-`` below), and so does a row
 whose every column with text on both sides ended in such a break: the row above was complete, this is a new one
-whose first cell is empty (a SWOT matrix row under its category label).
+whose first cell is empty (a SWOT matrix row under its category label), and so does a row of more than one column
+with text on both sides where one column opens the next item of a numbered list (``๒. …`` above, ``๓. …`` below).
+A bracket left open above and closed below goes on across the break whatever the lines say.
 """
 
 from __future__ import annotations
+
+import difflib
+
+import regex as re
 
 from extractor.blocks import Block, Cell, Row
 from extractor.layout.tables import MAX_HEADER_ROWS, CellEnds, label_row
 from extractor.layout.text import wrap_glue, wrap_joins
 from extractor.thai import join_wrapped
+from extractor.thai.digits import thai_digits_to_arabic
 
 EDGE_TOLERANCE = 6.0  # column edges of the two parts may differ this much (points)
 _DASHES = frozenset("-–—")  # a cell holding only a dash: no code, no budget
+REPEAT_SIMILARITY = 0.9  # a scanned header repeat differs from the first reading by a few letters, no more
+# a numbered list item opening a line (``๓. ปรับปรุง…``; not a dotted number, ``๓.๑``)
+_ITEM = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*[.)](?![0-9๐-๙])\s*\S", re.M)
 
 
 def n_columns(block: Block) -> int:
@@ -66,7 +77,15 @@ def stitch(first: Block, second: Block, findings: list, ends: dict[int, CellEnds
 
 
 def _same_texts(a: Row, b: Row) -> bool:
-    return [_fold(t) for t in a.texts] == [_fold(t) for t in b.texts]
+    """``a`` repeats ``b``: the same cells, spaces aside, or (a scan read twice) nearly the same letters in the same
+    cells (``KPIโครงการ`` read ``๕51 โครงการ`` on one page and ``6๕861 โครงการ`` on the next)."""
+    first, second = [_fold(t) for t in a.texts], [_fold(t) for t in b.texts]
+    if first == second:
+        return True
+    if len(first) != len(second) or [bool(t) for t in first] != [bool(t) for t in second]:
+        return False
+    matcher = difflib.SequenceMatcher(None, "|".join(first), "|".join(second), autojunk=False)
+    return matcher.ratio() >= REPEAT_SIMILARITY
 
 
 def _fold(text: str) -> str:
@@ -79,24 +98,45 @@ def _continues(row: Row) -> bool:
 
 def _can_merge(above: Row, row: Row, ends: dict[int, CellEnds]) -> bool:
     """Cells line up, no value of the continuation (a number, or a dash standing for none) lands on a filled cell
-    above (two values in one column are two rows: ``๒๐๒,๐๐๐`` above, ``-`` below), and the text of some column
-    goes on across the break (not every column with text on both sides ended in a written line break)."""
+    above (two values in one column are two rows: ``๒๐๒,๐๐๐`` above, ``-`` below), no column opens the next item
+    of a numbered list, and the text of some column goes on across the break (not every column with text on both
+    sides ended in a written line break)."""
     if len(above.cells) != len(row.cells):
         return False
     pairs = [(top, cell) for top, cell in zip(above.cells, row.cells) if top.text and cell.text]
     if any(_is_value(cell.text) for _, cell in pairs):
         return False
+    if len(pairs) > 1 and any(_next_item(top.text, cell.text) for top, cell in pairs):
+        return False
     breaks = [_written_break(top, cell, ends) for top, cell in pairs]
     return not breaks or not all(b is True for b in breaks)
 
 
+def _next_item(above: str, below: str) -> bool:
+    """``below`` opens the item after the last numbered item of ``above`` (``๒. …`` then ``๓. …``): a new row of a
+    numbered list, whatever the line geometry says (a speck after the last word of a scanned cell fills its line).
+    Not alone: one column's list may go on across a break in a row whose other columns ended on the first page."""
+    opening, items = _ITEM.match(below), _ITEM.findall(above)
+    if not opening or not items:
+        return False
+    return int(thai_digits_to_arabic(opening.group(1))) == int(thai_digits_to_arabic(items[-1])) + 1
+
+
 def _written_break(top: Cell, cell: Cell, ends: dict[int, CellEnds]) -> bool | None:
     """Whether ``top`` ended in a line break the author wrote before ``cell`` goes on; None when the lines are not
-    known (a cell copied from a row-spanning one)."""
+    known (a cell copied from a row-spanning one).  A bracket ``top`` leaves open and ``cell`` closes goes on across
+    the break, whatever the line geometry says (``(BMA`` / ``OSS)``)."""
     above, below = ends.get(id(top)), ends.get(id(cell))
     if above is None or below is None:
         return None
+    if _open_brackets(top.text) > 0 > _open_brackets(cell.text):
+        return False
     return above.written_break_before(below)
+
+
+def _open_brackets(text: str) -> int:
+    """Brackets opened and not closed in ``text`` (negative: closed and not opened in it)."""
+    return text.count("(") - text.count(")")
 
 
 def _is_value(text: str) -> bool:
