@@ -16,7 +16,9 @@ import regex as re
 from extractor.blocks import Block, Cell, Provenance
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.thai.ocr_headings import (
+    MAX_SHORT,
     check_headings,
+    check_sections,
     clean_labels,
     labelled_column,
     numbered_keywords,
@@ -101,6 +103,7 @@ def recheck_headings(blocks: list[Block], ocr_pages: set[int]) -> list[tuple[str
     tables = [b for b in blocks if b.is_table and b.provenance.page in ocr_pages]
     for table in tables:
         findings.extend(_restore_header_words(table))
+        findings.extend(_restore_sections(table))
     findings.extend(_restore_labels(tables))
     return findings
 
@@ -124,12 +127,28 @@ def _restore_labels(tables: list[Block]) -> list[tuple[str, str, Provenance]]:
 def _restore_header_words(table: Block) -> list[tuple[str, str, Provenance]]:
     findings = []
     for row in table.rows:
-        fix = restore_header_word([cell.text for cell in row.cells])
-        if fix is not None:
+        for _ in range(MAX_SHORT):  # a row two keywords short gets them back one at a time
+            fix = restore_header_word([cell.text for cell in row.cells])
+            if fix is None:
+                break
             index, before, after, evidence = fix
             cell = row.cells[index]
             cell.text = cell.text.replace(before, after, 1)
             findings.append(("ocr.header_word_restored", f"OCR read {before!r}, corrected to {after!r} ({evidence})", cell.provenance))
+    return findings
+
+
+def _restore_sections(table: Block) -> list[tuple[str, str, Provenance]]:
+    """Numbered section rows of a table (``ด้านที่ ๖ …``) read without their number or marks, and the zero opening
+    a child's number under them (``ocr_headings.check_sections``), over the first cells of the rows."""
+    cells = [row.cells[0] for row in table.rows if row.cells]
+    texts, fixes = check_sections([cell.text for cell in cells])
+    findings = []
+    for fix in fixes:
+        cell = cells[fix.index]
+        cell.text = texts[fix.index]
+        message = f"OCR read {fix.before!r}, corrected to {fix.after!r} ({fix.evidence})"
+        findings.append(("ocr.heading_restored", message, cell.provenance))
     return findings
 
 

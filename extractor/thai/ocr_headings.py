@@ -12,6 +12,7 @@ alone says nothing of which marks a word had.
 from __future__ import annotations
 
 import functools
+import itertools
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,13 +77,13 @@ def restore_keyword(text: str, keywords: tuple[str, ...] | None = None) -> tuple
     return text, None
 
 
-def _skeleton_prefix_end(text: str, start: int, target: str) -> int | None:
+def _skeleton_prefix_end(text: str, start: int, target: str, *, bare: bool = False) -> int | None:
     """The end of the shortest stretch of ``text`` from ``start`` whose skeleton is ``target`` (marks after the last
-    letter included), or None."""
+    letter included), or None.  ``bare``: the ``_bare`` form instead (SARA AM as SARA AA, spaces kept)."""
     i, matched = start, 0
     while i < len(text) and matched < len(target):
-        ch = text[i]
-        if ch in COMBINING or ch == " ":
+        ch = "\u0e32" if bare and text[i] == "\u0e33" else text[i]
+        if ch in COMBINING or ch == " " and not bare:
             i += 1
             continue
         if ch != target[matched]:
@@ -229,6 +230,103 @@ def dot_readings(number: str) -> set[str]:
     return {c for c in out if _DOTTED.match(c) and c != number}
 
 
+# ---- numbered section rows read in sequence ---------------------------------------------------------------------
+# The section rows of a table (``ด้านที่ ๖ ด้านเรียนรู้`` over the rows of that policy area) are bold: Tesseract
+# loses the marks of the keyword and reads its one digit as a letter (``ดานท จ ด้านเรยนรู`` for ``ด้านที่ ๖
+# ด้านเรียนรู้``), and the rows fall under the area before.  Rows of one keyword are numbered in order, so a run of
+# rows whose number was read as no number gets the numbers the rows around it leave for it, when they leave exactly
+# as many as the run is long (``๕`` … ``๘`` around two).  The name after the number comes back as a listed heading
+# name (its letters without marks).  A dotted number opening with zero under a section row (``๐.๑`` under ``ด้านที่
+# ๖``) is that row's first child read with its ๖ lost to a ๐: no heading is numbered from zero.
+
+_UNREAD_NUMBER = re.compile(r"\s+([^\s0-9๐-๙]{1,2})(?=\s|$)")  # a digit read as one or two letters (``จ`` for ๖)
+_READ_NUMBER = re.compile(r"\s*([0-9๐-๙]+)(?=\s|$)")
+_ZERO_CHILD = re.compile(r"^\s*([0๐])(?=\.[0-9๐-๙]{1,2}\s+[\u0e01-\u0e4eA-Za-z]{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class _Section:
+    keyword: str
+    start: int  # where the keyword as read begins
+    end: int  # where the number (as read) ends
+    number: str | None  # the number as read, None when read as letters
+
+
+def check_sections(texts: list[str]) -> tuple[list[str], list[HeadingFix]]:
+    """``texts`` (the first cells of a table's rows, in order) with the numbers and names of numbered section rows
+    restored, and the zero that opens the number of a section's child; the fixes."""
+    texts = list(texts)
+    fixes: list[HeadingFix] = []
+    sections = {i: found for i, text in enumerate(texts) if (found := _section(text)) is not None}
+    for i, number in _numbers_between(sections).items():
+        fix = _renumber(texts[i], i, sections[i], number)
+        texts[i] = texts[i][: sections[i].start] + fix.after + texts[i][sections[i].end :]
+        sections[i] = _Section(sections[i].keyword, sections[i].start, sections[i].start + len(fix.after), number)
+        fixes.append(fix)
+    parent: str | None = None
+    for i, text in enumerate(texts):
+        fix = None
+        if i in sections:
+            parent = sections[i].number
+            fix = _restore_section_name(text, i, sections[i])
+        elif parent is not None and (zero := _ZERO_CHILD.match(text)):
+            evidence = f"no heading number opens with zero; the section row above is numbered {parent!r}"
+            fix = HeadingFix(i, zero.group(1), parent, evidence)
+        if fix is not None:
+            texts[i] = text.replace(fix.before, fix.after, 1)
+            fixes.append(fix)
+    return texts, fixes
+
+
+def _section(text: str) -> _Section | None:
+    """The numbered keyword ``text`` opens with (its marks maybe lost) and its number, read or not."""
+    lead = len(text) - len(text.lstrip())
+    for keyword in numbered_keywords():
+        end = _skeleton_prefix_end(text, lead, skeleton(keyword))
+        if end is None:
+            continue
+        if m := _READ_NUMBER.match(text, end):
+            return _Section(keyword, lead, m.end(), m.group(1))
+        if m := _UNREAD_NUMBER.match(text, end):
+            return _Section(keyword, lead, m.end(), None)
+    return None
+
+
+def _numbers_between(sections: dict[int, _Section]) -> dict[int, str]:
+    """The numbers of the sections read without one, where the read numbers of the same keyword around a run of
+    them leave exactly as many numbers as the run is long."""
+    found: dict[int, str] = {}
+    for keyword in {s.keyword for s in sections.values()}:
+        items = [(i, s.number) for i, s in sorted(sections.items()) if s.keyword == keyword]
+        for at, (_, number) in enumerate(items):
+            if number is None or at + 1 >= len(items) or items[at + 1][1] is not None:
+                continue
+            run = [i for i, _ in itertools.takewhile(lambda item: item[1] is None, items[at + 1 :])]
+            after = items[at + 1 + len(run)][1] if at + 1 + len(run) < len(items) else None
+            first = int(thai_digits_to_arabic(number)) + 1
+            if after is not None and int(thai_digits_to_arabic(after)) == first + len(run):
+                found.update({i: _digits(first + k, number) for k, i in enumerate(run)})
+    return found
+
+
+def _renumber(text: str, index: int, section: _Section, number: str) -> HeadingFix:
+    before = text[section.start : section.end]
+    evidence = f"the {section.keyword!r} rows around it leave it the number {number!r}"
+    return HeadingFix(index, before, f"{section.keyword} {number}", evidence)
+
+
+def _restore_section_name(text: str, index: int, section: _Section) -> HeadingFix | None:
+    """The name after a section's number read without some of its marks (``ด้านเรยนรู`` → ``ด้านเรียนรู้``)."""
+    name = text[section.end :].strip()
+    if not name or name in heading_names():
+        return None
+    found = [listed for listed in heading_names() if skeleton(listed) == skeleton(name)]
+    if len(found) != 1:
+        return None
+    evidence = f"the letters of the listed heading name {found[0]!r} without its marks (lexicon/ocr/heading_names.txt)"
+    return HeadingFix(index, name, found[0], evidence)
+
+
 # ---- table header words ----------------------------------------------------------------------------------------
 # A table is known by its header row, which must hold every keyword of the grammar's table spec
 # (``[[tables]] header``).  OCR changes one letter of a header word (``ลำดับที่`` read ``สำดับที่``) and the whole
@@ -236,6 +334,8 @@ def dot_readings(number: str) -> set[str]:
 # gets the keyword back.
 
 MIN_HEADER_WORDS = 3  # a spec needs this many keywords (two found besides the one restored) to be evidence
+MAX_SHORT = 2  # keywords a header row may lack, each read off, when two others are found as written
+MIN_BARE_LETTERS = 8  # letters (marks aside) a keyword needs for its letters alone to be evidence
 # SARA AM read for a tone mark and SARA AA (``ค่าเป้าหมาย`` read ``คำเป้าหมาย``): one confusion, one glyph
 SARA_AM_READINGS = {"\u0e48\u0e32": "\u0e33", "\u0e49\u0e32": "\u0e33"}
 
@@ -254,23 +354,35 @@ def table_headers(directory: Path = GRAMMAR_DIR) -> tuple[tuple[str, tuple[str, 
 
 def restore_header_word(cells: list[str]) -> tuple[int, str, str, str] | None:
     """(cell index, stretch as read, keyword, evidence) for a header row that lacks one keyword of a table spec
-    but holds it with one letter changed; None when no spec is one letter short or the row already is a header."""
+    but holds it read off (``_read_off``), or lacks two and holds both read off besides two keywords as written;
+    None when no spec is that short or the row already is a header.  One keyword per call: call again for the
+    next."""
     joined = _squash(" ".join(cells))
     short = []
     for role, words in table_headers():
         missing = [w for w in words if not any(_squash(v) in joined for v in w.split("|"))]
         if not missing:
             return None  # already a header
-        if len(missing) == 1:
-            short.append((role, words, missing[0]))
-    for role, words, keyword in short:
-        for variant in keyword.split("|"):
-            hits = [(i, s) for i, cell in enumerate(cells) for s in _one_letter_off(cell, variant)]
-            if len(hits) == 1:
-                index, stretch = hits[0]
-                how = {0: "with one letter changed", 1: "without one of its marks"}.get(len(variant) - len(stretch), "with SARA AM read for its tone mark and SARA AA")
-                evidence = f"the row holds the other {len(words) - 1} header words of the grammar's {role!r} table; {stretch!r} is {variant!r} {how}"
-                return index, stretch, variant, evidence
+        if len(missing) <= MAX_SHORT and len(words) - len(missing) >= MIN_HEADER_WORDS - 1:
+            short.append((role, words, missing))
+    for role, words, missing in short:
+        found = [_read_off(cells, keyword) for keyword in missing]
+        if all(found):
+            index, stretch, variant, how = found[0]
+            besides = f" and {len(missing) - 1} more read off" if len(missing) > 1 else ""
+            evidence = (f"the row holds the other {len(words) - len(missing)} header words of the grammar's {role!r} "
+                        f"table{besides}; {stretch!r} is {variant!r} {how}")
+            return index, stretch, variant, evidence
+    return None
+
+
+def _read_off(cells: list[str], keyword: str) -> tuple[int, str, str, str] | None:
+    """(cell index, stretch, variant, how) of the one stretch of the cells that is a variant of ``keyword`` read off."""
+    for variant in keyword.split("|"):
+        hits = [(i, stretch, variant, how) for i, cell in enumerate(cells)
+                for stretch, how in _one_letter_off(cell, variant)]
+        if len(hits) == 1:
+            return hits[0]
     return None
 
 
@@ -278,23 +390,38 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _one_letter_off(text: str, word: str) -> list[str]:
-    """Stretches of ``text`` that differ from ``word`` in exactly one letter, that are ``word`` without one of its
-    marks, or ``word`` with its tone mark and SARA AA read as SARA AM (``SARA_AM_READINGS``)."""
+def _bare(text: str) -> str:
+    """``text`` without combining marks, SARA AM read as the SARA AA it is drawn with (its NIKHAHIT is a mark)."""
+    return "".join("\u0e32" if ch == "\u0e33" else ch for ch in text if ch not in COMBINING)
+
+
+def _one_letter_off(text: str, word: str) -> list[tuple[str, str]]:
+    """(stretch, how) for each stretch of ``text`` that differs from ``word`` in exactly one letter, that is ``word``
+    without one of its marks, ``word`` with its tone mark and SARA AA read as SARA AM (``SARA_AM_READINGS``), or the
+    letters of ``word`` with marks lost or changed (``ผลการดำเนินงาน`` read ``ผลการดาเน้นงาน``)."""
     if len(word) < 4:
         return []
     n = len(word)
-    found = [text[i : i + n] for i in range(len(text) - n + 1) if sum(a != b for a, b in zip(text[i : i + n], word)) == 1]
-    for at, ch in enumerate(word):
-        if ch in COMBINING:  # one mark lost (เกณฑ์ร้อยละ read เกณฑร้อยละ)
-            found += [word[:at] + word[at + 1 :]] * text.count(word[:at] + word[at + 1 :])
+    found = {i: (text[i : i + n], "with one letter changed") for i in range(len(text) - n + 1)
+             if sum(a != b for a, b in zip(text[i : i + n], word)) == 1}
+    readings = [(word[:at] + word[at + 1 :], "without one of its marks")
+                for at, ch in enumerate(word) if ch in COMBINING]
     for pair, am in SARA_AM_READINGS.items():
         at = word.find(pair)
         while at >= 0:
             misread = word[:at] + am + word[at + len(pair) :]
-            found += [misread] * text.count(misread)
+            readings.append((misread, "with SARA AM read for its tone mark and SARA AA"))
             at = word.find(pair, at + 1)
-    return found
+    for misread, how in readings:
+        for m in re.finditer(re.escape(misread), text):
+            found.setdefault(m.start(), (misread, how))
+    target = _bare(word)
+    if len(target) >= MIN_BARE_LETTERS:
+        for i in range(len(text)):
+            end = _skeleton_prefix_end(text, i, target, bare=True) if text[i] not in COMBINING else None
+            if end is not None and i not in found and text[i:end] != word:
+                found[i] = (text[i:end], "with its marks lost or changed")
+    return [found[i] for i in sorted(found)]
 
 
 # ---- labels of key-result cells --------------------------------------------------------------------------------

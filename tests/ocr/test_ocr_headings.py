@@ -39,10 +39,11 @@ def test_restored_keyword_is_a_correction_with_evidence():
 
 # ---- headings checked against their neighbours (check_headings, recheck_headings) ----------------------------
 
-from extractor.blocks import Block, BlockKind, Provenance  # noqa: E402
+from extractor.blocks import Block, BlockKind, Cell, Provenance, Row  # noqa: E402
 from extractor.ingest.ocr_recheck import recheck_headings  # noqa: E402
 from extractor.thai.ocr_headings import (  # noqa: E402
     check_headings,
+    check_sections,
     clean_labels,
     dot_readings,
     restore_header_word,
@@ -118,6 +119,11 @@ def test_table_headers_come_from_the_grammars():
         (["ลำดับที่", "ตัวชี้วัด", "คำเป้าหมาย"], (2, "คำเป้าหมาย", "ค่าเป้าหมาย")),  # SARA AM for MAI EK + SARA AA
         (["ลำดับที่", "ตัวชี้วัด", "คำอธิบาย"], None),  # a real word, not the header's
         (["ระดับความสำเร็จ", "เกณฑร้อยละ", "วิธีวัดผลการดำเนินงาน", "คะแนนที่ได้"], (1, "เกณฑร้อยละ", "เกณฑ์ร้อยละ")),  # a mark lost
+        # two short, each read off, beside two found as written: the first of them, then the other
+        (["ระดับความสำเร็จ", "เกณฑร้อยละ", "วธวดผลการดาเน้นงาน", "คะแนนที่ได้"], (1, "เกณฑร้อยละ", "เกณฑ์ร้อยละ")),
+        (["ระดับความสำเร็จ", "เกณฑ์ร้อยละ", "วธวดผลการดาเน้นงาน", "คะแนนที่ได้"], (2, "ผลการดาเน้นงาน", "ผลการดำเนินงาน")),
+        (["ระดับความสำเร็จ", "เกณฑร้อยละ", "วธวดผลงาน", "คะแนนที่ได้"], None),  # the other one short is not there
+        (["ระดับความสำเร็จ", "เกณฑร้อยละ", "ผลการดาเน้นงาน", "คะแนน"], None),  # one found as written: too few
     ],
 )
 def test_header_word_one_letter_off_restored(cells, expected):
@@ -173,3 +179,44 @@ def test_listed_heading_number_from_its_neighbours():
     assert fixed[4] == "๑. เดินทางดี"  # the reading holds ๑, one less than the ๒ after it
     assert fixed[6] == "q. โปร่งใสดี"  # ๓ after ๒, ๖ before ๗: no agreement, and neither in the reading
     assert len(fixes) == 2
+
+
+def test_section_rows_read_without_their_number_take_the_numbers_left_between_their_neighbours():
+    texts = ["ด้านที่ ๕ ด้านสุขภาพดี", "๕.๑ สนับสนุน", "ดานท จ ด้านเรยนรู", " ๐.๑ ส่งเสริมการเรียนรู้",
+             "๐.๓ Transform", "ดานท ฆ ด้านเศรษฐกจด", "๗.๑ เพิ่มโอกาส", "ด้านที่ ๘ ด้านสังคม", "๐.๒๕๗ กม."]
+    fixed, fixes = check_sections(texts)
+    assert fixed == ["ด้านที่ ๕ ด้านสุขภาพดี", "๕.๑ สนับสนุน", "ด้านที่ ๖ ด้านเรียนรู้", " ๖.๑ ส่งเสริมการเรียนรู้",
+                     "๖.๓ Transform", "ด้านที่ ๗ ด้านเศรษฐกิจดี", "๗.๑ เพิ่มโอกาส", "ด้านที่ ๘ ด้านสังคม", "๐.๒๕๗ กม."]
+    assert len(fixes) == 6 and all(f.evidence for f in fixes)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["ด้านที่ ๕ ด้านสุขภาพดี", "ดานท จ ด้านเรียนรู้", "ด้านที่ ๘ ด้านสังคม"],  # one row between ๕ and ๘: which?
+        ["ดานท จ ด้านเรียนรู้", "ด้านที่ ๗ ด้านเศรษฐกิจดี"],  # nothing read before it
+        ["ด้านทุน จ แห่ง", "ด้านที่ ๖ ด้านเรียนรู้"],  # more letters than the keyword's skeleton
+        ["๐.๑ ส่งเสริม", "ด้านที่ ๖ ด้านเรียนรู้"],  # a zero with no section row above it
+    ],
+)
+def test_section_rows_left_alone_without_evidence(texts):
+    fixed, fixes = check_sections(texts)
+    assert fixed == texts and not fixes
+
+
+def test_recheck_headings_restores_section_rows_of_ocr_tables():
+    read = ("ด้านที่ ๕ ด้านสุขภาพดี", "ดานท จ ด้านเรยนรู", "ด้านที่ ๗ ด้านเศรษฐกิจดี")
+    rows = [Row([Cell(t, t, provenance=Provenance(page=1)), Cell("", "")]) for t in read]
+    table = Block(BlockKind.TABLE, rows=rows, provenance=Provenance(page=1))
+    findings = recheck_headings([table], {1})
+    assert table.rows[1].cells[0].text == "ด้านที่ ๖ ด้านเรียนรู้"
+    assert [code for code, _, _ in findings] == ["ocr.heading_restored", "ocr.heading_restored"]
+
+
+def test_recheck_headings_restores_two_header_words_of_one_row():
+    cells = ["ระดับความสำเร็จ", "เกณฑร้อยละ", "วธวดผลการดาเน้นงาน", "คะแนนที่ได้"]
+    row = Row([Cell(t, t, provenance=Provenance(page=1)) for t in cells])
+    table = Block(BlockKind.TABLE, rows=[row], provenance=Provenance(page=1))
+    findings = recheck_headings([table], {1})
+    assert row.texts == ["ระดับความสำเร็จ", "เกณฑ์ร้อยละ", "วธวดผลการดำเนินงาน", "คะแนนที่ได้"]
+    assert [code for code, _, _ in findings] == ["ocr.header_word_restored"] * 2
