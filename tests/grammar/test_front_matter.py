@@ -162,6 +162,22 @@ def test_swot_matrix_items_by_code_domain_and_factor_with_continuations():
     assert codes.count("swot.domain_ambiguous") == 2  # the lone cells: continuation and O1
 
 
+def test_a_swot_category_cell_without_its_thai_word_is_named_by_its_english_gloss():
+    """A scan's OCR read the category word โอกาส as ``Tamia``; the gloss the template writes after it still names
+    the category (else the opportunities stayed under the weaknesses above them)."""
+    text = (
+        "การวิเคราะห์สภาพแวดล้อมของสำนัก\n"
+        "SWOT | ด้านแผน | ด้านไอที |\n"
+        "จุดอ่อน (Weakness) | บุคลากร (Staff) W1 ขาดคน | |\n"
+        "Tamia (Opportunity) | การเมือง (Political) O1 รัฐบาลสนับสนุน | การเมือง (Political) O2 นโยบายชัด |\n"
+        "(Strategy) | S1 มีแผน | |\n"
+    )
+    _, fm, _, findings = build(text)
+    assert [(s.category, s.code) for s in fm.swot] == [("weakness", "W1"), ("opportunity", "O1"), ("opportunity", "O2"),
+                                                        ("opportunity", "S1")]
+    assert [f.code for f in findings].count("swot.category_by_gloss") == 1
+
+
 def test_swot_cells_packed_to_the_left_are_placed_by_the_code_sequence():
     """Numbered domain by domain (S1-S3 planning, S4-S6 IT), a lone S3 can only be planning's and a lone S6 only IT's
     (the table's numbering holds for the weaknesses too: W3 follows W2, IT's); numbered row by row (S1 | S2), a lone

@@ -43,6 +43,10 @@ SWOT_LETTERS = {"strength": "S", "weakness": "W", "opportunity": "O", "threat": 
 _NUMBERED = re.compile(r"^\s*(?:[-•]\s*)?(?P<number>[0-9๐-๙]+(?:\.[0-9๐-๙]+)*)(?:[.)]\s*|\s+)(?P<text>\S.*)$")
 _SUB_LINE = re.compile(r"^\s*(?:ยุทธศาสตร์|กลยุทธ์|KR|KPI|OKR|[-•])")
 _CATEGORY_CELL = re.compile(r"^\s*(?P<word>จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค|ภัยคุกคาม)")
+# the English gloss the template writes after the category word (โอกาส (Opportunity)): it names the category when
+# the Thai word is unreadable (a scan's OCR read โอกาส as ``Tamia``)
+_CATEGORY_GLOSS = re.compile(r"^[^|]{0,20}?\(\s*(?P<gloss>Strengt?hs?|Weakness(?:es)?|Opportunit(?:y|ies)|Threats?)\s*\)\s*$", re.I)
+_GLOSS_CATEGORY = {"s": "strength", "w": "weakness", "o": "opportunity", "t": "threat"}
 _SWOT_CODE = re.compile(r"(?<![A-Za-z])(?P<letter>[SWOT])\s?(?P<number>\d{1,2})\s+")
 _TOC_LINE = re.compile(r"^(?P<title>.*?\S)\s+(?P<page>[0-9๐-๙]{1,3}|\([ก-ฮ0-9๐-๙]{1,3}\))\s*$")
 _TOC_SUB_SPLIT = re.compile(r"\s+-(?!\s*[0-9๐-๙])\s*")
@@ -332,6 +336,12 @@ def _swot_rows(table: LogicalTable, findings: list[Finding]) -> list[_SwotRow]:
         cells = _record_cells(record)
         if cells and (m := _CATEGORY_CELL.match(cells[0].text)):
             category = SWOT_CATEGORIES[m.group("word")]
+            cells = cells[1:]
+        elif cells and (m := _CATEGORY_GLOSS.match(cells[0].text)):
+            category = _GLOSS_CATEGORY[m.group("gloss")[0].lower()]
+            findings.append(_finding("swot.category_by_gloss", f"the category cell {cells[0].text.strip()!r} has no "
+                                     f"category word; its English gloss names the {category} category",
+                                     record.provenance, severity=Severity.INFO))
             cells = cells[1:]
         if category is None:
             findings.append(_finding("swot.no_category", "a SWOT row comes before any category", record.provenance))
