@@ -26,6 +26,7 @@ from extractor.thai.ocr_headings import (
     restore_keyword,
     restore_label,
 )
+from extractor.thai.ocr_months import restore_month_row
 
 SUSPECT = re.compile(r"^[a-z]{2,5}\.{1,2}$")
 THAI_ABBREVIATION = re.compile(r"^[\u0E01-\u0E4E]{2,6}\.(?:[\u0E01-\u0E4E]{1,4}\.)*$")
@@ -104,6 +105,7 @@ def recheck_headings(blocks: list[Block], ocr_pages: set[int]) -> list[tuple[str
     for table in tables:
         findings.extend(_restore_header_words(table))
         findings.extend(_restore_sections(table))
+        findings.extend(_restore_month_rows(table))
     findings.extend(_restore_labels(tables))
     return findings
 
@@ -149,6 +151,20 @@ def _restore_sections(table: Block) -> list[tuple[str, str, Provenance]]:
         cell.text = texts[fix.index]
         message = f"OCR read {fix.before!r}, corrected to {fix.after!r} ({fix.evidence})"
         findings.append(("ocr.heading_restored", message, cell.provenance))
+    return findings
+
+
+def _restore_month_rows(table: Block) -> list[tuple[str, str, Provenance]]:
+    """Rows of month abbreviations with some months misread (``ocr_months.restore_month_row``) corrected in place;
+    one finding per row."""
+    findings = []
+    for row in table.rows:
+        fixes, evidence = restore_month_row([None if cell.inherited else cell.text for cell in row.cells])
+        for fix in fixes:
+            row.cells[fix.index].text = fix.after
+        if fixes:
+            changes = ", ".join(f"{fix.before!r} → {fix.after!r}" for fix in fixes)
+            findings.append(("ocr.month_restored", f"OCR read {changes} in a row of months ({evidence})", row.provenance))
     return findings
 
 
