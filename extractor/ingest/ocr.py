@@ -319,8 +319,24 @@ def lines_to_glyphs(lines: list[OcrLine], scale: float) -> list[Glyph]:
         else:
             gap_em, same = em, SAME_SIZE
         size = line_em(em, consonant_body, scale, same)
-        glyphs.extend(_line_glyphs(line, size, scale, line_em(gap_em, body, scale, same)))
+        glyphs.extend(_line_glyphs(untangled(line), size, scale, line_em(gap_em, body, scale, same)))
     return glyphs
+
+
+def untangled(line: OcrLine) -> OcrLine:
+    """``line`` with each word box that holds the next word's box cut at that word's start.
+
+    Tesseract now and then boxes a leading vowel and its consonant over the rest of the Thai word (``โค`` over all
+    of ``โครงการ``, the ``ร ง ก า ร`` after it boxed in their places): glyphs are laid out left to right, so the
+    letters after such a box are pushed past its end, out of their table cell (``โครงก`` in a header cell, ``าร`` in
+    the next column's)."""
+    words = list(line.words)
+    bases = [i for i, w in enumerate(words) if not all(ch in THAI_MARKS for ch in w.text)]
+    for i, j in zip(bases, bases[1:]):
+        a, b = words[i].bbox, words[j].bbox
+        if a[0] < b[0] < a[2] and b[2] <= a[2]:
+            words[i] = OcrWord(words[i].text, (a[0], a[1], b[0], a[3]), words[i].confidence, words[i].bold)
+    return OcrLine(line.bbox, line.baseline, line.x_size, words)
 
 
 def line_size(line: OcrLine) -> tuple[float, bool]:

@@ -149,3 +149,17 @@ def test_a_number_after_thi_is_spaced_though_the_marks_box_reaches_over_the_spac
     # Tesseract's box of ที่ takes in its marks, which overhang the space: the next box starts 0.1 em inside it
     line = _line([("ตัวชี้วัดที่", 100, 230), ("1.4", 227, 260)])
     assert _texts(line) == ["ตัวชี้วัดที่ 1.4"]
+
+
+def test_a_word_box_over_the_next_words_is_cut_where_they_start():
+    # seen on seed 001's scan: ``โค`` boxed over all of ``โครงการ`` (its letters after it boxed in their places) pushed
+    # ``าร`` past the right edge of a narrow header cell into the next column
+    from extractor.ingest.ocr import untangled
+
+    line = _line([("โค", 1565, 1712), ("ร", 1606, 1627), ("ง", 1627, 1645), ("ก", 1645, 1666), ("า", 1666, 1687), ("ร", 1687, 1714)])
+    assert [w.bbox[0::2] for w in untangled(line).words][:2] == [(1565, 1606), (1606, 1627)]
+    glyphs = lines_to_glyphs([line], 72 / 300)
+    assert "".join(g.char for g in glyphs) == "โครงการ"
+    assert max(g.bbox[2] for g in glyphs) <= 1714 * 72 / 300 + 0.01  # no letter beyond the word's ink
+    apart = _line([("แผน", 100, 160), ("งาน", 200, 260)])
+    assert untangled(apart).words == apart.words
