@@ -138,6 +138,21 @@ def test_a_table_after_a_rubric_without_header_is_kept_not_merged():
     assert kept.role == "unrecognised" and kept.rows == [["เป้าหมายการพัฒนา", "H"], ["1. พัฒนาถนนสวย (กม.)", "สนย."]]
 
 
+@pytest.mark.parametrize("levels", [
+    "มากที่สุด (5) | มาก (4) | ปานกลาง (3) | น้อย (2) | น้อยที่สุด (1) |",
+    "มากที่สุด (5) | มาก (2 | ปานกลาง (3) | น้อย (2) | น้อยที่สุด (1) |",  # a scan lost a closing bracket (seed 000)
+])
+def test_questionnaire_level_labels_are_a_subheader_row(levels):
+    text = (
+        PART4 + "ตอนที่ 2 ระดับความพึงพอใจในการใช้บริการระบบสารสนเทศ\n"
+        + "หลักเกณฑ์ | ระดับความพึงพอใจ |\n" + levels + "\n"
+        + "1. ด้านกระบวนงาน |\n" + "1.1 | มีขั้นตอนชัดเจนในการปฏิบัติงาน |\n"
+    )
+    result, _ = build(text)
+    (table,) = [t for t in result.tables if t.role == "questionnaire"]
+    assert [row[:2] for row in table.rows] == [["1. ด้านกระบวนงาน", ""], ["1.1", "มีขั้นตอนชัดเจนในการปฏิบัติงาน"]]
+
+
 def test_truncation_needs_a_final_table_row_and_lost_content():
     complete = (
         PART4 + "ตาราง ค แสดงตัวชี้วัด\n" + SHEET_HEADER + "1 | ก | - | ระดับ 5 | 10 | นิยาม ก หมายถึง ข |\n"
