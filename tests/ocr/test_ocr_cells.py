@@ -71,18 +71,18 @@ def test_reread_puts_the_lines_back_in_their_cells():
     assert 104 <= lines[0].bbox[0] < lines[0].bbox[2] <= 296 and 204 <= lines[1].bbox[1] < lines[1].bbox[3] <= 296
 
 
-def _cell_page(texts: list[str]) -> tuple[np.ndarray, list[CellBox]]:
-    """Ink mask of one table row, a cell per text (Loma, 300 dpi size), and the cells (inside their rulings)."""
+def _cell_page(texts: list[str], font_path: str = "/usr/share/fonts/truetype/tlwg/Loma.ttf", size: int = 40, pitch: int = 400) -> tuple[np.ndarray, list[CellBox]]:
+    """Ink mask of one table row, a cell per text (Loma, 300 dpi size, unless told), and the cells (inside their rulings)."""
     from PIL import Image, ImageDraw, ImageFont
 
     from extractor.ingest.ocr_image import ink_mask
 
-    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Loma.ttf", 40)
-    image = Image.new("L", (100 + 400 * len(texts), 200), 255)
+    font = ImageFont.truetype(font_path, size)
+    image = Image.new("L", (100 + pitch * len(texts), 200), 255)
     cells = []
     for i, text in enumerate(texts):
-        ImageDraw.Draw(image).text((130 + 400 * i, 70), text, font=font, fill=0)
-        cells.append(CellBox(104 + 400 * i, 54, 496 + 400 * i, 146))
+        ImageDraw.Draw(image).text((130 + pitch * i, 70), text, font=font, fill=0)
+        cells.append(CellBox(104 + pitch * i, 54, pitch + 96 + pitch * i, 146))
     return ink_mask(np.asarray(image)), cells
 
 
@@ -199,18 +199,8 @@ SYMBOLS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # the renderer draw
 
 
 def _arrow_page(texts: list[str], size: int = 40) -> tuple[np.ndarray, list[CellBox]]:
-    """Ink mask of one row of month cells, a cell per text drawn in DejaVu Sans (300 dpi size), and the cells."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    from extractor.ingest.ocr_image import ink_mask
-
-    font = ImageFont.truetype(SYMBOLS, size)
-    image = Image.new("L", (100 + 200 * len(texts), 200), 255)
-    cells = []
-    for i, text in enumerate(texts):
-        ImageDraw.Draw(image).text((130 + 200 * i, 70), text, font=font, fill=0)
-        cells.append(CellBox(104 + 200 * i, 54, 296 + 200 * i, 146))
-    return ink_mask(np.asarray(image)), cells
+    """One row of month cells, a cell per text drawn in DejaVu Sans."""
+    return _cell_page(texts, SYMBOLS, size, pitch=200)
 
 
 @pytest.mark.skipif(not glob.glob(SYMBOLS), reason="fonts-dejavu-core not installed")
