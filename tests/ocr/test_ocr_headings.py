@@ -124,6 +124,13 @@ def test_table_headers_come_from_the_grammars():
         (["ระดับความสำเร็จ", "เกณฑ์ร้อยละ", "วธวดผลการดาเน้นงาน", "คะแนนที่ได้"], (2, "ผลการดาเน้นงาน", "ผลการดำเนินงาน")),
         (["ระดับความสำเร็จ", "เกณฑร้อยละ", "วธวดผลงาน", "คะแนนที่ได้"], None),  # the other one short is not there
         (["ระดับความสำเร็จ", "เกณฑร้อยละ", "ผลการดาเน้นงาน", "คะแนน"], None),  # one found as written: too few
+        # the spec's cells in order, one as written, the others with the keyword's letters once marks are dropped
+        (["ลาดบท", "ตว ชวด", "ค่าเป้าหมาย"], (0, "ลาดบท", "ลำดับที่")),
+        (["ลำดับที่", "ตว ชวด", "ค่าเป้าหมาย"], (1, "ตว ชวด", "ตัวชี้วัด")),
+        (["ลาดบท", "ตว ชวด", "คาเปาหมาย"], None),  # none as written: no evidence
+        (["ตว ชวด", "ลาดบท", "ค่าเป้าหมาย"], None),  # not in the spec's order
+        (["ลาดบท", "ตวชวด", "ค่าเป้าหมาย", "หมายเหตุ"], None),  # a cell the spec does not have
+        (["๑", "ตว ชวด", "ร้อยละ ๙๕"], None),  # a data row
     ],
 )
 def test_header_word_one_letter_off_restored(cells, expected):
