@@ -378,8 +378,10 @@ def restore_header_word(cells: list[str]) -> tuple[int, str, str, str] | None:
 
 def _cell_by_letters(cells: list[str]) -> tuple[int, str, str, str] | None:
     """A row of exactly a spec's header cells, in its order, some as written and the others with the keyword's
-    letters once marks and spaces are dropped (``ลาดบท`` | ``ตว ชวด`` | ``ค่าเป้าหมาย``): the first cell read off,
-    whole.  Short keywords are no evidence alone; a whole row of them in order, one of them as written, is."""
+    letters once marks and spaces are dropped (``ลาดบท`` | ``ตว ชวด`` | ``ค่าเป้าหมาย``), maybe after noise read
+    before them (``ow a ลาดบท``, a second reading ``ทั่วชี้วัตว ชวด``): the first cell read off, whole (a header cell
+    only names its column).  Short keywords are no evidence alone; a whole row of them in order, one of them as
+    written, is."""
     texts = [_squash(cell) for cell in cells]
     for role, words in table_headers():
         if len(words) != len(texts):
@@ -387,10 +389,10 @@ def _cell_by_letters(cells: list[str]) -> tuple[int, str, str, str] | None:
         variants = [w.split("|") for w in words]
         written = [i for i, text in enumerate(texts) if any(_squash(v) in text for v in variants[i])]
         off = [i for i, text in enumerate(texts)
-               if i not in written and any(_bare(text) == _bare(v) for v in variants[i])]
+               if i not in written and any(_bare(text).endswith(_bare(v)) for v in variants[i])]
         if written and off and len(written) + len(off) == len(words):
             i = off[0]
-            keyword = next(v for v in variants[i] if _bare(texts[i]) == _bare(v))
+            keyword = next(v for v in variants[i] if _bare(texts[i]).endswith(_bare(v)))
             evidence = (f"the row is the {len(words)} header cells of the grammar's {role!r} table in order, "
                         f"{len(written)} as written and {len(off)} with the letters of the keyword, marks lost")
             return i, cells[i].strip(), keyword, evidence

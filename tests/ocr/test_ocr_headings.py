@@ -127,7 +127,9 @@ def test_table_headers_come_from_the_grammars():
         # the spec's cells in order, one as written, the others with the keyword's letters once marks are dropped
         (["ลาดบท", "ตว ชวด", "ค่าเป้าหมาย"], (0, "ลาดบท", "ลำดับที่")),
         (["ลำดับที่", "ตว ชวด", "ค่าเป้าหมาย"], (1, "ตว ชวด", "ตัวชี้วัด")),
+        (["ow a ลาดบท", "ทั่วชี้วัตว ชวด", "ค่าเป้าหมาย"], (0, "ow a ลาดบท", "ลำดับที่")),  # noise before the letters
         (["ลาดบท", "ตว ชวด", "คาเปาหมาย"], None),  # none as written: no evidence
+        (["ลาดบท xx", "ตว ชวด", "ค่าเป้าหมาย"], None),  # letters after the keyword's
         (["ตว ชวด", "ลาดบท", "ค่าเป้าหมาย"], None),  # not in the spec's order
         (["ลาดบท", "ตวชวด", "ค่าเป้าหมาย", "หมายเหตุ"], None),  # a cell the spec does not have
         (["๑", "ตว ชวด", "ร้อยละ ๙๕"], None),  # a data row
