@@ -153,20 +153,6 @@ THAI_MONTHS: dict[str, int] = {
         )
     },
 }  # fmt: skip
-# the months of a Thai government fiscal year (ปีงบประมาณ) in the order a work-step sheet heads its columns
-FISCAL_MONTHS = ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.")
-MIN_FISCAL_MONTHS = 6  # labels that must read as their month for the row to be the fiscal year's months
-
-
-def fiscal_month_row(labels: list[str]) -> bool:
-    """Whether twelve column labels are the months of a fiscal year, most of them read as written (a scan reads
-    พ.ย. as ``WH.``, ต.ค. as ``ร ต.ค.``): then every label is the month its position says."""
-    if len(labels) != len(FISCAL_MONTHS):
-        return False
-    found = sum(month in "".join(label.split()) for label, month in zip(labels, FISCAL_MONTHS))
-    return found >= MIN_FISCAL_MONTHS
-
-
 _MONTH_ALTERNATIVES = "|".join(re.escape(m) for m in sorted(THAI_MONTHS, key=len, reverse=True))
 _THAI_DATE = re.compile(
     rf"(?:(?<![\d๐-๙])(?P<day>[0-9๐-๙]{{1,2}})\s*)?(?P<month>{_MONTH_ALTERNATIVES})\s*(?:พ\.ศ\.\s*)?"

@@ -501,18 +501,3 @@ def test_seed_002_through_the_whole_pipeline():
         ("work_plan.cumulative_mismatch", 706),
     ]:
         assert expected in found
-
-
-def test_month_labels_a_scan_misread_are_restored_with_a_finding():
-    from extractor.grammar.builders.bma2563 import _month_labels
-    from extractor.grammar.engine import LogicalTable
-    from extractor.grammar.values import FISCAL_MONTHS
-
-    scanned = ["ร ต.ค.", "WH.", "ธ.ค.", "wa.", "ก.พ.", "2s มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "n.d."]
-    table = LogicalTable(role="work_steps", header=[], header_values=[scanned])
-    findings = []
-    assert _month_labels(table, findings, "1.1") == list(FISCAL_MONTHS)
-    (finding,) = findings
-    assert finding.code == "work_plan.month_labels_restored" and "'WH.' → พ.ย." in finding.message
-    garbled = LogicalTable(role="work_steps", header=[], header_values=[["WH."] * 12])
-    assert _month_labels(garbled, findings, "1.2") == ["WH."] * 12 and len(findings) == 1  # as written

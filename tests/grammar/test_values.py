@@ -36,14 +36,3 @@ def test_codes_units_numbers():
     assert arabic_digits("พ.ศ. ๒๕๖๗") == "พ.ศ. 2567"
     assert parse_int("1,200") == 1200 and parse_int("12.5") is None
     assert parse_number("95.50").value == "95.50" and parse_number("100.00").value == 100
-
-
-def test_month_labels_mostly_read_as_the_fiscal_year_s_months_are_that_row():
-    from extractor.grammar.values import FISCAL_MONTHS, fiscal_month_row
-
-    scanned = ["ร ต.ค.", "WH.", "ธ.ค.", "wa.", "ก.พ.", "2s มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
-    assert fiscal_month_row(scanned) and fiscal_month_row(list(FISCAL_MONTHS))
-    assert not fiscal_month_row(["WH.", "wa.", "ma", "AW.", "UA.", "WAL", "ne.", "ก.พ.", "ม.ค.", "ต.ค.", "-", "-"])
-    assert not fiscal_month_row(list(FISCAL_MONTHS)[:11])  # not a year of columns
-    calendar = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
-    assert not fiscal_month_row(calendar)  # a calendar-year row is not restored into fiscal order

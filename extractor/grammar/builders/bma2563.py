@@ -33,7 +33,7 @@ from extractor.grammar.builders.common import (
 )
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.spec import Grammar
-from extractor.grammar.values import FISCAL_MONTHS, arabic_digits, fiscal_month_row, parse_budget, parse_int
+from extractor.grammar.values import arabic_digits, parse_budget, parse_int
 from extractor.model.base import Finding, Number, Severity
 from extractor.model.document import DocumentInfo, PlanDocument
 from extractor.model.front_matter import FrontMatter, KeyIndicator, NumberedText, SwotItem, TocEntry
@@ -924,7 +924,7 @@ def _work_plans(tree: Node, findings: list[Finding]) -> list[WorkPlan]:
             source=source_of(node),
         )
         for table in tables_of(node, "work_steps"):
-            plan.months = plan.months or _month_labels(table, findings, plan.kpi_code)
+            plan.months = plan.months or _month_labels(table)
             for record in table.records:
                 _work_record(plan, record, findings)
         if plan.total is None:
@@ -941,25 +941,10 @@ def _work_plans(tree: Node, findings: list[Finding]) -> list[WorkPlan]:
     return plans
 
 
-def _month_labels(table: LogicalTable, findings: list[Finding], subject: str | None) -> list[str]:
-    """The header's month labels; the fiscal year's months when most labels read as them (the others misread)."""
+def _month_labels(table: LogicalTable) -> list[str]:
     for row in table.header_values:
-        if len(row) < 12:
-            continue
-        labels = row[:12]
-        if fiscal_month_row(labels) and labels != list(FISCAL_MONTHS):
-            misread = ", ".join(f"{a!r} → {b}" for a, b in zip(labels, FISCAL_MONTHS) if a != b)
-            findings.append(
-                Finding(
-                    code="work_plan.month_labels_restored",
-                    severity=Severity.INFO,
-                    message=f"month labels read as the fiscal year's months by their position: {misread}",
-                    subject=subject,
-                    source=source_of(table.provenance),
-                )
-            )
-            return list(FISCAL_MONTHS)
-        return labels
+        if len(row) >= 12:
+            return row[:12]
     return []
 
 
