@@ -44,7 +44,7 @@ from extractor.ingest.ocr_cells import (
 from extractor.ingest.ocr_codes import reread_codes
 from extractor.ingest.ocr_digits import reread_thai_digits
 from extractor.ingest.ocr_letters import reread_heading_letters
-from extractor.ingest.ocr_masks import is_mask, reread_masks
+from extractor.ingest.ocr_masks import Stretches, is_mask, reread_masks
 from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
@@ -178,8 +178,9 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     where = Provenance(page=number)
     clean_ink = ocr_image.ink_mask(clean)
     # before the noise split: a line of masks has the size of a strip of marks
-    _changes_finding(page, "ocr.masks_reread", reread_masks(clean_ink, lines), "masked span(s) (runs of x) read by shape against the TLWG fonts' x (Tesseract read them as digits and noise)")
-    _changes_finding(page, "ocr.codes_reread", reread_codes(clean_ink, lines), "short Latin code(s) read by shape against the TLWG fonts' capitals and digits (Tesseract read them as Thai or digits)")
+    cuts: Stretches = {}  # each line's band of ink cut into stretches once, for both shape readers
+    _changes_finding(page, "ocr.masks_reread", reread_masks(clean_ink, lines, cuts), "masked span(s) (runs of x) read by shape against the TLWG fonts' x (Tesseract read them as digits and noise)")
+    _changes_finding(page, "ocr.codes_reread", reread_codes(clean_ink, lines, cuts), "short Latin code(s) read by shape against the TLWG fonts' capitals and digits (Tesseract read them as Thai or digits)")
     kept, noise = split_noise(lines)
     if noise:
         texts = "; ".join(repr(line.text) for line in noise[:10])

@@ -24,7 +24,7 @@ import numpy as np
 import regex as re
 
 from extractor.ingest.ocr_digits import ARABIC_DIGITS, MAX_DISTANCE, classify
-from extractor.ingest.ocr_masks import line_stretches
+from extractor.ingest.ocr_masks import Stretches, stretches_of
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 
 CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -43,14 +43,14 @@ TOKEN_GAP = 0.3  # a blank wider than this share of the capitals' height is a wo
 __all__ = ["reread_codes"]
 
 
-def reread_codes(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, str]]:
+def reread_codes(ink: np.ndarray, lines: list[OcrLine], cache: Stretches | None = None) -> list[tuple[str, str]]:
     """Replace, in place, the words of each short Latin code Tesseract misread by its reading by shape; return the
-    (before, after) pairs changed."""
+    (before, after) pairs changed (``cache``: the lines' stretches, shared with ``ocr_masks``)."""
     changed: list[tuple[str, str]] = []
     for line in lines:
         if not any(_suspect(w.text) for w in line.words):
             continue
-        stretches = line_stretches(ink, line)
+        stretches = stretches_of(ink, line, cache)
         if len(stretches) < MIN_STRETCHES:
             continue
         height = _x_height(stretches)

@@ -32,7 +32,7 @@ HEIGHT = (0.3, 0.85)  # an x's height over the line's x_size (Tesseract's, about
 GAP = 0.3  # x's touch or nearly: a blank wider than this share of the glyph height is a space between two masks
 ASPECT = (0.7, 1.15)  # an x's width over its height (TLWG fonts: Loma 0.86 as scanned, others up to 1.0)
 
-__all__ = ["is_mask", "line_stretches", "reread_masks"]
+__all__ = ["Stretches", "is_mask", "line_stretches", "reread_masks", "stretches_of"]
 
 
 def is_mask(text: str) -> bool:
@@ -60,9 +60,9 @@ def candidate_runs(line: OcrLine) -> list[tuple[int, int]]:
 class _LineInk:
     """The stretches of ink of an OCR line (``line_stretches``), read as x's on demand."""
 
-    def __init__(self, ink: np.ndarray, line: OcrLine) -> None:
+    def __init__(self, line: OcrLine, stretches: list[tuple[int, int, int, int, np.ndarray]]) -> None:
         self.x_size = line.x_size
-        self.stretches = line_stretches(ink, line)
+        self.stretches = stretches
         self._read: dict[int, list[tuple[int, int]] | None] = {}
 
     def xs(self, index: int) -> list[tuple[int, int]] | None:
@@ -97,6 +97,19 @@ def line_stretches(ink: np.ndarray, line: OcrLine) -> list[tuple[int, int, int, 
         out.append((max(0, x0) + left, max(0, x0) + left + mask.shape[1], top, bottom, mask))
         left += mask.shape[1]
     return out
+
+
+Stretches = dict[int, list[tuple[int, int, int, int, np.ndarray]]]  # a page's ``line_stretches`` by ``id`` of the line
+
+
+def stretches_of(ink: np.ndarray, line: OcrLine, cache: Stretches | None) -> list[tuple[int, int, int, int, np.ndarray]]:
+    """``line_stretches`` of ``line``, cut once per page when the readers share a ``cache`` (a line's box and ink do
+    not change while its words are re-read)."""
+    if cache is None:
+        return line_stretches(ink, line)
+    if id(line) not in cache:
+        cache[id(line)] = line_stretches(ink, line)
+    return cache[id(line)]
 
 
 def _sliced(mask: np.ndarray) -> list[tuple[int, int]] | None:
@@ -148,15 +161,15 @@ def _joined(line_ink: _LineInk, index: int) -> bool:
     return line_ink.gap(index) <= GAP * height
 
 
-def reread_masks(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, str]]:
+def reread_masks(ink: np.ndarray, lines: list[OcrLine], cache: Stretches | None = None) -> list[tuple[str, str]]:
     """Replace, in place, the words of each mask read as digits or noise by one word of its x's; return the
-    (before, after) pairs changed."""
+    (before, after) pairs changed (``cache``: the lines' stretches, shared with ``ocr_codes``)."""
     changed: list[tuple[str, str]] = []
     for line in lines:
         runs = candidate_runs(line)
         if not runs:
             continue
-        line_ink = _LineInk(ink, line)
+        line_ink = _LineInk(line, stretches_of(ink, line, cache))
         seeds = [i for i in range(len(line_ink.stretches)) if any(_inside(line, start, end, line_ink.centre(i)) for start, end in runs)]
         for left, right, count in reversed(x_stretches(line_ink, seeds)):
             change = _replace(line, left, right, count)
