@@ -9,6 +9,7 @@ import regex as re
 
 from extractor.model.base import Budget, BudgetStatus, Number
 from extractor.model.strategy import StrategyCode
+from extractor.thai.ocr_months import MONTHS
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -145,13 +146,7 @@ THAI_MONTHS: dict[str, int] = {
             start=1,
         )
     },
-    **{
-        name: number
-        for number, name in enumerate(
-            ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."),
-            start=1,
-        )
-    },
+    **{name: number for number, name in enumerate(MONTHS, start=1)},  # the abbreviations (ม.ค. … ธ.ค.)
 }  # fmt: skip
 _MONTH_ALTERNATIVES = "|".join(re.escape(m) for m in sorted(THAI_MONTHS, key=len, reverse=True))
 _THAI_DATE = re.compile(

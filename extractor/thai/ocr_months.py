@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+# the months' abbreviations in calendar order (also how grammar.values dates a report text)
 MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 MIN_READ = 4  # months read right, in calendar order, for a row to be a month row
 MAX_CELL = 8  # characters (spaces left out) of a cell that may be a misread month
