@@ -125,6 +125,28 @@ def test_kpi_targets_take_their_years_from_the_header():
     assert second.code == "7.2.2.2" and [(t.raw, t.year_be) for t in second.targets] == [("12 ครั้ง", 2567)]
 
 
+@pytest.mark.parametrize("label", ["ตัวชี้วัด (657)", "ตัวชี้วัด («7)", "ตัวชี้วัด ( 57 )"])
+def test_kpi_targets_header_whose_latin_letters_a_scan_lost(label):
+    text = part1(
+        "ยุทธศาสตร์ย่อยที่ 5.2 พลเมือง\nกลยุทธ์ 5.2.1 การแก้ไขปัญหา\n"
+        f"{label} | ค่าเป้าหมาย |\n | 2567 |\nKPI 5.2.1.2 : สัดส่วนของประชาชน | อย่างน้อย 30 % |\n"
+    )
+    alignment, _ = build(text)
+    (tactic,) = sub_strategies(alignment)["5.2"].tactics
+    (kpi,) = tactic.kpis
+    assert kpi.code == "5.2.1.2" and [(t.raw, t.year_be) for t in kpi.targets] == [("อย่างน้อย 30 %", 2567)]
+
+
+def test_the_bare_word_in_running_text_is_no_kpi_targets_header():
+    """A SWOT cell saying ตัวชี้วัด … เป้าหมาย in a sentence is data: only a whole cell `ตัวชี้วัด (…)` names the column."""
+    from extractor.grammar.fingerprint import header_score
+
+    (spec,) = [t for t in grammar().tables if t.role == "kpi_targets"]
+    assert header_score(["ตัวชี้วัด (657)"], spec.header) == 1.0
+    assert header_score(["กำหนดเกณฑ์ตัวชี้วัด (ใหม่) เพื่อเป้าหมาย"], spec.header) == 0.0
+    assert header_score(["ตัวชี้วัด (ร้อยละของงาน)"], spec.header) == 0.0
+
+
 def test_key_result_written_one_visual_line_per_row_continues_its_open_cells():
     """A pipe dump of a PDF grid writes each wrapped line as a row and drops empty cells: a row without a KR id
     continues the cells still being written (the lead unit ends after one line, so 'ระดับ' is the support's)."""
