@@ -37,6 +37,21 @@ def test_broken_rule_is_bridged():
     assert [round(r.end - r.start) for r in rulings if r.horizontal] == [350]
 
 
+def test_otsu_threshold_maximises_the_between_class_variance():
+    rng = np.random.default_rng(7)
+    pixels = np.concatenate([rng.normal(60, 20, 3000), rng.normal(200, 25, 9000)]).clip(0, 255).astype(np.uint8)
+    pixels = pixels.reshape(60, 200)
+
+    def between(t: int) -> float:
+        dark, light = pixels[pixels <= t].astype(float), pixels[pixels > t].astype(float)
+        if not len(dark) or not len(light):
+            return 0.0
+        return len(dark) * len(light) * (dark.mean() - light.mean()) ** 2
+
+    best = max(range(256), key=between)
+    assert ocr_image.otsu_threshold(pixels) == best
+
+
 def _text_page(angle: float) -> PageImage:
     doc = pymupdf.open()
     page = doc.new_page(width=400, height=300)
