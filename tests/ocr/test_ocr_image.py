@@ -29,12 +29,38 @@ def test_rulings_found_in_points_and_letters_ignored():
     assert cleaned[305, 105] == 0  # ... the letter is not
 
 
-def test_broken_rule_is_bridged():
-    px = _blank()
+@pytest.mark.parametrize("horizontal", [True, False])
+def test_broken_rule_is_bridged(horizontal):
+    px = _blank(800, 800)
     px[200:202, 50:750] = 0
     px[200:202, 300:302] = 255  # a 2-pixel break (JPEG noise)
+    px = px if horizontal else np.ascontiguousarray(px.T)
     rulings, _ = ocr_image.find_rulings(PageImage(px, 144))
-    assert [round(r.end - r.start) for r in rulings if r.horizontal] == [350]
+    assert [round(r.end - r.start) for r in rulings if r.horizontal == horizontal] == [350]
+    assert not [r for r in rulings if r.horizontal != horizontal]
+
+
+@pytest.mark.parametrize("min_len", [1, 2, 7, 8, 90])
+def test_rows_with_a_long_run_are_those_a_plain_scan_finds(min_len):
+    rng = np.random.default_rng(min_len)
+    mask = rng.random((300, 200)) < 0.9  # runs of every length up to the row's width
+    mask[0, :] = False
+    mask[0, :min_len] = True  # a run of exactly min_len at the row's start
+    mask[1, :] = False
+    mask[1, 200 - min_len :] = True  # ... and at its end
+    mask[2, :] = False
+    mask[2, 50 : 49 + min_len] = True  # one cell short
+
+    def longest(row: np.ndarray) -> int:
+        best = run = 0
+        for cell in row:
+            run = run + 1 if cell else 0
+            best = max(best, run)
+        return best
+
+    expected = [i for i, row in enumerate(mask) if longest(row) >= min_len]
+    assert ocr_image._rows_with_run(mask, min_len).tolist() == expected
+    assert ocr_image._rows_with_run(np.ascontiguousarray(mask.T).T, min_len).tolist() == expected  # a view in F order
 
 
 def test_otsu_threshold_maximises_the_between_class_variance():
