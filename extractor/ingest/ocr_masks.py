@@ -123,8 +123,8 @@ def _sliced(mask: np.ndarray) -> list[tuple[int, int]] | None:
         slices = list(zip(edges, edges[1:]))
         distances = []
         for a, b in slices:  # stops at the first slice that is not an x (a digit, a letter: most stretches)
-            character, distance = classify(mask[:, a:b], MASK + RIVALS, MASK + RIVALS)
-            if character != MASK or distance > MAX_DISTANCE:
+            distance = _x_distance(mask[:, a:b])
+            if distance is None:
                 break
             distances.append(distance)
         else:
@@ -132,6 +132,18 @@ def _sliced(mask: np.ndarray) -> list[tuple[int, int]] | None:
             if best is None or mean < best[0]:
                 best = (mean, slices)
     return best[1] if best else None
+
+
+def _x_distance(glyph: np.ndarray) -> float | None:
+    """The glyph's distance to the x when it reads as one (nearest the x of all ``RIVALS``, within
+    ``MAX_DISTANCE``), else None.
+
+    The x's own templates first: most glyphs tried are digits, further than ``MAX_DISTANCE`` from every x, and that
+    settles them without the 45 rivals' templates (the same distances, at a fortieth of the cost)."""
+    if classify(glyph, MASK, MASK)[1] > MAX_DISTANCE:
+        return None
+    character, distance = classify(glyph, MASK + RIVALS, MASK + RIVALS)
+    return distance if character == MASK and distance <= MAX_DISTANCE else None
 
 
 def x_stretches(line_ink: _LineInk, seeds: list[int]) -> list[tuple[int, int, int]]:

@@ -92,6 +92,22 @@ def test_no_thai_letter_is_read_as_an_x(font):
     assert ocr_masks.reread_masks(ink, [line]) == []
 
 
+@needs_fonts
+def test_the_xs_own_templates_give_the_distance_read_among_all_rivals():
+    # _x_distance settles a glyph by the x's templates alone when it is far from every x: that must be the very
+    # distance the x gets among all the rivals (same templates, same sums), or a mask could be read differently
+    ink, line = _scan([("x", "x"), ("5", "5"), ("๘", "๘"), ("e", "e"), ("ก", "ก")], "Norasi")
+    glyphs = [mask for _, _, _, _, mask in ocr_masks.line_stretches(ink, line)]
+    everything = ocr_masks.MASK + ocr_masks.RIVALS
+    x_rows = np.array([c == ocr_masks.MASK for c in ocr_digits.templates(everything)[0]])
+    assert len(glyphs) == 5 and x_rows.sum() == len(ocr_digits.templates(ocr_masks.MASK)[0])
+    for glyph in glyphs:
+        alone = ocr_digits.classify(glyph, ocr_masks.MASK, ocr_masks.MASK)[1]
+        assert alone == ocr_digits.classify(glyph, ocr_masks.MASK, everything)[1]
+    assert ocr_masks._x_distance(glyphs[0]) is not None
+    assert [ocr_masks._x_distance(g) for g in glyphs[1:]] == [None] * 4
+
+
 def test_a_line_of_masks_and_thai_is_not_a_strip_of_marks():
     # the masks have no ascenders: Tesseract sizes the line like a strip of detached marks above the next line
     thai = OcrLine((100, 200, 900, 240), 235, 40.0, [OcrWord("กรุงเทพมหานคร", (100, 200, 900, 240), 95.0)] * 3)
