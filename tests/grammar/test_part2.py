@@ -73,6 +73,19 @@ def test_department_issue_labels_footnotes_and_inline_link():
     assert not findings
 
 
+@pytest.mark.parametrize("read", ["ความเชซือมโยงกับแผน", "ความเชือมโยงกับแผน", "ความเชื่อมโยงกับเผน"])
+def test_link_label_read_one_letter_off_still_opens_the_link(read):
+    (first, _), _ = issues_of(DEPARTMENT.replace("ความเชื่อมโยงกับแผน", read, 1))
+    link = first.bma_link
+    assert link is not None and link.plan_year_be == 2567 and link.tactic.code == "7.3.5"
+    assert [k.code for k in link.kpis] == ["7.3.5.1"] and first.footnote_refs == ["43", "44", "45"]
+
+
+def test_a_line_two_letters_off_a_label_is_no_label():
+    (first, _), _ = issues_of(DEPARTMENT.replace("ความเชื่อมโยงกับแผน", "ความเชซือมโยงกับเผน", 1))
+    assert first.bma_link is None
+
+
 def test_department_projects_and_the_summary_table_is_not_swallowed():
     (first, second), _ = issues_of(DEPARTMENT)
     assert [(p.number, p.budget.amount, p.units) for p in first.projects] == [("1", 899500, ["กยล."])]
