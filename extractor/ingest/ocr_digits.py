@@ -33,6 +33,7 @@ LONE_LOOKALIKES = "ฒ"  # look-alikes never written as a word of their own: alo
 FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"  # Debian fonts-thai-tlwg (installed by `make`)
 SIDE = 20  # templates and glyphs are compared as SIDE × SIDE grey squares
 MAX_DISTANCE = 0.25  # measured: digits of the scanned corpus score 0.05-0.15, letters and marks 0.3 and more
+TIGHT = 0.18  # a reading with a digit more than Tesseract's needs every digit this close (corpus digits: 0.05-0.15)
 RUN_GAP = 0.8  # words further apart than this share of the line's x_size are two numbers (a column); 0.3 cut
 # amounts at their comma (Tesseract boxes a Thai comma well apart from the digits around it)
 NARROW = 0.45  # a glyph narrower than this share of the run's median glyph width is a comma or a dot ...
@@ -47,6 +48,9 @@ ITEM_NUMBER = re.compile(rf"^[๐-๙{ITEM_LOOKALIKES}]{{1,3}}\.$")  # an item's
 ITEM_READING = re.compile(r"^[๐-๙]{1,2}\.$")
 LATIN_ITEM = re.compile(r"^(?=.*\.)[^\u0E00-\u0E7F\s]{2,5}$")  # an item's number Tesseract's ``eng`` model read as Latin
 # letters and signs (``to.)`` for ๒.๖, ``9.»`` for ๑.๖): no Thai, the number's dot kept; the glyphs decide
+LATIN_WORD = re.compile(r"^\(?(?=[A-Za-z.,]*[a-z])(?:[A-Za-z][.,]?){2,5}\)?$")  # a Thai number Tesseract's ``eng`` model read as Latin
+# letters (``ร้อยละ vo`` for ๖๐, ``Moo`` for ๗๐๐, ``ever`` for ๔๗๙): real Latin words never read as digits (see
+# ``reread_latin_numbers``)
 SUB_ITEM_READING = re.compile(r"^[๐-๙]{1,2}\.(?:[๐-๙]{1,2}(?:\.[๐-๙]{1,2}){0,2}\.?)?$")  # ๑. ๒.๖ ๒.๑๐ ๑.๒.๓
 SPECK_SHARE = 0.1  # ink detached above or below a glyph (blank rows between) and under this share of it is a speck
 NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*\.?$")  # a closing dot: a heading's or an item's number (๔.)
@@ -117,14 +121,22 @@ def numeric_runs(line: OcrLine) -> list[tuple[int, int]]:
     ]
     runs, start = [], None
     for i in range(len(words) + 1):
-        ends = i == len(words) or not inside[i] or (start is not None and _spaced(line.words[i - 1], line.words[i], line.x_size))
+        ends = i == len(words) or not inside[i] or (start is not None and _parted(line, i))
         if start is not None and ends:
             if "digit" in kinds[start:i] or (i - start == 1 and _lone(words[start])):
                 runs.append((start, i))
             start = None
-        if start is None and i < len(words) and inside[i]:
+        if start is None and i < len(words) and inside[i] and kinds[i] != "sep":
             start = i
     return runs
+
+
+def _parted(line: OcrLine, i: int) -> bool:
+    """Whether word ``i`` starts a new run: spaced from the word before, or a bracket between them (``๒๕๖๗ (๑``:
+    read as one run, the bracket came back as a comma).  A run opens on a digit, never on a separator (the dot
+    of ``พ.ศ.`` before a year made the reading ``.๒๕๖๔``, no number)."""
+    left, right = line.words[i - 1], line.words[i]
+    return _spaced(left, right, line.x_size) or left.text.endswith(")") or right.text.startswith("(")
 
 
 def arabic_runs(line: OcrLine) -> list[tuple[int, int]]:
@@ -202,9 +214,15 @@ def _lone(text: str) -> bool:
 
 def _digit_next(kinds: list[str], i: int, closes: bool) -> bool:
     """A look-alike letter counts when a digit or separator is on either side and no Thai text follows it (or it
-    closes a bracket: ``๐อ)``)."""
-    before = kinds[i - 1] if i else ""
-    after = kinds[i + 1] if i + 1 < len(kinds) and not closes else "end"
+    closes a bracket: ``๐อ)``); look-alikes next to it are passed over (``๒ ๕ อ อ`` for ๒๕๖๖)."""
+    b = i - 1
+    while b >= 0 and kinds[b] == "alike":
+        b -= 1
+    a = i + 1
+    while not closes and a < len(kinds) and kinds[a] == "alike":
+        a += 1
+    before = kinds[b] if b >= 0 else ""
+    after = kinds[a] if a < len(kinds) and not closes else "end"
     return (before in ("digit", "sep") and after in ("digit", "sep", "end", "other")) or after == "sep"
 
 
@@ -214,6 +232,14 @@ def read_number(
     """The reading of the ink in ``box`` (page pixels) in the digits of ``alphabet``, or None when a glyph is not
     plainly a digit.  ``brackets``: the run's words start with ``(`` / end with ``)``; that first / last glyph is kept
     as written."""
+    read = read_glyphs(ink, box, brackets, alphabet)
+    return read[0] if read else None
+
+
+def read_glyphs(
+    ink: np.ndarray, box: tuple[int, int, int, int], brackets: tuple[bool, bool] = (False, False), alphabet: str = THAI_DIGITS
+) -> tuple[str, float] | None:
+    """``read_number``'s reading and the distance of its farthest digit from its template."""
     x0, y0, x1, y1 = widened(ink, box)
     crop = ink[y0:y1, x0:x1]
     glyphs = column_glyphs(crop)
@@ -226,20 +252,21 @@ def read_number(
     if not digits:
         return None
     base = float(np.median([bottom for _, bottom in digits]))
-    text = ""
+    text, worst = "", 0.0
     for top, bottom, mask in glyphs:
         if not _is_punctuation(bottom - top, mask.shape[1], height, width):
             digit, distance = classify(mask, alphabet)
             if distance > MAX_DISTANCE:  # not a digit, or digits that touch (Garuda prints ๔๗๒ as one stretch)
                 return None
             text += digit
+            worst = max(worst, distance)
         elif bottom > base + COMMA_DROP * height:
             text += ","
         elif bottom < base - 0.25 * height:
             text += "-"
         else:
             text += "."
-    return "(" * brackets[0] + thousands_grouped(text) + ")" * brackets[1]
+    return "(" * brackets[0] + thousands_grouped(text) + ")" * brackets[1], worst
 
 
 def thousands_grouped(number: str) -> str:
@@ -321,7 +348,34 @@ def reread_thai_digits(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str,
         for (start, end), alphabet in sorted(runs, reverse=True):
             _reread_run(ink, line, start, end, alphabet, changed, item=(start, end) in items)
     changed.reverse()
+    return changed + reread_latin_numbers(ink, lines)
+
+
+def reread_latin_numbers(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, str]]:
+    """Re-read, in place, each short Latin word (``LATIN_WORD``) whose every glyph is a Thai digit by shape (nearer a
+    Thai digit than an Arabic one, within ``MAX_DISTANCE``) and that reads as a number; the (before, after) pairs
+    changed.  Measured on the scanned corpus: the Latin words of the plans (OKR, Traffy, LED, Map) never read so, a
+    Thai letter neither (the digits' loops and tails are unlike them), so no context is asked for."""
+    changed = []
+    for line in lines:
+        for word in line.words:
+            if not LATIN_WORD.match(word.text):
+                continue
+            brackets = (word.text.startswith("("), word.text.endswith(")"))
+            read = read_glyphs(ink, (word.bbox[0], line.bbox[1], word.bbox[2], line.bbox[3]), brackets, THAI_DIGITS + ARABIC_DIGITS)
+            if read and _latin_number(word.text, *read):
+                changed.append((word.text, read[0]))
+                word.text = read[0]
     return changed
+
+
+def _latin_number(before: str, after: str, worst: float) -> bool:
+    """A number in Thai digits only, each close to its template (``TIGHT``), within a digit of the letters Tesseract
+    made of it (``ov`` for ๗, ``ddd`` for ๒๕๖๖: a leader of dots or a checkbox reads as a string of ๑ or one ๘)."""
+    letters = sum(ch.isalpha() for ch in before)
+    digits = sum(ch in THAI_DIGITS for ch in after)
+    thai = not any(ch in ARABIC_DIGITS for ch in after)
+    return thai and worst <= TIGHT and abs(letters - digits) <= 1 and bool(NUMBER.match(after.strip("()")))
 
 
 def _item_alphabet(line: OcrLine, run: tuple[int, int]) -> str:
@@ -342,10 +396,11 @@ def _reread_run(
     before = "".join(w.text for w in words)
     latin_item = item and bool(LATIN_ITEM.match(before))  # its brackets are misread digits (``to.)`` for ๒.๖)
     brackets = (False, False) if latin_item else (before.startswith("("), before.endswith(")"))
-    after = read_number(ink, box, brackets, alphabet)
-    if not after or after == before or any(ch in ARABIC_DIGITS for ch in after):
+    read = read_glyphs(ink, box, brackets, alphabet)
+    if not read or read[0] == before or any(ch in ARABIC_DIGITS for ch in read[0]):
         return
-    if not (_same_shape(before, after) or (item and _item_shape(before, after))):
+    after, worst = read
+    if not (_same_shape(before, after, worst) or (item and _item_shape(before, after))):
         return
     merged = OcrWord(after, (box[0], min(w.bbox[1] for w in words), box[2], max(w.bbox[3] for w in words)),
                      min(w.confidence for w in words), any(w.bold for w in words))
@@ -362,13 +417,14 @@ def _item_shape(before: str, after: str) -> bool:
     return bool(ITEM_READING.match(after)) and abs(count - (len(after) - 1)) <= 1
 
 
-def _same_shape(before: str, after: str) -> bool:
-    """A well-formed number with as many digits as Tesseract read (look-alike letters counted as digits), or an
+def _same_shape(before: str, after: str, worst: float = MAX_DISTANCE) -> bool:
+    """A well-formed number with as many digits as Tesseract read (look-alike letters counted as digits), or one
+    more when every digit is close to its template (``TIGHT``: Tesseract reads ๖๗ as one ๒, ``๒๕๒`` for ๒๕๖๗), or an
     amount grouped by thousands (``๓๒๙,๑๐๐``) within ``AMOUNT_SLACK`` digits of it (Tesseract reads a comma or a
     ๙'s tail as a digit of its own)."""
     text = after.strip("()")
     count = sum(1 for ch in before if ch in THAI_DIGITS + ARABIC_DIGITS + DIGIT_LOOKALIKES)
     digits = sum(1 for ch in after if ch in THAI_DIGITS)
-    if count == digits:
+    if count == digits or (digits == count + 1 and worst <= TIGHT):
         return bool(NUMBER.match(text))
     return abs(count - digits) <= AMOUNT_SLACK and bool(AMOUNT.match(text))

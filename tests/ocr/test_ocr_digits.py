@@ -80,7 +80,8 @@ def test_a_thai_digit_read_as_an_arabic_one_is_read_by_shape(font):
 @pytest.mark.parametrize(
     "text",
     ["9.", "12", "5.1", "2567", "10"]  # Arabic digits read as such
-    + ["No.", "e.g.", "Mr.", "1.6", "KR.)"],  # Latin and Arabic words with a dot opening a line (no item number)
+    + ["No.", "e.g.", "Mr.", "1.6", "KR.)"]  # Latin and Arabic words with a dot opening a line (no item number)
+    + ["Map", "code", "plan", "Base)", "spot"],  # short Latin words of the plans (ocr_digits.LATIN_WORD)
 )
 def test_arabic_digits_and_latin_words_read_as_such_are_left_alone(text):
     ink, box = _page(text, font="Loma")
@@ -126,9 +127,45 @@ def test_letters_under_a_digit_reading_are_left_alone():
 
 @needs_fonts
 def test_a_plain_number_with_a_different_digit_count_is_left_alone():
-    ink, box = _page("๔๗๘")
-    line = _line(box, "๕๓")  # not a grouped amount: the count must match
+    ink, box = _page("๔๗๘๙")
+    line = _line(box, "๕๓")  # not a grouped amount: the count must match, or be one short of it
     assert ocr_digits.reread_thai_digits(ink, [line]) == []
+
+
+@needs_fonts
+def test_a_number_tesseract_read_a_digit_short_is_read_by_shape():
+    # Tesseract reads ๖๗ of a year as one ๒ (ประจำปี ๒๕๒ for ๒๕๖๗): every glyph close to a digit, one more digit
+    ink, box = _page("๒๕๖๗", font="Loma")
+    line = _line(box, "๒", "๕", "๒")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("๒๕๒", "๒๕๖๗")]
+
+
+def _words(*texts: str) -> OcrLine:
+    return OcrLine((0, 0, 10, 10), 10, 10, [OcrWord(w, (0, 0, 1, 1), 90.0) for w in texts])
+
+
+def test_a_run_opens_on_a_digit_not_on_the_dot_before_it():
+    # the dot of พ.ศ. before a year: read with it, the year came back as .๒๕๖๔ (no number) and was left as misread
+    assert ocr_digits.numeric_runs(_words("พ", ".", "ศ", ".", "๒", "๕", "๒", "๕", ":")) == [(4, 8)]
+
+
+def test_a_bracket_parts_two_runs():
+    # ๒๕๖๗ (๑ ตุลาคม: read as one run, the bracket came back as a comma (๒๕๖๗,๑)
+    assert ocr_digits.numeric_runs(_words("๒", "๕", "๒", "๓", "(๑", "ต")) == [(0, 4), (4, 5)]
+
+
+def test_a_run_takes_a_string_of_lookalike_letters():
+    assert ocr_digits.numeric_runs(_words("W.A.", "๒", "๕", "อ", "อ", "1:")) == [(1, 5)]
+
+
+@needs_fonts
+@pytest.mark.parametrize(("drawn", "read"), [("๖๐", "vo"), ("๗๐๐", "Moo"), ("๔๗๙", "ever"), ("(๗๕", "(wa")])
+def test_a_thai_number_read_as_a_latin_word_is_read_by_shape(drawn, read):
+    # a target or a criterion (ร้อยละ ๖๐): Tesseract's eng model wins on a short number alone between Thai words
+    ink, box = _page(drawn, font="Loma")
+    line = _thai_line(box, read)
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [(read, drawn)]
+    assert line.words[0].text == drawn
 
 
 def test_runs_take_lookalike_letters_next_to_digits_only():
