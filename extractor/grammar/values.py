@@ -35,6 +35,53 @@ def arabic_digits(text: str) -> str:
     return text.translate(_THAI_DIGITS)
 
 
+def dots_restored(numbers: list[str | None]) -> list[str | None]:
+    """Dotted item numbers (``1.5``, ``2.2.1``) of a numbered sequence in which a scan dropped a dot or read it as a
+    digit (``115``, ``15`` for ``1.5``; ``212`` for ``2.2``): for each entry written without a dot, the reading
+    that fits its neighbours, else None.  Entries with a dot, and None, are left alone (None in the result).
+
+    A reading puts the dot back in place of one inner digit or between two digits.  It fits when it follows the
+    number before it (next item ``1.4 → 1.5``, first sub-item ``2.2 → 2.2.1``, next group ``1.9 → 2.1``) or the
+    number after it follows it; only a single fitting reading is taken.  Numbers restored count as neighbours of
+    the rest, so a run of them is settled from the side where the sequence is read right.
+    """
+    known: list[tuple[int, ...] | None] = [_dotted(n) for n in numbers]
+    result: list[str | None] = [None] * len(numbers)
+    changed = True
+    while changed:
+        changed = False
+        for i, number in enumerate(numbers):
+            if known[i] is not None or not number or not number.isdigit() or len(number) < 2:
+                continue
+            before = known[i - 1] if i > 0 else None
+            after = known[i + 1] if i + 1 < len(numbers) else None
+            fits = {c for c in _dot_readings(number)
+                    if (before and c in _next_numbers(before)) or (after and after in _next_numbers(c))}
+            if len(fits) == 1:
+                (known[i],) = fits
+                result[i] = ".".join(map(str, known[i]))
+                changed = True
+    return result
+
+
+def _dotted(number: str | None) -> tuple[int, ...] | None:
+    parts = (number or "").split(".")
+    return tuple(map(int, parts)) if len(parts) > 1 and all(p.isdigit() for p in parts) else None
+
+
+def _dot_readings(digits: str) -> set[tuple[int, ...]]:
+    inner = range(1, len(digits) - 1)
+    readings = [digits[:i] + "." + digits[i + 1:] for i in inner] + [digits[:i] + "." + digits[i:] for i in
+                                                                     range(1, len(digits))]
+    return {d for r in readings if (d := _dotted(r)) is not None}
+
+
+def _next_numbers(number: tuple[int, ...]) -> set[tuple[int, ...]]:
+    """The numbers that may follow one in a numbered list: the next at any depth below the first, or a first sub-item."""
+    following = {number[:depth] + (number[depth] + 1,) for depth in range(1, len(number))}
+    return following | {number + (1,), (number[0] + 1, 1)}
+
+
 def parse_int(text: str) -> int | None:
     """An integer written with optional thousands separators and Thai digits ('๑,๒๐๐' → 1200), else None."""
     m = _INTEGER.match(arabic_digits(text))

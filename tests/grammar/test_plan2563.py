@@ -146,6 +146,18 @@ def test_catalogue_kpi_missing_from_the_plan_is_reported():
     assert [(f.code, f.subject) for f in findings] == [("kpi.not_in_plan", "1.3")]
 
 
+def test_catalogue_number_read_without_its_dot_gets_it_from_the_numbering():
+    document = build(PLAN.replace("ตัวชี้วัดที่ 1.2", "ตัวชี้วัดที่ 112", 1))
+    assert [k.code for k in document.plan_2563.kpi_catalogue] == ["1.1", "1.2", "1.3"]
+    (finding,) = [f for f in document.findings if f.code == "numbering.dot_restored"]
+    assert (finding.expected, finding.actual) == ("1.2", "112")
+
+
+def test_catalogue_number_without_a_dot_the_numbering_cannot_place_is_no_item():
+    document = build(PLAN.replace("ตัวชี้วัดที่ 1.2", "ตัวชี้วัดที่ 189", 1))
+    assert [k.code for k in document.plan_2563.kpi_catalogue] == ["1.1", "1.3"]
+
+
 def test_goal_kpi_table_without_its_label():
     document = build(PLAN.replace("### ตัวชี้วัดเป้าประสงค์\n\n", ""))
     goal = document.plan_2563.pillars[0].dimensions[0].goals[0]

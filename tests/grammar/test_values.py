@@ -1,6 +1,7 @@
 from extractor.grammar.values import (
     added_in_year,
     arabic_digits,
+    dots_restored,
     parse_budget,
     parse_int,
     parse_number,
@@ -36,3 +37,18 @@ def test_codes_units_numbers():
     assert arabic_digits("พ.ศ. ๒๕๖๗") == "พ.ศ. 2567"
     assert parse_int("1,200") == 1200 and parse_int("12.5") is None
     assert parse_number("95.50").value == "95.50" and parse_number("100.00").value == 100
+
+
+def test_dots_restored_from_the_numbering_around():
+    # a dot read as a digit (115 for 1.5) or dropped (15), settled from the neighbour read right, also in a run
+    assert dots_restored(["1.3", "1.4", "115", "116", "1.7"]) == [None, None, "1.5", "1.6", None]
+    assert dots_restored(["211", "212", "2.2.1", "3.1"]) == ["2.1", "2.2", None, None]
+    assert dots_restored(["1.9", "1110", "1.11"]) == [None, "1.10", None]
+    assert dots_restored(["1.4", "15"]) == [None, "1.5"]
+
+
+def test_dots_not_restored_without_a_single_fitting_reading():
+    assert dots_restored(["15", None, "1.7"]) == [None, None, None]  # no neighbour read right
+    assert dots_restored(["12", "13"]) == [None, None]
+    assert dots_restored(["1.4", "199", "2.1"]) == [None, None, None]  # 1.99, 19.9: nothing follows 1.4
+    assert dots_restored(["1.1", "7", "1.2"]) == [None, None, None]  # one digit is no dotted number

@@ -33,8 +33,8 @@ from extractor.grammar.builders.common import (
 )
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.spec import Grammar
-from extractor.grammar.values import arabic_digits, parse_budget, parse_int
-from extractor.model.base import Finding, Number, Severity
+from extractor.grammar.values import arabic_digits, dots_restored, parse_budget, parse_int
+from extractor.model.base import Finding, Number, Severity, Source
 from extractor.model.document import DocumentInfo, PlanDocument
 from extractor.model.front_matter import FrontMatter, KeyIndicator, NumberedText, SwotItem, TocEntry
 from extractor.model.monitoring import MonitoredKPI, Monitoring, Rubric, RubricRow
@@ -61,9 +61,15 @@ D = "[0-9๐-๙]"
 # Cell-level patterns of this template (the heading patterns are in grammars/bma-2563).
 _TITLE = re.compile(rf"แผนปฏิบัติ(?:ราชการ|การ)\s*ประจำปี\s*(?:พ\.ศ\.\s*)?(?P<year>{D}{{4}})")
 _UNIT_NAME = re.compile(r"สำนัก(?:งาน)?\S*?กรุงเทพมหานคร|สำนักงานเขต\S+")
-_CATALOGUE_ITEM = re.compile(rf"^(?:-\s*)?ตัวชี้วัดที่\s*(?P<code>{D}\.{D}{{1,2}})\s+(?P<name>.+)$")
+# A KPI number a scan read without its dot (ตัวชี้วัดที่ 115 for 1.5): taken only where the numbering around it
+# puts the dot back (values.dots_restored), so only after the word ตัวชี้วัดที่.
+_DOTLESS = rf"{D}{{2,4}}"
+_CATALOGUE_ITEM = re.compile(rf"^(?:-\s*)?ตัวชี้วัดที่\s*(?P<code>{D}\.{D}{{1,2}}|{_DOTLESS})\s+(?P<name>.+)$")
 _EVALUATION_KPI = re.compile(
     rf"^(?:ตัวชี้วัดที่\s*)?(?P<code>{D}\.{D}{{1,2}}(?:\.{D}{{1,2}})?)(?:\s*\((?P<sub>[ก-ฮ])\))?\s+(?P<name>.+)$", re.S
+)
+_EVALUATION_KPI_DOTLESS = re.compile(
+    rf"^ตัวชี้วัดที่\s*(?P<code>{_DOTLESS})(?:\s*\((?P<sub>[ก-ฮ])\))?\s+(?P<name>.+)$", re.S
 )
 _MEASURE_REF = re.compile(rf"\((?P<kind>ม\s*\.?\s*น|ม)\s*\.\s*(?P<number>{D}+)\)")
 _RESULT_TYPE = re.compile(r"\((?P<type>ผลผลิต|ผลลัพธ์)\)")
@@ -97,7 +103,7 @@ _KPI_MATCH_RATIO = 0.9
 def build_bma_2563(tree: Node, grammar: Grammar, blocks: list[Block]) -> PlanDocument:
     findings: list[Finding] = []
     info = _document_info(tree, grammar, blocks, findings)
-    catalogue = _catalogue(tree)
+    catalogue = _catalogue(tree, findings)
     plan = Plan2563(
         pillars=_pillars(tree, catalogue, findings),
         unit_measures=_unit_measures(tree, findings),
@@ -267,24 +273,38 @@ def _numbered(block: Block) -> NumberedText:
 # ---- KPI catalogue and joining by name ---------------------------------------------------------------------------
 
 
-def _catalogue(tree: Node) -> list[CatalogueKPI]:
-    """ตัวชี้วัดที่ 1.x of the ผลการดำเนินงานหลัก lists, with the mission type their heading names."""
-    kpis: list[CatalogueKPI] = []
+def _catalogue(tree: Node, findings: list[Finding]) -> list[CatalogueKPI]:
+    """ตัวชี้วัดที่ 1.x of the ผลการดำเนินงานหลัก lists, with the mission type their heading names.  A number read
+    without its dot gets it back from the numbering around it, or the item is not taken (as any unnumbered line)."""
+    items: list[tuple[re.Match, str, Block]] = []
     for node in tree.find("kpi_catalogue"):
         heading = node.fields.get("mission", "")
         mission = next((m for word, m in _MISSION_TYPES if word in heading), "unknown")
-        for block in node.paragraphs:
-            m = _CATALOGUE_ITEM.match(block.text)
-            if m:
-                kpis.append(
-                    CatalogueKPI(
-                        code=arabic_digits(m.group("code")),
-                        name=m.group("name").strip(),
-                        mission=mission,
-                        source=source_of(block.provenance),
-                    )
-                )
+        items += [(m, mission, b) for b in node.paragraphs if (m := _CATALOGUE_ITEM.match(b.text))]
+    codes = [arabic_digits(m.group("code")) for m, _, _ in items]
+    kpis: list[CatalogueKPI] = []
+    for (m, mission, block), code, dotted in zip(items, codes, dots_restored(codes)):
+        if "." not in code:
+            if dotted is None:
+                continue
+            findings.append(_dot_restored(m.group("code"), dotted, source_of(block.provenance)))
+            code = dotted
+        kpis.append(
+            CatalogueKPI(code=code, name=m.group("name").strip(), mission=mission, source=source_of(block.provenance))
+        )
     return kpis
+
+
+def _dot_restored(read: str, code: str, source: Source) -> Finding:
+    return Finding(
+        code="numbering.dot_restored",
+        severity=Severity.INFO,
+        message=f"KPI number read without its dot ('{read}'): {code} fits the numbering around it",
+        subject=code,
+        expected=code,
+        actual=read,
+        source=source,
+    )
 
 
 def name_key(text: str) -> str:
@@ -695,6 +715,7 @@ def _monitoring(tree: Node, catalogue: list[CatalogueKPI], findings: list[Findin
     for dimension in tree.find("evaluation_dimension"):
         for table in tables_of(dimension, "evaluation_kpis"):
             monitoring.kpis += [_evaluation_kpi(r, dimension) for r in table.records]
+    _restore_component_dots([k for k in monitoring.kpis if k.table_role == "component_kpis"], findings)
     monitoring.rubrics = _scales(monitoring.kpis)
     return monitoring
 
@@ -835,8 +856,9 @@ def _ref_code(ref: MeasureRef) -> str:
 
 
 def _evaluation_kpi(record: TableRecord, dimension: Node) -> MonitoredKPI:
+    """A KPI of dimensions 2-4; a number read without its dot is kept as read here (``_restore_component_dots``)."""
     cell = record.text("kpi")
-    m = _EVALUATION_KPI.match(cell.strip())
+    m = _EVALUATION_KPI.match(cell.strip()) or _EVALUATION_KPI_DOTLESS.match(cell.strip())
     code = arabic_digits(m.group("code")) + (f" ({m.group('sub')})" if m and m.group("sub") else "") if m else None
     fields = {"dimension": arabic_digits(dimension.fields["number"])}
     definition = record.text("definition")
@@ -859,6 +881,20 @@ def _evaluation_kpi(record: TableRecord, dimension: Node) -> MonitoredKPI:
         fields=fields,
         source=source_of(record.provenance, record.continued),
     )
+
+
+def _restore_component_dots(kpis: list[MonitoredKPI], findings: list[Finding]) -> None:
+    """Dots put back in the numbers of dimensions 2-4 that a scan read without them, from the numbering around
+    them; a number that stays without its dot is no number: the KPI keeps its whole cell as its name."""
+    numbers = [(k.code or "").split(" ")[0] for k in kpis]
+    for kpi, number, dotted in zip(kpis, numbers, dots_restored(numbers)):
+        if not number or "." in number:
+            continue
+        if dotted is None:
+            kpi.code, kpi.name, kpi.name_raw = None, kpi.name_raw or kpi.name, None
+            continue
+        findings.append(_dot_restored(number, dotted, kpi.source))
+        kpi.code = dotted + kpi.code[len(number):]
 
 
 def _scales(kpis: list[MonitoredKPI]) -> list[Rubric]:
