@@ -313,6 +313,29 @@ def test_negotiated_sheet_rows_merged_across_pages():
     assert [(r.level, r.criterion) for r in rubric.rows] == [(5, "มากที่สุด"), (1, "น้อยที่สุด")]
 
 
+def _sheet_kpi_with_scale(levels: str, code: str = "1.3"):
+    from extractor.model.base import Source
+    from extractor.model.monitoring import MonitoredKPI
+
+    words = {"5": "มากที่สุด", "4": "มาก", "3": "ปานกลาง", "2": "น้อย", "1": "น้อยที่สุด"}
+    scale = "\n".join(f"- ค่าคะแนน {level} คือ {words[level]}" for level in levels)
+    return MonitoredKPI(table_role="kpi_definitions", code=code, name="ความเชื่อมั่น", definition=scale, source=Source())
+
+
+def test_a_scale_printed_twice_with_a_row_lost_in_one_copy_is_kept_once_with_its_rows():
+    from extractor.grammar.builders.bma2563 import _scales
+
+    findings: list = []
+    (rubric,) = _scales([_sheet_kpi_with_scale("5321"), _sheet_kpi_with_scale("54321")], findings)
+    assert [r.level for r in rubric.rows] == [5, 4, 3, 2, 1]
+    assert [(f.code, f.subject) for f in findings] == [("rubric.copies_differ", "1.3")]
+    findings = []
+    (rubric,) = _scales([_sheet_kpi_with_scale("54321"), _sheet_kpi_with_scale("54321")], findings)
+    assert len(rubric.rows) == 5 and not findings  # the same scale in two sheets: once, nothing to report
+    other = _scales([_sheet_kpi_with_scale("5321"), _sheet_kpi_with_scale("54321", code="1.4")], [])
+    assert [r.kpi_code for r in other] == ["1.3", "1.4"]  # another KPI's scale is its own
+
+
 WORK_PLAN = f"""\
 การนำแผนฯ ไปสู่การปฏิบัติและการติดตามประเมินผล
 

@@ -716,7 +716,7 @@ def _monitoring(tree: Node, catalogue: list[CatalogueKPI], findings: list[Findin
         for table in tables_of(dimension, "evaluation_kpis"):
             monitoring.kpis += [_evaluation_kpi(r, dimension) for r in table.records]
     _restore_component_dots([k for k in monitoring.kpis if k.table_role == "component_kpis"], findings)
-    monitoring.rubrics = _scales(monitoring.kpis)
+    monitoring.rubrics = _scales(monitoring.kpis, findings)
     return monitoring
 
 
@@ -897,11 +897,12 @@ def _restore_component_dots(kpis: list[MonitoredKPI], findings: list[Finding]) -
         kpi.code = dotted + kpi.code[len(number):]
 
 
-def _scales(kpis: list[MonitoredKPI]) -> list[Rubric]:
-    """Scoring scales written in definition cells ('ค่าคะแนน ๕ คือ …'), one per KPI (the same scale printed in
-    two sheets is kept once)."""
+def _scales(kpis: list[MonitoredKPI], findings: list[Finding]) -> list[Rubric]:
+    """Scoring scales written in definition cells ('ค่าคะแนน ๕ คือ …'), one per KPI: the same scale printed in two
+    sheets is kept once.  A copy holding only some of the other's rows is that scale with rows lost (a scan that
+    missed one 'ค่าคะแนน ๔ คือ'): the fuller rows are kept, at the first copy's place, with a finding."""
     rubrics: list[Rubric] = []
-    seen: set[tuple] = set()
+    pairs_of: list[frozenset] = []
     for kpi in kpis:
         rows = [
             RubricRow(
@@ -912,11 +913,31 @@ def _scales(kpis: list[MonitoredKPI]) -> list[Rubric]:
             )
             for m in _LIKERT.finditer(kpi.definition or "")
         ]
-        key = (kpi.code, tuple((r.level, r.criterion) for r in rows))
-        if rows and key not in seen:
-            seen.add(key)
+        if not rows:
+            continue
+        pairs = frozenset((r.level, r.criterion) for r in rows)
+        same = next((i for i, r in enumerate(rubrics)
+                     if r.kpi_code == kpi.code and (pairs <= pairs_of[i] or pairs_of[i] <= pairs)), None)
+        if same is None:
+            pairs_of.append(pairs)
             rubrics.append(Rubric(title=kpi.name, kpi_code=kpi.code, kpi_name=kpi.name, rows=rows, source=kpi.source))
+        elif pairs != pairs_of[same]:
+            findings.append(_scale_copies_differ(rubrics[same], pairs_of[same], pairs, kpi.source))
+            if pairs > pairs_of[same]:
+                pairs_of[same], rubrics[same].rows = pairs, rows
     return rubrics
+
+
+def _scale_copies_differ(rubric: Rubric, first: frozenset, second: frozenset, source: Source) -> Finding:
+    levels = sorted({level for level, _ in first ^ second}, reverse=True)
+    return Finding(
+        code="rubric.copies_differ",
+        severity=Severity.WARNING,
+        message=f"the scoring scale of KPI {rubric.kpi_code} is printed twice and one copy lacks level(s) "
+        f"{', '.join(map(str, levels))}: the fuller copy is kept",
+        subject=rubric.kpi_code,
+        source=source,
+    )
 
 
 def _evaluation_dimensions(tree: Node) -> list[EvaluationDimension]:
