@@ -1,21 +1,36 @@
-"""Second look at words Tesseract read as Latin inside Thai text: Thai unit abbreviations (``สนข.``) come back as
-``naw.`` or ``nua.`` because ``tha+eng`` lets the English model win on short words, and so does the bold keyword
-of a numbered heading (``มิติที่ 1`` read ``VAN 1``).
+"""Second look at words Tesseract read as Latin inside Thai text: Thai unit abbreviations (``สนข.``, ``กม.``) come
+back as ``naw.``, ``NN.`` or ``TIN.`` because ``tha+eng`` lets the English model win on short words, and so does the
+bold keyword of a numbered heading (``มิติที่ 1`` read ``VAN 1``, ``- NAN 1``) or a short word opening a line
+(``*** ool ตรวจประเมิน`` for ``*** สยป. ตรวจประเมิน``).
 
-The suspects (lower-case Latin ending in a dot, on a line with Thai) are cropped, stacked one per line into a small
-strip, and read once more with Thai alone (one Tesseract call per page, ``--psm 6``: one block of lines).  A suspect
-whose second reading is Thai ending in a dot (an abbreviation) or a heading keyword (a line's first word) takes it; each change is returned for a finding.  When the strip does
-not come back with one line per suspect, nothing is changed (the mapping would be a guess).
+The suspects are Latin words ending in a dot (any case, maybe after an open bracket) and the first word of a line
+(after bullets) when a number or Thai follows it, on a line with Thai; the codes the grammars write in Latin
+(``KPI``, ``KR``, ``OKR``) are no suspects: a Thai reading of them is noise, and each page with a suspect costs a
+Tesseract call.  The suspects are cropped, stacked one per line into a small strip, and read once more with Thai
+alone (one call per page, ``--psm 6``: one block of lines); each line read back goes to the crop whose band holds
+its middle (a crop with no line or two keeps its first reading).
+
+A suspect takes its second reading only when that is plainly Thai the plan could write: an abbreviation the
+dictionary or the month list knows (``กม.``, ``พ.ศ.``, ``พ.ค.``) or one of Thai letters without the shapes the
+Thai model makes of Thai digits (``ฒ`` for ๗, ``ญ`` for ๙: ``ov.`` is a number ``๗.``, not ``ฒญ.``); for a line's
+first word also a heading keyword or common words (each in the Thai National Corpus at least ``COMMON_WORD``
+times: ``อื่น``, not ``แอ`` for ``WiFi``).  Each change is returned for a finding.
 """
 
 from __future__ import annotations
+
+import functools
+import json
+import tomllib
 
 import numpy as np
 import regex as re
 
 from extractor.blocks import Block, Cell, Provenance
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
+from extractor.thai.dictionary import is_word, tokenize, word_frequencies
 from extractor.thai.ocr_headings import (
+    GRAMMAR_DIR,
     MAX_SHORT,
     check_headings,
     check_sections,
@@ -26,37 +41,88 @@ from extractor.thai.ocr_headings import (
     restore_keyword,
     restore_label,
 )
-from extractor.thai.ocr_months import restore_month_row
+from extractor.thai.ocr_months import MONTHS, restore_month_row
 
-SUSPECT = re.compile(r"^[a-z]{2,5}\.{1,2}$")
+SUSPECT = re.compile(r"^\(?[A-Za-z]{2,5}\.{1,2}$")  # an abbreviation read as Latin, maybe after its bracket
+LEAD_SUSPECT = re.compile(r"^[A-Za-z]{2,6}$")  # a line's first word, before a number or Thai, on a line with Thai
 THAI_ABBREVIATION = re.compile(r"^[\u0E01-\u0E4E]{2,6}\.(?:[\u0E01-\u0E4E]{1,4}\.)*$")
-LEAD_SUSPECT = re.compile(r"^[A-Za-z]{2,6}$")  # a line's first word, before a number, on a line with Thai
-THAI_WORD = re.compile(r"^[\u0E01-\u0E4E]{2,16}$")
+THAI_WORDS = re.compile(r"^[\u0E01-\u0E2E\u0E30-\u0E4E]{2,16}$")  # Thai letters and marks, no digits
+DIGIT_SHAPES = frozenset("ฒญ")  # what the Thai model makes of ๗ and ๙ in a number read as Latin
+COMMON_WORD = 5000  # Thai National Corpus count a word of a line's first word's reading needs
 PAD = 6  # pixels around each crop
+MARKS_LINE = 0.7  # a line this much shorter than another in the same crop's band is its marks
+
+
+@functools.lru_cache(maxsize=1)
+def grammar_latin_words() -> frozenset[str]:
+    """The capitalised Latin words the grammars write (``KPI``, ``OKR``, ``KR``, ``BMA``, ``Objective``)."""
+    found: set[str] = set()
+    for path in sorted(GRAMMAR_DIR.rglob("*.toml")):
+        values = json.dumps(tomllib.loads(path.read_text(encoding="utf-8")), ensure_ascii=False)  # values, not comments
+        found.update(re.findall(r"(?<![\\A-Za-z-])[A-Z][A-Za-z]+", values))  # not in a class [A-Za-z] nor an escape
+    return frozenset(found)
 
 
 def _heading_keyword(text: str) -> bool:
     """A Thai reading that is a numbered heading's keyword, maybe without its marks (``KR``, ``KPI`` stay Latin)."""
-    if not THAI_WORD.match(text):
+    if not THAI_WORDS.match(text):
         return False
     fixed, fix = restore_keyword(text + " 1")
     return fix is not None or fixed.split()[0] in numbered_keywords()
+
+
+def _abbreviation(text: str) -> bool:
+    """A Thai abbreviation the plan could write: known (``กม.``, ``พ.ค.``) or Thai letters without digit shapes."""
+    if text in MONTHS or (text.endswith(".") and is_word(text)):
+        return True
+    return bool(THAI_ABBREVIATION.match(text)) and not DIGIT_SHAPES.intersection(text)
+
+
+def _common_words(text: str) -> bool:
+    """Thai that splits into at most two common words (``อื่น``, ``ตามที่``)."""
+    if not THAI_WORDS.match(text):
+        return False
+    tokens = [t for t in tokenize(text) if not t.isspace()]
+    counts = word_frequencies()
+    return len(tokens) <= 2 and all(is_word(t) and counts.get(t, 0) >= COMMON_WORD for t in tokens)
+
+
+def _takes(suspect: str, reading: str) -> bool:
+    """Whether ``reading`` (Thai-only) replaces ``suspect`` (as read by ``tha+eng``)."""
+    if suspect.startswith("("):
+        return reading.startswith("(") and _abbreviation(reading[1:])
+    if suspect.endswith("."):
+        return _abbreviation(reading)
+    return _abbreviation(reading) or _heading_keyword(reading) or _common_words(reading)
+
+
+def _has_thai(text: str) -> bool:
+    return any("\u0e01" <= ch <= "\u0e2e" for ch in text)
+
+
+def _lead_suspect(words: list[OcrWord]) -> OcrWord | None:
+    """A line's first word after bullets (``-``, ``***``), Latin and followed by a number or Thai."""
+    at = next((i for i, w in enumerate(words) if any(ch.isalnum() for ch in w.text)), len(words))
+    if at + 1 >= len(words):
+        return None
+    word, after = words[at].text, words[at + 1].text[:1]
+    if not LEAD_SUSPECT.match(word) or word in grammar_latin_words() or set(word) == {"x"}:  # xxx: a mask
+        return None
+    return words[at] if after.isdigit() or _has_thai(after) else None
 
 
 def suspects(lines: list[OcrLine]) -> list[OcrWord]:
     """Words worth a second, Thai-only reading."""
     out = []
     for line in lines:
-        if any("\u0e01" <= ch <= "\u0e2e" for ch in line.text):
-            out.extend(w for w in line.words if SUSPECT.match(w.text))
-            words = line.words
-            if len(words) > 1 and LEAD_SUSPECT.match(words[0].text) and words[1].text[:1].isdigit():
-                out.append(words[0])
+        if _has_thai(line.text):
+            lead = _lead_suspect(line.words)
+            out.extend(w for w in line.words if w is lead or SUSPECT.match(w.text))
     return out
 
 
-def strip_of(pixels: np.ndarray, words: list[OcrWord]) -> np.ndarray:
-    """The words' crops stacked top to bottom on white, a crop's height apart."""
+def strip_of(pixels: np.ndarray, words: list[OcrWord]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """The words' crops stacked top to bottom on white, a crop's height apart, and each crop's band (rows)."""
     crops = []
     for w in words:
         x0, y0, x1, y1 = w.bbox
@@ -65,11 +131,28 @@ def strip_of(pixels: np.ndarray, words: list[OcrWord]) -> np.ndarray:
     gap = max(c.shape[0] for c in crops)
     height = sum(c.shape[0] for c in crops) + gap * (len(crops) + 1)
     strip = np.full((height, width), 255, dtype=np.uint8)
+    bands = []
     y = gap
     for c in crops:
         strip[y : y + c.shape[0], 2 * PAD : 2 * PAD + c.shape[1]] = c
+        bands.append((y, y + c.shape[0]))
         y += c.shape[0] + gap
-    return strip
+    return strip, bands
+
+
+def readings_by_band(lines: list[OcrLine], bands: list[tuple[int, int]]) -> list[str | None]:
+    """The text (spaces removed) of the line whose middle falls in each band; of several, the tallest when the others
+    are at most ``MARKS_LINE`` of its height (marks above a word read as a line of their own); else None."""
+    out: list[str | None] = []
+    for top, bottom in bands:
+        inside = sorted((line for line in lines if top <= (line.bbox[1] + line.bbox[3]) / 2 <= bottom), key=_height)
+        body = inside[-1] if inside and all(_height(o) <= MARKS_LINE * _height(inside[-1]) for o in inside[:-1]) else None
+        out.append("".join(body.text.split()) if body is not None else None)
+    return out
+
+
+def _height(line: OcrLine) -> int:
+    return line.bbox[3] - line.bbox[1]
 
 
 def reread_latin_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> list[tuple[str, str]]:
@@ -77,13 +160,11 @@ def reread_latin_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> li
     words = suspects(lines)
     if not words:
         return []
-    again = parse_hocr(run_tesseract(strip_of(pixels, words), dpi, languages="tha", psm=6))
-    if len(again) != len(words):
-        return []
+    strip, bands = strip_of(pixels, words)
+    again = parse_hocr(run_tesseract(strip, dpi, languages="tha", psm=6))
     changed = []
-    for word, line in zip(words, again):
-        text = "".join(line.text.split())
-        if THAI_ABBREVIATION.match(text) if word.text.endswith(".") else _heading_keyword(text):
+    for word, text in zip(words, readings_by_band(again, bands)):
+        if text is not None and _takes(word.text, text):
             changed.append((word.text, text))
             word.text = text
     return changed
