@@ -61,23 +61,55 @@ def find_ruled_tables(page: PageModel) -> tuple[list[TableRegion], list]:
 
 
 def _assign_glyphs(glyphs: list, grids: list[Grid]) -> list:
-    """Put each glyph in the grid cell containing its centre; return the glyphs outside every grid."""
+    """Put each glyph in the grid cell containing its centre (a glyph across a column line: see ``_column_of``);
+    return the glyphs outside every grid."""
     frames = [(g.xs[0], g.ys[0], g.xs[-1], g.ys[-1], g.xs, g.ys, cell_index(g)) for g in grids]
     rest = []
     keep = rest.append
-    for glyph in glyphs:
+    for i, glyph in enumerate(glyphs):
         x0, y0, x1, y1 = glyph.bbox
         x = (x0 + x1) * 0.5 - 0.01  # zero-width marks sit on their base's right edge: lean left
         y = (y0 + y1) * 0.5
         for fx0, fy0, fx1, fy1, xs, ys, index in frames:
             if fx0 <= x < fx1 and fy0 <= y < fy1:
-                cell = index.get((bisect_right(ys, y) - 1, bisect_right(xs, x) - 1))
+                cell = index.get((bisect_right(ys, y) - 1, _column_of(glyphs, i, xs, bisect_right(xs, x) - 1)))
                 if cell is not None:
                     cell.glyphs.append(glyph)
                     break
         else:
             keep(glyph)
     return rest
+
+
+_TOUCH = 0.5  # points between two glyphs of one word (a scan's word is cut into glyphs edge to edge)
+
+
+def _column_of(glyphs: list, i: int, xs: list[float], column: int) -> int:
+    """The column of glyph ``i``, whose centre lies in ``column``.  A glyph across a column line goes with the
+    word it belongs to: a scan's word box can reach over the ruling (``ร|้อยละ`` where the cell holds ร้อยละ, the
+    row number's cell getting the ร), and text can run over a cell's edge.  It starts a word that goes on across
+    the line (it touches the next glyph, not the one before): the next column; it ends a word that came from
+    across the line: the column before."""
+    x0, _, x1, _ = glyphs[i].bbox
+    if column + 2 < len(xs) and x1 > xs[column + 1]:
+        line = xs[column + 1]
+        if _touches(glyphs, i, i + 1) and not _touches(glyphs, i - 1, i) and glyphs[i + 1].bbox[0] >= line:
+            return column + 1
+    if column > 0 and x0 < xs[column]:
+        line = xs[column]
+        if _touches(glyphs, i - 1, i) and not _touches(glyphs, i, i + 1) and glyphs[i - 1].bbox[2] <= line:
+            return column - 1
+    return column
+
+
+def _touches(glyphs: list, left: int, right: int) -> bool:
+    """Whether two glyphs of the list sit edge to edge on one line (neither a space)."""
+    if left < 0 or right >= len(glyphs):
+        return False
+    a, b = glyphs[left], glyphs[right]
+    if not a.char.strip() or not b.char.strip():
+        return False
+    return abs(b.bbox[0] - a.bbox[2]) <= _TOUCH and a.bbox[1] < b.bbox[3] and b.bbox[1] < a.bbox[3]
 
 
 @dataclass(slots=True)

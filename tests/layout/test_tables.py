@@ -216,3 +216,43 @@ def test_paragraph_lines_are_not_a_table() -> None:
     for k, line in enumerate(["การพัฒนาเมืองให้น่าอยู่", "สำหรับทุกคน", "อย่างยั่งยืน"]):
         d.text(72, 100 + 20 * k, line, size=14)
     assert not _tables(read_pdf(d.bytes()))
+
+
+def _ruled_page(glyphs: list) -> list:
+    """Texts of the cells of a one-row, two-column ruled table (columns 50-100 and 100-300) holding ``glyphs``."""
+    from extractor.layout.tables import find_ruled_tables
+    from extractor.layout.types import PageModel, Ruling
+
+    rulings = [Ruling(True, y, 50, 300) for y in (90, 120)] + [Ruling(False, x, 90, 120) for x in (50, 100, 300)]
+    regions, _ = find_ruled_tables(PageModel(1, 400, 400, glyphs, rulings, from_image=True))
+    (region,) = regions
+    return [" ".join(line.text for line in cell.lines) for cell in region.rows[0]]
+
+
+def _word(text: str, x: float, width: float = 7.0) -> list:
+    from extractor.thai.glyphs import Glyph
+
+    return [Glyph(c, (x + i * width, 100, x + (i + 1) * width, 112), "Loma", 12) for i, c in enumerate(text)]
+
+
+def test_a_glyph_across_a_column_line_goes_with_the_word_it_starts() -> None:
+    """A scan's word box reaching over the ruling: the ร of ร้อยละ centred left of the line still opens the word."""
+    from extractor.thai.glyphs import Glyph
+
+    number = _word("1", 70)
+    space = [Glyph(" ", (77, 100, 77, 112), "Loma", 12)]
+    word = _word("รอยละ", 94.0, 8.0)  # ร spans 94-102 over the line at 100, centre 98
+    assert _ruled_page(number + space + word) == ["1", "รอยละ"]
+
+
+def test_a_glyph_across_a_column_line_goes_with_the_word_it_ends() -> None:
+    from extractor.thai.glyphs import Glyph
+
+    word = _word("ละ", 89.0, 8.0)  # the last glyph spans 97-105, centre 101: text running over its cell's edge
+    space = [Glyph(" ", (105, 100, 105, 112), "Loma", 12)]
+    assert _ruled_page(word + space + _word("10", 150)) == ["ละ", "10"]
+
+
+def test_a_lone_glyph_across_a_column_line_stays_where_its_centre_is() -> None:
+    # ร spans 96-104, centre just left of the line, touching nothing: the centre decides
+    assert _ruled_page(_word("1", 60) + _word("ร", 96.0, 8.0) + _word("อ", 150)) == ["1 ร", "อ"]
