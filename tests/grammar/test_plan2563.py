@@ -536,3 +536,21 @@ def test_seed_002_through_the_whole_pipeline():
         ("work_plan.cumulative_mismatch", 706),
     ]:
         assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "rest"),
+    [
+        ("1.1.ผู้บังคับบัญชาระดับสูง", "1.1", "ผู้บังคับบัญชาระดับสูง"),  # a scan lost the space after the dot
+        ("1.1. ผู้บังคับบัญชาระดับสูง", "1.1", "ผู้บังคับบัญชาระดับสูง"),
+        ("๒) บุคลากร", "2", "บุคลากร"),
+        ("1.5เท่าของปีก่อน", None, "1.5เท่าของปีก่อน"),  # a number going on, no item
+        ("1.1ผู้บังคับบัญชา", None, "1.1ผู้บังคับบัญชา"),
+    ],
+)
+def test_numbered_item_with_or_without_the_space_after_its_number(text, number, rest):
+    from extractor.blocks import Block, BlockKind
+    from extractor.grammar.builders.bma2563 import _numbered
+
+    item = _numbered(Block(kind=BlockKind.LIST_ITEM, text=text, raw=text))
+    assert (item.number, item.text) == (number, rest)

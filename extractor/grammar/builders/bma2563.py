@@ -94,7 +94,9 @@ _COUNT_LINES = (
 )
 _TOC_LEADER = re.compile(r"\s*\.{2,}\s*$")
 _SWOT_CATEGORY = {"จุดแข็ง": "strength", "จุดอ่อน": "weakness", "โอกาส": "opportunity", "อุปสรรค": "threat"}
-_SWOT_ITEM = re.compile(rf"^(?P<code>{D}{{1,2}}(?:\.{D}{{1,2}})?)[.)]?\s+(?P<text>.+)$")
+# A numbered item; the space after the number's closing dot may be lost in a scan (1.1.ผู้บังคับบัญชา), but a digit
+# after that dot is a number going on (1.5เท่า is no item 1).
+_SWOT_ITEM = re.compile(rf"^(?P<code>{D}{{1,2}}(?:\.{D}{{1,2}})?)(?:[.)]?\s+|[.)](?=[^\s.0-9๐-๙]))(?P<text>.+)$")
 _MISSION_TYPES = (("ยุทธศาสตร์", "strategic"), ("ประจำ", "routine"))
 _KPI_MATCH_RATIO = 0.9
 
