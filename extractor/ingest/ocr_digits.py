@@ -52,6 +52,8 @@ LATIN_WORD = re.compile(r"^\(?(?=[A-Za-z.,]*[a-z])(?:[A-Za-z][.,]?){2,5}\)?$")  
 # letters (``ร้อยละ vo`` for ๖๐, ``Moo`` for ๗๐๐, ``ever`` for ๔๗๙): real Latin words never read as digits (see
 # ``reread_latin_numbers``)
 SUB_ITEM_READING = re.compile(r"^[๐-๙]{1,2}\.(?:[๐-๙]{1,2}(?:\.[๐-๙]{1,2}){0,2}\.?)?$")  # ๑. ๒.๖ ๒.๑๐ ๑.๒.๓
+BRACKET_HEIGHT = 1.25  # a bracket is this much taller than the tallest digit next to it (measured 1.4; ๔ over ๐ 1.38)
+DIGIT_WIDTH = 0.3  # ink narrower than this share of the line's height is no digit (a speck, a stroke)
 SPECK_SHARE = 0.1  # ink detached above or below a glyph (blank rows between) and under this share of it is a speck
 NUMBER = re.compile(r"^-?[๐-๙]+(?:[,.][๐-๙]+)*\.?$")  # a closing dot: a heading's or an item's number (๔.)
 _DOT_BEFORE_GROUP = re.compile(r"(?<=[๐-๙0-9])\.(?=[๐-๙0-9]{3},[๐-๙0-9]{3})")
@@ -243,7 +245,7 @@ def read_glyphs(
     x0, y0, x1, y1 = widened(ink, box)
     crop = ink[y0:y1, x0:x1]
     glyphs = column_glyphs(crop)
-    glyphs = glyphs[int(brackets[0]) : len(glyphs) - int(brackets[1])]
+    glyphs = _without_brackets(glyphs[int(brackets[0]) : len(glyphs) - int(brackets[1])])
     if not glyphs:
         return None
     height = max(bottom - top for top, bottom, _ in glyphs)
@@ -267,6 +269,23 @@ def read_glyphs(
         else:
             text += "."
     return "(" * brackets[0] + thousands_grouped(text) + ")" * brackets[1], worst
+
+
+def _without_brackets(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, int, np.ndarray]]:
+    """``glyphs`` without a first or last one that is a bracket, narrow and far taller than the digits (but not a
+    digit beside a dot: ``1.``): the bracket
+    of the word next to the run, which Tesseract boxed with the digits (``OKR ๔.๑.๐๑ )``: read as a digit, it left
+    the whole code as misread)."""
+    def bracket(glyph: tuple[int, int, np.ndarray], others: list[tuple[int, int, np.ndarray]]) -> bool:
+        top, bottom, mask = glyph
+        tallest = max(b - t for t, b, _ in others)
+        return BRACKET_HEIGHT * tallest < bottom - top < 2 * tallest and mask.shape[1] < NARROW * (bottom - top)
+
+    while len(glyphs) > 1 and bracket(glyphs[-1], glyphs[:-1]):
+        glyphs = glyphs[:-1]
+    while len(glyphs) > 1 and bracket(glyphs[0], glyphs[1:]):
+        glyphs = glyphs[1:]
+    return glyphs
 
 
 def thousands_grouped(number: str) -> str:
@@ -348,7 +367,43 @@ def reread_thai_digits(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str,
         for (start, end), alphabet in sorted(runs, reverse=True):
             _reread_run(ink, line, start, end, alphabet, changed, item=(start, end) in items)
     changed.reverse()
-    return changed + reread_latin_numbers(ink, lines)
+    return changed + reread_latin_numbers(ink, lines) + read_digits_before_lines(ink, lines)
+
+
+def read_digits_before_lines(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, str]]:
+    """Read the digits Tesseract left out just before a line (``๑ แห่ง`` read ``แห่ง``: the ๑ is in the ink, in no
+    word): the stretch of ink that ends less than a line height before the line's first word, parted from it by blank
+    columns and covered by no OCR word, when it reads as a number with every digit close (``TIGHT``); it becomes the
+    line's first word.  The ('', reading) pairs added."""
+    added = []
+    for line in lines:
+        box = _ink_before(ink, line)
+        if box is None or any(_overlap(box, w.bbox) for other in lines if _overlap(box, other.bbox) for w in other.words):
+            continue
+        read = read_glyphs(ink, box)
+        if read and read[1] <= TIGHT and NUMBER.match(read[0]):
+            line.words.insert(0, OcrWord(read[0], box, 0.0, False))
+            added.append(("", read[0]))
+    return added
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _ink_before(ink: np.ndarray, line: OcrLine) -> tuple[int, int, int, int] | None:
+    """The box of the stretch of ink (blank gaps inside under half the line's height) that ends within a line height
+    before the line's first word, with blank columns between; None when there is none, or it is too thin for a digit."""
+    x0, y0, _, y1 = line.words[0].bbox[0], line.bbox[1], line.bbox[2], line.bbox[3]
+    height = y1 - y0
+    start = max(0, x0 - 3 * height)
+    inked = np.flatnonzero(ink[y0:y1, start:x0].any(axis=0)) + start
+    if not len(inked) or not x0 - height <= inked[-1] < x0 - 1:
+        return None
+    gaps = np.flatnonzero(np.diff(inked) > height / 2)
+    left = inked[gaps[-1] + 1] if len(gaps) else inked[0]
+    right = inked[-1] + 1
+    return (int(left), y0, int(right), y1) if right - left >= DIGIT_WIDTH * height else None
 
 
 def reread_latin_numbers(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, str]]:

@@ -231,3 +231,29 @@ def test_a_glyph_keeps_ink_parted_by_blank_rows_when_it_is_no_speck():
     digit[0:9] = True
     digit[10, 2] = True  # one pixel under it
     assert ocr_digits._despeckled_rows(digit) == (0, 9)
+
+
+@needs_fonts
+def test_a_bracket_tesseract_boxed_with_the_digits_is_not_read_as_one():
+    # OKR ๔.๑.๐๑ ): the bracket inside the code's box was taken for a digit, far from every template
+    ink, box = _page("๔.๑.๐๑)", font="Loma")
+    line = _line(box, "๕.๑.๐๑")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("๕.๑.๐๑", "๔.๑.๐๑")]
+
+
+def _after_first_glyph(ink: np.ndarray, box: tuple[int, int, int, int]) -> OcrLine:
+    """A line of one word over ``box`` from the second stretch of ink on: the first glyph is in no word."""
+    columns = np.flatnonzero(ink.any(axis=0))
+    start = int(columns[np.flatnonzero(np.diff(columns) > 1)[0] + 1])
+    word = OcrWord("แห่ง", (start, box[1], box[2], box[3]), 90.0)
+    return OcrLine((start, box[1] - 4, box[2], box[3] + 4), box[3], box[3] - box[1], [word])
+
+
+@needs_fonts
+@pytest.mark.parametrize(("drawn", "added"), [("๑ แห่ง", [("", "๑")]), ("ก แห่ง", [])])
+def test_a_digit_tesseract_left_out_before_a_line_is_read(drawn, added):
+    # ๑ แห่ง read แห่ง: the ๑ is in the ink and in no OCR word; a letter there is left alone
+    ink, box = _page(drawn, font="Loma")
+    line = _after_first_glyph(ink, box)
+    assert ocr_digits.read_digits_before_lines(ink, [line]) == added
+    assert [w.text for w in line.words] == [a for _, a in added] + ["แห่ง"]
