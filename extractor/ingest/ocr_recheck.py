@@ -3,12 +3,13 @@ back as ``naw.``, ``NN.`` or ``TIN.`` because ``tha+eng`` lets the English model
 bold keyword of a numbered heading (``มิติที่ 1`` read ``VAN 1``, ``- NAN 1``) or a short word opening a line
 (``*** ool ตรวจประเมิน`` for ``*** สยป. ตรวจประเมิน``).
 
-The suspects are Latin words ending in a dot (any case, maybe after an open bracket) and the first word of a line
-(after bullets) when a number or Thai follows it, on a line with Thai; the codes the grammars write in Latin
-(``KPI``, ``KR``, ``OKR``) are no suspects: a Thai reading of them is noise, and each page with a suspect costs a
-Tesseract call.  The suspects are cropped, stacked one per line into a small strip, and read once more with Thai
-alone (one call per page, ``--psm 6``: one block of lines); each line read back goes to the crop whose band holds
-its middle (a crop with no line or two keeps its first reading).
+The suspects are Latin words ending in a dot (any case, maybe after an open bracket) on a line with Thai or alone
+on theirs (a cell's text wrapped before ``สพส.``), and the first word of a line with Thai (after bullets) when a
+number or Thai follows it; the codes the grammars write in Latin (``KPI``, ``KR``, ``OKR``) are no suspects: a Thai
+reading of them is noise, and each page with a suspect costs a Tesseract call.  The suspects are cropped, stacked
+one per line into a small strip, and read once more with Thai alone (one call per page, ``--psm 6``: one block of
+lines); each line read back goes to the crop whose band holds its middle (a crop with no line, or with two of a
+height, keeps its first reading; a line of marks above a word is not a second line).
 
 A suspect takes its second reading only when that is plainly Thai the plan could write: an abbreviation the
 dictionary or the month list knows (``กม.``, ``พ.ศ.``, ``พ.ค.``) or one of Thai letters without the shapes the
@@ -118,6 +119,8 @@ def suspects(lines: list[OcrLine]) -> list[OcrWord]:
         if _has_thai(line.text):
             lead = _lead_suspect(line.words)
             out.extend(w for w in line.words if w is lead or SUSPECT.match(w.text))
+        elif len(line.words) == 1 and SUSPECT.match(line.words[0].text):  # alone: a Thai cell's wrapped last word
+            out.append(line.words[0])
     return out
 
 

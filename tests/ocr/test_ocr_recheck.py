@@ -14,7 +14,9 @@ def _line(*words: str) -> OcrLine:
 def test_suspects_are_latin_with_a_dot_on_thai_lines():
     thai = _line("โครงการ", "naw.", "BMA", "Web", "nua..", "๑๐", "TIN.", "(aad.")
     latin_only = _line("see", "etc.")
-    assert [w.text for w in ocr_recheck.suspects([thai, latin_only])] == ["naw.", "nua..", "TIN.", "(aad."]
+    alone = _line("awa.")  # a cell's text wrapped before its last word, สพส.
+    lines = [thai, latin_only, alone]
+    assert [w.text for w in ocr_recheck.suspects(lines)] == ["naw.", "nua..", "TIN.", "(aad.", "awa."]
 
 
 def test_thai_abbreviation_shape():
