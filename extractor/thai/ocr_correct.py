@@ -64,6 +64,9 @@ def correct_text(text: str) -> tuple[str, list[Correction]]:
     text, spaces = space_digits(text)
     text, tones = restore_tone_marks(text)
     text, marks = restore_lost_marks(text)
+    if marks:  # a restored mark changes how the stretch segments: ท้องถินที reads ท้องถิ่น|ที, whose ที lost its tone
+        text, more = restore_tone_marks(text)
+        marks += more
     text, words = correct_words(text)
     return text, keyword + dots + identifiers + numerals + spaces + tones + marks + words
 

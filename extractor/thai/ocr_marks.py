@@ -10,6 +10,10 @@ pythainlp ships, dictionary words absent from it at ``UNSEEN_COUNT``, anything e
 
 Bounded work: only the few edits below (two at most per token), each scored on the window of one newmm token and
 its two neighbours; only windows holding a non-word are tried, and a reading must make the window all words.
+
+A non-word whose mark was misread rather than lost (MAI EK for MAI THO, ``พื่น`` for ``พื้น``; SARA UE for SARA UEE,
+``ฝึด`` for ``ฝืด``; SARA AA for SARA AM, ``ซ้า`` for ``ซ้ำ``) becomes the dictionary word one such swap away when
+the corpus counts that word ``SWAP_RATIO`` times as often and the window then reads as words.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ THAI_SPAN = re.compile(r"[\u0E01-\u0E4E]+")  # a run of Thai letters, marks and 
 MIN_GAIN = 9.0  # natural-log gain a reading needs over the text as read (about 8,000 times more probable)
 UNSEEN_COUNT = 2.0  # corpus count given to a dictionary word the Thai National Corpus does not list
 UNKNOWN_CHAR_COST = 12.0  # log cost per character of a stretch that is no dictionary word
+SWAP_RATIO = 15.0  # a misread mark's word must be this many times as frequent as the non-word read
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,6 +82,20 @@ def mark_edits(word: str) -> list[str]:
     return out
 
 
+_I_VOWELS = "\u0e34\u0e35\u0e36\u0e37"  # SARA I, II, UE, UEE: the same stroke with or without a tail or a bar
+_SWAPS = {MAI_EK: (MAI_THO,), MAI_THO: (MAI_EK,)} | {v: tuple(o for o in _I_VOWELS if o != v) for v in _I_VOWELS}
+
+
+def _is_mark(ch: str) -> bool:
+    return ch in _UPPER_VOWELS or ch in _ANY_TONE or ch in "\u0e38\u0e39\u0e47"
+
+
+def swap_edits(word: str) -> list[str]:
+    """``word`` with one mark misread: MAI EK and MAI THO for each other (``พื่น`` → ``พื้น``), one of SARA I, II,
+    UE, UEE for another (``ฝึด`` → ``ฝืด``)."""
+    return [word[:i] + other + word[i + 1 :] for i, ch in enumerate(word) for other in _SWAPS.get(ch, ())]
+
+
 Change = tuple[int, str, str, str]  # (offset, before, after, evidence)
 
 
@@ -114,6 +133,8 @@ def _restore_span(span: str) -> tuple[str, list[tuple[int, str, str, str]]]:
             if gain <= MIN_GAIN:
                 best = None
             evidence = _likelier(window, before + best + after, gain) if best else ""
+            if best is None:
+                best, evidence = _swap_reading(before, token, after)
         else:  # real words are left alone (a unigram model cannot tell น้า from น้ำ) unless a plan term comes back
             best, term = _term_reading(tokens, i)
             evidence = f"restores the plan term {term!r} (lexicon/ocr/context_terms.txt)"
@@ -123,6 +144,23 @@ def _restore_span(span: str) -> tuple[str, list[tuple[int, str, str, str]]]:
             tokens[i] = best
         i += 1
     return "".join(tokens), changes
+
+
+def _swap_reading(before: str, token: str, after: str) -> tuple[str | None, str]:
+    """A non-word ``token`` with one mark misread (``swap_edits``, or SARA AA read for SARA AM) that is a dictionary
+    word ``SWAP_RATIO`` times as frequent in the Thai National Corpus as the token (a typo's count there), its window
+    then all words.  The language model alone finds too little gain here: the corpus lists such typos (``พื่น`` 11
+    times, ``ฝึด`` 6), so they are priced as rare words, not as garbage."""
+    if is_word(token) or sum(not _is_mark(ch) for ch in token) < 2:  # a lone consonant and its vowel: a piece of a word
+        return None, ""
+    freq, _ = word_model()
+    seen = max(freq.get(token, 0), 1)
+    misread = swap_edits(token) + [w for w in mark_edits(token) if len(w) == len(token)]  # SARA AA read for SARA AM
+    words = [w for w in misread if is_word(w) and freq.get(w, 0) >= SWAP_RATIO * seen and not unknown_chars(before + w + after)]
+    if not words:
+        return None, ""
+    best = max(words, key=lambda w: freq.get(w, 0))
+    return best, f"{best!r} is {freq[best]:,} times in the Thai National Corpus, {token!r} {freq.get(token, 0):,} and no dictionary word"
 
 
 def _likelier(window: str, reading: str, gain: float) -> str:

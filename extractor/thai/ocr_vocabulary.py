@@ -5,11 +5,11 @@ A word list alone cannot tell such a misreading from a word, and a word list wit
 the source's own typos, which a scan shows as they are.  The evidence used here is stronger: a stretch that is no
 dictionary word, one mark away from exactly one dictionary word that the same document's OCR text writes at least
 ``MIN_COUNT`` times, becomes that word when the stretch begins where a token of the text as read does, the word
-ends up as whole tokens, and the text reads likelier with it (``MIN_GAIN``, the unigram model of ``ocr_marks``).
-A real word one mark away counts as such a stretch only when the Thai National Corpus hardly knows it
-(``RARE_WORD``) and the document writes the other ``RARE_RATIO`` times as often (``ตามที`` for ``ตามที่``).  Words of
-fewer than ``MIN_LETTERS`` letters are not corrected towards (``ใช้``, ``ผู้``, ``กิจ`` are reached from garbage by
-accident).
+ends up as whole tokens or inside one (``เคลื่อน`` in ``ขับเคลื่อน``), and the text reads likelier with it
+(``MIN_GAIN``, the unigram model of ``ocr_marks``).  A real word one mark away counts as such a stretch only when the
+Thai National Corpus hardly knows it (``RARE_WORD``) and the document writes the other ``RARE_RATIO`` times as often
+(``ตามที`` for ``ตามที่``).  Words of fewer than ``MIN_LETTERS`` letters are not corrected towards (``ใช้``, ``ผู้``,
+``กิจ`` are reached from garbage by accident).
 
 Pure functions; the caller (``extractor.ingest.ocr_route``) reports every change as a finding with its evidence.
 """
@@ -169,7 +169,7 @@ def _restoration_at(span: str, i: int, vocabulary: Vocabulary) -> tuple[str, str
         word = next(iter(words))
         fixed = span[:i] + word + span[i + n :]
         gain = reading_cost(span) - reading_cost(fixed)
-        if i in _starts(span) and {i, i + len(word)} <= _starts(fixed) and gain > MIN_GAIN:
+        if i in _starts(span) and _whole(fixed, i, i + len(word)) and gain > MIN_GAIN:
             return variant, word, gain
         return None
     return None
@@ -192,6 +192,13 @@ def _token_cost(token: str) -> float:
         return log_total + UNKNOWN_CHAR_COST * len(token)
     split = min((2 * log_total - math.log(freq[token[:i]]) - math.log(freq[token[i:]]) for i in range(1, len(token)) if token[:i] in freq and token[i:] in freq), default=math.inf)
     return min(log_total - math.log(UNSEEN_COUNT), split)
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is whole newmm tokens of ``text`` or lies inside one (``เคลื่อน`` inside
+    ``ขับเคลื่อน``): the restored word is no piece glued to a neighbour's letters."""
+    starts = _starts(text)
+    return {start, end} <= starts or not any(start < at < end for at in starts)
 
 
 def _starts(text: str) -> set[int]:

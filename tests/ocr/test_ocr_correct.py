@@ -51,6 +51,13 @@ def test_clean_text_is_not_touched(clean):
     assert correct_text(clean) == (clean, [])
 
 
+def test_a_tone_lost_where_a_restored_mark_changes_the_words_is_restored():
+    # ท้องถินที segments ท้อง|ถิน|ที until the mark restorer gives ท้องถิ่น back; its ที then reads as the word it is
+    text, corrections = correct_text("ส่วนท้องถินทีกรุงเทพมหานครยืนยัน")
+    assert text == "ส่วนท้องถิ่นที่กรุงเทพมหานครยืนยัน"
+    assert [c.code for c in corrections] == ["ocr.mark_restored", "ocr.tone_mark_restored"]
+
+
 def test_identifier_needs_enough_real_digits():
     # "lOOSIB" has no digit at all: not read as a strategy code
     assert correct_identifiers("lOOSIB")[1] == []

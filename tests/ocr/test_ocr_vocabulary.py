@@ -44,6 +44,8 @@ def test_the_vocabulary_counts_words_inside_longer_tokens() -> None:
         (["การขับเคลื่อนภารกิจ"], "พลเมืองขับเคลือนมหานคร", "พลเมืองขับเคลื่อนมหานคร"),  # the remains read as words (เค ลือ นม)
         (["ความซื่อสัตย์สุจริต"], "ความซื้อสัตย์สุจริตของหน่วยงาน", "ความซื่อสัตย์สุจริตของหน่วยงาน"),
         (["ตามที่ สนอ. กำหนด"] * 4, "ตามที สนอ. กำหนด", "ตามที่ สนอ. กำหนด"),  # a word the corpus hardly knows
+        # the word restored lies inside a longer token of the reading with it (การ|ขับเคลื่อน|ภารกิจ)
+        (["การขับเคลื่อนภารกิจ"], "ประสิทธิภาพการขับเคลือนภารกิจของกรุงเทพมหานคร", "ประสิทธิภาพการขับเคลื่อนภารกิจของกรุงเทพมหานคร"),
     ],
 )
 def test_a_word_the_document_writes_is_restored(document: list[str], read: str, meant: str) -> None:
