@@ -1,12 +1,13 @@
 """OCR words restored from the document's own vocabulary (issue #5).
 
-Tesseract loses, adds or swaps one small mark (``ขับเคลือน`` for ``ขับเคลื่อน``, ``ซื้อสัตย์`` for ``ซื่อสัตย์``).
-A word list alone cannot tell such a misreading from a word, and a word list with a language model also "corrects"
-the source's own typos, which a scan shows as they are.  The evidence used here is stronger: a stretch that is no
-dictionary word, one mark away from exactly one dictionary word that the same document's OCR text writes at least
+Tesseract loses, adds or swaps one small mark (``ขับเคลือน`` for ``ขับเคลื่อน``, ``ซื้อสัตย์`` for ``ซื่อสัตย์``)
+or reads a consonant as its look-alike (``ข้อมูส`` for ``ข้อมูล``).  A word list alone cannot tell such a misreading
+from a word, and a word list with a language model also "corrects" the source's own typos, which a scan shows as they
+are.  The evidence used here is stronger: a stretch that is no dictionary word, one mark or one look-alike consonant
+(``LOOK_ALIKES``) away from exactly one dictionary word that the same document's OCR text writes at least
 ``MIN_COUNT`` times, becomes that word when the stretch begins where a token of the text as read does, the word
 ends up as whole tokens or inside one (``เคลื่อน`` in ``ขับเคลื่อน``), and the text reads likelier with it
-(``MIN_GAIN``, the unigram model of ``ocr_marks``).  A real word one mark away counts as such a stretch only when the
+(``MIN_GAIN``, the unigram model of ``ocr_marks``).  A real word one edit away counts as such a stretch only when the
 Thai National Corpus hardly knows it (``RARE_WORD``) and the document writes the other ``RARE_RATIO`` times as often
 (``ตามที`` for ``ตามที่``).  Words of fewer than ``MIN_LETTERS`` letters are not corrected towards (``ใช้``, ``ผู้``,
 ``กิจ`` are reached from garbage by accident).
@@ -63,6 +64,15 @@ def mark_variants(word: str) -> set[str]:
     return out
 
 
+# consonants Tesseract reads for one another (one stroke's head, tail or notch lost or added): ข้อมูส for ข้อมูล
+LOOK_ALIKES = {"ส": "ล", "ล": "ส", "ด": "ต", "ต": "ด", "ข": "ช", "ช": "ข", "บ": "ป", "ป": "บ", "ผ": "ฝ", "ฝ": "ผ", "พ": "ฟ", "ฟ": "พ", "ถ": "ภ", "ภ": "ถ"}
+
+
+def letter_variants(word: str) -> set[str]:
+    """``word`` with one consonant read as its look-alike (``LOOK_ALIKES``)."""
+    return {word[:i] + LOOK_ALIKES[ch] + word[i + 1 :] for i, ch in enumerate(word) if ch in LOOK_ALIKES}
+
+
 def letters(word: str) -> int:
     """Characters of ``word`` that are not combining marks."""
     return sum(ch not in MARKS for ch in word)
@@ -93,10 +103,10 @@ def document_vocabulary(texts: Iterable[str]) -> Counter[str]:
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """What the document writes, and the stretches one mark away from its words that it does not."""
+    """What the document writes, and the stretches one mark or letter away from its words that it does not."""
 
     counts: dict[str, int]
-    targets: dict[str, frozenset[str]]  # variant -> the document's words it is one mark away from
+    targets: dict[str, frozenset[str]]  # variant -> the document's words it is one mark or letter away from
     lengths: dict[str, tuple[int, ...]]  # first two characters of variants -> their lengths, longest first
 
 
@@ -107,7 +117,7 @@ def build_vocabulary(texts: Iterable[str]) -> Vocabulary:
     for word, n in counts.items():
         if n < MIN_COUNT or letters(word) < MIN_LETTERS:
             continue
-        for variant in mark_variants(word):
+        for variant in mark_variants(word) | letter_variants(word):
             targets.setdefault(variant, set()).add(word)
     kept = {v: frozenset(ws) for v, ws in targets.items() if _may_be_misreading(v, ws, counts)}
     lengths: dict[str, set[int]] = {}
@@ -126,7 +136,7 @@ def _may_be_misreading(variant: str, words: set[str], counts: dict[str, int]) ->
 
 
 def restore_words(text: str, vocabulary: Vocabulary) -> tuple[str, list[Change]]:
-    """``text`` with stretches one mark away from the document's words restored; (offset, before, after,
+    """``text`` with stretches one mark or letter away from the document's words restored; (offset, before, after,
     evidence) per change."""
     return restore_spans(text, lambda span: _restore_span(span, vocabulary))
 
@@ -141,13 +151,17 @@ def _restore_span(span: str, vocabulary: Vocabulary) -> tuple[str, list[Change]]
             continue
         variant, word, gain = found
         evidence = (
-            f"{word!r} is written {vocabulary.counts[word]} times in this document, {variant!r} is one mark from it "
+            f"{word!r} is written {vocabulary.counts[word]} times in this document, {variant!r} is one {_edit(variant, word)} from it "
             f"and {_what(variant, vocabulary)}; the text reads {gain:.0f} (natural log) likelier with it"
         )
         changes.append((i, variant, word, evidence))
         span = span[:i] + word + span[i + len(variant) :]
         i += len(word)
     return span, changes
+
+
+def _edit(variant: str, word: str) -> str:
+    return "look-alike letter" if len(variant) == len(word) and any(LOOK_ALIKES.get(a) == b for a, b in zip(variant, word)) else "mark"
 
 
 def _what(variant: str, vocabulary: Vocabulary) -> str:
@@ -165,7 +179,7 @@ def _restoration_at(span: str, i: int, vocabulary: Vocabulary) -> tuple[str, str
             continue
         words = vocabulary.targets[variant]
         if len(words) != 1:
-            return None  # one mark away from two of the document's words: ambiguous
+            return None  # one edit away from two of the document's words: ambiguous
         word = next(iter(words))
         fixed = span[:i] + word + span[i + n :]
         gain = reading_cost(span) - reading_cost(fixed)

@@ -8,7 +8,14 @@ import pytest
 
 from extractor.blocks import Block, BlockKind, PageInfo, Provenance
 from extractor.ingest.ocr_route import correct_ocr_blocks
-from extractor.thai.ocr_vocabulary import aligned, build_vocabulary, document_vocabulary, mark_variants, restore_words
+from extractor.thai.ocr_vocabulary import (
+    aligned,
+    build_vocabulary,
+    document_vocabulary,
+    letter_variants,
+    mark_variants,
+    restore_words,
+)
 from tests.ocr.golden_text import golden_texts
 
 
@@ -24,6 +31,11 @@ def test_mark_variants_are_the_edits_ocr_makes() -> None:
     assert "น้า" in mark_variants("น้ำ") and "นำ" in mark_variants("น้ำ")  # SARA AM's ring, or the tone, lost
     assert "ดาเนิน" not in mark_variants("ดำเนิน")  # SARA AM without a tone: a text layer's artefact, not OCR's
     assert "เคลื่อน" not in variants
+
+
+def test_letter_variants_trade_look_alike_consonants_only() -> None:
+    assert letter_variants("ข้อมูล") == {"ช้อมูล", "ข้อมูส"}
+    assert letter_variants("งาน") == set()
 
 
 def test_aligned_stretches_cut_no_cluster() -> None:
@@ -46,6 +58,8 @@ def test_the_vocabulary_counts_words_inside_longer_tokens() -> None:
         (["ตามที่ สนอ. กำหนด"] * 4, "ตามที สนอ. กำหนด", "ตามที่ สนอ. กำหนด"),  # a word the corpus hardly knows
         # the word restored lies inside a longer token of the reading with it (การ|ขับเคลื่อน|ภารกิจ)
         (["การขับเคลื่อนภารกิจ"], "ประสิทธิภาพการขับเคลือนภารกิจของกรุงเทพมหานคร", "ประสิทธิภาพการขับเคลื่อนภารกิจของกรุงเทพมหานคร"),
+        (["ฐานข้อมูลของหน่วยงาน"], "ตรวจสอบข้อมูสผ่านระบบ", "ตรวจสอบข้อมูลผ่านระบบ"),  # ล read as its look-alike ส
+        (["ร้อยละ 80"], "ร้อยสะ 100", "ร้อยละ 100"),
     ],
 )
 def test_a_word_the_document_writes_is_restored(document: list[str], read: str, meant: str) -> None:
