@@ -11,8 +11,10 @@ digits, ``,``/``.``, and the letters Tesseract makes of digits, ``ฒ``/``อ``,
 ink mask into glyphs at the blank columns between them; a glyph of a digit's height is compared with the ten
 digits rendered from the installed TLWG fonts (ink box scaled to a small square, plus its aspect ratio), a short one
 is a comma (below the digits' baseline), a dot or a dash.  A run takes the new reading only when every glyph is
-close to a template (``MAX_DISTANCE``) and the run has as many digits as Tesseract read there (same shape), and the
-reading differs; each change is returned for a finding.  No Tesseract call: a few milliseconds per page.
+close to a template (``MAX_DISTANCE``) and the run has as many digits as Tesseract read there (same shape; one more
+or fewer when every glyph is very close, ``TIGHT``), and the reading differs; each change is returned for a finding.
+Short Latin words whose glyphs are all Thai digits (``ร้อยละ vo`` for ๖๐) and digits in the ink that Tesseract put
+in no word (before a line, after a run) are read the same way.  No Tesseract call: a few milliseconds per page.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"  # templates too: a number Tesseract reads in Arabic digits is re-read among all twenty
-DIGIT_LOOKALIKES = "ฒอ"  # what Tesseract makes of ๗/๙ and ๖/๐ inside a number
+WEAK_LOOKALIKES = "ฆจ"  # what it makes of ๗ and ๖ now and then (OKR ฆ.๒.๐๕, จ.๑.๐๖): letters 0.27 and more from every
+# digit in the TLWG fonts, so a run with one is taken only when every glyph is within TIGHT
+DIGIT_LOOKALIKES = "ฒอ" + WEAK_LOOKALIKES  # what Tesseract makes of ๗/๙ and ๖/๐ inside a number
 LONE_LOOKALIKES = "ฒ"  # look-alikes never written as a word of their own: alone, they are a digit Tesseract cut off
 FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"  # Debian fonts-thai-tlwg (installed by `make`)
 SIDE = 20  # templates and glyphs are compared as SIDE × SIDE grey squares
@@ -42,7 +46,8 @@ COMMA_DROP = 0.12  # ... a comma when it reaches this share of that height below
 AMOUNT = re.compile(r"^[๐-๙]{1,3}(?:,[๐-๙]{3})+(?:\.[๐-๙]{2})?$")
 AMOUNT_SLACK = 2  # digits an amount's reading may differ by from Tesseract's count (see ``_same_shape``)
 ITEM_WORDS = 3  # words Tesseract may cut an item's number into
-ITEM_LOOKALIKES = DIGIT_LOOKALIKES + "ญ"  # the letters it reads in one (ญ as in ๗. read ฒญ.)
+MARK_LOOKALIKE = "\u0e48"  # the tone mark Tesseract makes of a ๖'s hook: ๖.๑ read ่ อ. ๑ (alone, opening the number)
+ITEM_LOOKALIKES = DIGIT_LOOKALIKES + "ญ" + MARK_LOOKALIKE  # the letters it reads in one (ญ as in ๗. read ฒญ.)
 ITEM_NUMBER = re.compile(rf"^[๐-๙{ITEM_LOOKALIKES}]{{1,3}}\.$")  # an item's number opening a line or a column, look-alikes in it
 # (๗. read ฒญ., ๖. read อ.): the glyphs decide, a Thai letter is far from every digit (``MAX_DISTANCE``)
 ITEM_READING = re.compile(r"^[๐-๙]{1,2}\.$")
@@ -114,18 +119,22 @@ def classify(
 
 def numeric_runs(line: OcrLine) -> list[tuple[int, int]]:
     """[start, end) word indexes of the runs of number words on a line: Thai digits, ``,``/``.``/``-``, and the
-    digit look-alike letters when a digit or a separator is next to them (``ฒ . ๑``, ``๐ อ``)."""
+    digit look-alike letters when a digit or a separator is next to them (``ฒ . ๑``, ``๐ อ``) or that make the whole
+    line, a lone tone mark that opens a number (``_opening_mark``)."""
     words = [w.text for w in line.words]
     kinds = [_kind(text) or ("" if _starts_thai(text) else "other") for text in words]
+    kinds = ["mark" if _opening_mark(line, kinds, i) else k for i, k in enumerate(kinds)]
+    if words and set(kinds) == {"alike"}:  # a line of look-alikes only (อ อ for ๖๖ alone in a cell): no Thai text
+        return [(0, len(words))]
     inside = [
-        k in ("digit", "sep") or (k == "alike" and (_digit_next(kinds, i, words[i].endswith(")")) or _lone(words[i])))
-        for i, k in enumerate(kinds)
+        k in ("digit", "sep", "mark") or (k == "alike" and (_digit_next(kinds, i, words[i].endswith(")")) or _lone(w)))
+        for i, (k, w) in enumerate(zip(kinds, words))
     ]
     runs, start = [], None
     for i in range(len(words) + 1):
         ends = i == len(words) or not inside[i] or (start is not None and _parted(line, i))
         if start is not None and ends:
-            if "digit" in kinds[start:i] or (i - start == 1 and _lone(words[start])):
+            if "digit" in kinds[start:i] or any(_lone(word) for word in words[start:i]):
                 runs.append((start, i))
             start = None
         if start is None and i < len(words) and inside[i] and kinds[i] != "sep":
@@ -134,11 +143,13 @@ def numeric_runs(line: OcrLine) -> list[tuple[int, int]]:
 
 
 def _parted(line: OcrLine, i: int) -> bool:
-    """Whether word ``i`` starts a new run: spaced from the word before, or a bracket between them (``๒๕๖๗ (๑``:
-    read as one run, the bracket came back as a comma).  A run opens on a digit, never on a separator (the dot
+    """Whether word ``i`` starts a new run: spaced from the word before, a bracket between them (``๒๕๖๗ (๑``:
+    read as one run, the bracket came back as a comma) or a dash (a range, ``๒๕๖๕-๒๕๖๖``: read as one run, the
+    reading was no number and both years stayed misread).  A run opens on a digit, never on a separator (the dot
     of ``พ.ศ.`` before a year made the reading ``.๒๕๖๔``, no number)."""
     left, right = line.words[i - 1], line.words[i]
-    return _spaced(left, right, line.x_size) or left.text.endswith(")") or right.text.startswith("(")
+    bracket = left.text.endswith(")") or right.text.startswith("(")
+    return _spaced(left, right, line.x_size) or bracket or "-" in (left.text, right.text)
 
 
 def arabic_runs(line: OcrLine) -> list[tuple[int, int]]:
@@ -225,7 +236,16 @@ def _digit_next(kinds: list[str], i: int, closes: bool) -> bool:
         a += 1
     before = kinds[b] if b >= 0 else ""
     after = kinds[a] if a < len(kinds) and not closes else "end"
-    return (before in ("digit", "sep") and after in ("digit", "sep", "end", "other")) or after == "sep"
+    return (before in ("digit", "sep", "mark") and after in ("digit", "sep", "end", "other")) or after == "sep"
+
+
+def _opening_mark(line: OcrLine, kinds: list[str], i: int) -> bool:
+    """A tone mark alone (``MARK_LOOKALIKE``) before a look-alike letter or a digit, that opens the line, follows a
+    space or a digit or a look-alike: no Thai word starts with a mark, it is the hook of a ๖ (``่ อ. ๑`` for ๖.๑,
+    ``ฒ ่ อ`` for ๗๖)."""
+    words = line.words
+    opens = i == 0 or _spaced(words[i - 1], words[i], line.x_size) or kinds[i - 1] in ("alike", "digit")
+    return words[i].text == MARK_LOOKALIKE and opens and i + 1 < len(words) and kinds[i + 1] in ("alike", "digit")
 
 
 def read_number(
@@ -451,16 +471,43 @@ def _reread_run(
     before = "".join(w.text for w in words)
     latin_item = item and bool(LATIN_ITEM.match(before))  # its brackets are misread digits (``to.)`` for ๒.๖)
     brackets = (False, False) if latin_item else (before.startswith("("), before.endswith(")"))
-    read = read_glyphs(ink, box, brackets, alphabet)
-    if not read or read[0] == before or any(ch in ARABIC_DIGITS for ch in read[0]):
+    wider = None if brackets[1] else _with_ink_after(ink, line, end, box)
+    for box in filter(None, (wider, box)):  # the run with the digits Tesseract left out after it, else as boxed
+        read = read_glyphs(ink, box, brackets, alphabet)
+        if read and _plausible(before, *read, item):
+            break
+    else:
         return
-    after, worst = read
-    if not (_same_shape(before, after, worst) or (item and _item_shape(before, after))):
-        return
+    after = read[0]
     merged = OcrWord(after, (box[0], min(w.bbox[1] for w in words), box[2], max(w.bbox[3] for w in words)),
                      min(w.confidence for w in words), any(w.bold for w in words))
     line.words[start:end] = [merged]
     changed.append((before, after))
+
+
+def _plausible(before: str, after: str, worst: float, item: bool) -> bool:
+    """A new reading, in Thai digits, of the shape of the number Tesseract read (``_same_shape``, ``_item_shape``)."""
+    if after == before or any(ch in ARABIC_DIGITS for ch in after):
+        return False
+    if worst > TIGHT and any(ch in WEAK_LOOKALIKES for ch in before):
+        return False
+    return _same_shape(before, after, worst) or (item and _item_shape(before, after))
+
+
+def _with_ink_after(
+    ink: np.ndarray, line: OcrLine, end: int, box: tuple[int, int, int, int]
+) -> tuple[int, int, int, int] | None:
+    """``box`` widened over the stretch of ink that follows it within half the line's height, before the next word
+    (Tesseract boxed no word over it: ``OKR ๒.๑.๐`` for ๒.๑.๐๗, the ๗ in the ink only); None when there is none."""
+    height = box[3] - box[1]
+    x = widened(ink, box)[2]
+    limit = line.words[end].bbox[0] if end < len(line.words) else min(ink.shape[1], x + 2 * height)
+    inked = np.flatnonzero(ink[box[1] : box[3], x:limit].any(axis=0))
+    if not len(inked) or inked[0] > height / 2 or inked[-1] - inked[0] < DIGIT_WIDTH * height:
+        return None
+    gaps = np.flatnonzero(np.diff(inked) > height / 3)
+    right = inked[gaps[0]] if len(gaps) else inked[-1]
+    return box[0], box[1], x + int(right) + 1, box[3]
 
 
 def _item_shape(before: str, after: str) -> bool:
@@ -472,14 +519,20 @@ def _item_shape(before: str, after: str) -> bool:
     return bool(ITEM_READING.match(after)) and abs(count - (len(after) - 1)) <= 1
 
 
+def _split(before: str) -> bool:
+    """Whether Tesseract's reading has a look-alike letter, made of part of a digit (๗ read ๕ฒ: one digit fewer)."""
+    return any(ch in DIGIT_LOOKALIKES for ch in before)
+
+
 def _same_shape(before: str, after: str, worst: float = MAX_DISTANCE) -> bool:
     """A well-formed number with as many digits as Tesseract read (look-alike letters counted as digits), or one
-    more when every digit is close to its template (``TIGHT``: Tesseract reads ๖๗ as one ๒, ``๒๕๒`` for ๒๕๖๗), or an
+    more when every digit is close to its template (``TIGHT``: Tesseract reads ๖๗ as one ๒, ``๒๕๒`` for ๒๕๖๗), or
+    one fewer, so close, when a look-alike letter is among them (``_split``: ``๒๕๒๕ฒ`` for ๒๕๖๗), or an
     amount grouped by thousands (``๓๒๙,๑๐๐``) within ``AMOUNT_SLACK`` digits of it (Tesseract reads a comma or a
     ๙'s tail as a digit of its own)."""
     text = after.strip("()")
     count = sum(1 for ch in before if ch in THAI_DIGITS + ARABIC_DIGITS + DIGIT_LOOKALIKES)
     digits = sum(1 for ch in after if ch in THAI_DIGITS)
-    if count == digits or (digits == count + 1 and worst <= TIGHT):
+    if count == digits or (abs(digits - count) == 1 and worst <= TIGHT and (digits > count or _split(before))):
         return bool(NUMBER.match(text))
     return abs(count - digits) <= AMOUNT_SLACK and bool(AMOUNT.match(text))

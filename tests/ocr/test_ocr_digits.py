@@ -257,3 +257,57 @@ def test_a_digit_tesseract_left_out_before_a_line_is_read(drawn, added):
     line = _after_first_glyph(ink, box)
     assert ocr_digits.read_digits_before_lines(ink, [line]) == added
     assert [w.text for w in line.words] == [a for _, a in added] + ["แห่ง"]
+
+
+@needs_fonts
+@pytest.mark.parametrize(("drawn", "read"), [("๖.๑", ("\u0e48", "อ.", "๑")), ("๗๖", ("ฒ", "\u0e48", "อ"))])
+def test_a_number_with_a_tone_mark_tesseract_made_of_a_hook_is_read_by_shape(drawn, read):
+    # ๖.๑ ส่งเสริมการเรียนรู้ read ่ อ. ๑, a page number ๗๖ read ฒ ่ อ: the hook of the ๖ came back as a tone mark
+    ink, box = _page(drawn, font="Loma")
+    line = _line(box, *read)
+    assert ocr_digits.numeric_runs(line) == [(0, 3)]
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("".join(read), drawn)]
+
+
+def test_a_tone_mark_inside_thai_text_opens_no_number():
+    assert ocr_digits.numeric_runs(_words("ท", "\u0e48", "อ", "๑")) == [(3, 4)]
+
+
+@needs_fonts
+def test_a_digit_tesseract_left_out_after_a_run_is_read_with_it():
+    # OKR ๒.๑.๐๗ read ๒ . ๑ . ๐: the ๗ is in the ink and in no word
+    ink, box = _page("๒.๑.๐๗", font="Loma")
+    columns = np.flatnonzero(ink.any(axis=0))
+    last = int(columns[np.flatnonzero(np.diff(columns) > 1)[-1]]) + 1  # the end of the ink before the ๗
+    line = _line((box[0], box[1], last, box[3]), "๒", ".", "๑", ".", "๐")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("๒.๑.๐", "๒.๑.๐๗")]
+
+
+def test_a_dash_parts_two_runs():
+    # a range (ปี ๒๕๖๕-๒๕๖๖) is two numbers: read as one, the reading was no number and both years stayed misread
+    assert ocr_digits.numeric_runs(_words("๒", "๕", "๒", "๕", "-", "๒", "๕", "๒", "๒")) == [(0, 4), (5, 9)]
+
+
+def test_a_line_of_lookalike_letters_only_is_a_run():
+    # ๖๖ alone in a table cell read อ อ: no Thai word is made of look-alikes alone
+    assert ocr_digits.numeric_runs(_words("อ", "อ")) == [(0, 2)]
+    assert ocr_digits.numeric_runs(_words("อ", "อ", "ก")) == []
+
+
+@needs_fonts
+@pytest.mark.parametrize(
+    ("drawn", "read"), [("๒๕๖๗", ("๒", "๕", "๒", "๕", "ฒ")), ("๗.๒.๐๕", ("ฆ", ".", "๒", ".", "๐", "๕"))]
+)
+def test_a_number_read_with_a_digit_cut_in_two_or_a_rarer_lookalike_is_read_by_shape(drawn, read):
+    # ๗ read ๕ฒ (one digit more than drawn: taken when a look-alike letter is among them), ๗ read ฆ (OKR ๗.๒.๐๕)
+    ink, box = _page(drawn, font="Loma")
+    line = _line(box, *read)
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("".join(read), drawn)]
+
+
+@needs_fonts
+@pytest.mark.parametrize("letter", ["จ", "ฆ"])
+def test_a_rarer_lookalike_that_is_a_letter_is_left_alone(letter):
+    ink, box = _page(f"{letter}.๒", font="Loma")
+    line = _line(box, letter, ".", "๒")
+    assert ocr_digits.reread_thai_digits(ink, [line]) == []
