@@ -136,8 +136,10 @@ def _restore_span(span: str) -> tuple[str, list[tuple[int, str, str, str]]]:
             if best is None:
                 best, evidence = _swap_reading(before, token, after)
         else:  # real words are left alone (a unigram model cannot tell น้า from น้ำ) unless a plan term comes back
-            best, term = _term_reading(tokens, i)
+            best, term, used = _term_reading(tokens, i)
             evidence = f"restores the plan term {term!r} (lexicon/ocr/context_terms.txt)"
+            if best is not None and used == 2:  # the reading covers the next token too
+                after, tokens[i + 1] = "", ""
         if best is not None:
             at = sum(map(len, tokens[:lo]))
             changes.append((at, window, before + best + after, evidence))
@@ -182,15 +184,34 @@ def _best_reading(before: str, token: str, after: str) -> str | None:
     return min(whole, key=lambda r: reading_cost(before + r + after), default=None)
 
 
-def _term_reading(tokens: list[str], i: int) -> tuple[str | None, str]:
-    """A one-edit reading of ``tokens[i]`` that completes a context term over it and its neighbours, with the term."""
+def _term_reading(tokens: list[str], i: int) -> tuple[str | None, str, int]:
+    """A reading of ``tokens[i]`` with one mark edit, or of it and the next token with one each (``เหลือม|ลำ`` →
+    ``เหลื่อมล้ำ``), that completes a context term over them and their neighbours; the term and how many tokens the
+    reading replaces."""
+    if not _near_term(tokens, i):  # the cheap test first
+        return None, "", 1
+    edited, term = _term_over(tokens, i, mark_edits(tokens[i]))
+    if edited is not None or i + 1 >= len(tokens):
+        return edited, term, 1
+    joined = [*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2 :]]
+    pairs = [a + b for a in mark_edits(tokens[i]) for b in mark_edits(tokens[i + 1])]
+    edited, term = _term_over(joined, i, pairs)
+    return edited, term, 2
+
+
+def _near_term(tokens: list[str], i: int) -> bool:
+    """True when a context term without its tone marks is written over ``tokens[i]`` and its neighbours."""
+    window = _bare("".join(tokens[max(0, i - 2) : i + 4]))
+    return any(bare in window for bare in _bare_terms())
+
+
+def _term_over(tokens: list[str], i: int, readings: list[str]) -> tuple[str | None, str]:
+    """The first of ``readings`` of ``tokens[i]`` that completes a context term over it and its neighbours."""
     lo, hi = max(0, i - 2), min(len(tokens), i + 3)
     before, after = "".join(tokens[lo:i]), "".join(tokens[i + 1 : hi])
     token = tokens[i]
-    if not any(bare in _bare(before + token + after) for bare in _bare_terms()):  # the cheap test first
-        return None, ""
     start = len(before)
-    for edited in mark_edits(token):
+    for edited in readings:
         text = before + edited + after
         ends = {0, start, start + len(edited)}  # the term must begin and end where the tokens do (not หน้ำท่วม)
         for k in range(lo, hi):
