@@ -127,7 +127,7 @@ def numeric_runs(line: OcrLine) -> list[tuple[int, int]]:
     if words and set(kinds) == {"alike"}:  # a line of look-alikes only (อ อ for ๖๖ alone in a cell): no Thai text
         return [(0, len(words))]
     inside = [
-        k in ("digit", "sep", "mark") or (k == "alike" and (_digit_next(kinds, i, words[i].endswith(")")) or _lone(w)))
+        k in ("digit", "sep", "mark") or (k == "alike" and (_digit_next(kinds, i, w.endswith(")")) or _opens(kinds, i, w)))
         for i, (k, w) in enumerate(zip(kinds, words))
     ]
     runs, start = [], None
@@ -237,6 +237,11 @@ def _digit_next(kinds: list[str], i: int, closes: bool) -> bool:
     before = kinds[b] if b >= 0 else ""
     after = kinds[a] if a < len(kinds) and not closes else "end"
     return (before in ("digit", "sep", "mark") and after in ("digit", "sep", "end", "other")) or after == "sep"
+
+
+def _opens(kinds: list[str], i: int, word: str) -> bool:
+    """A look-alike letter alone (``_lone``), or with a dot before a digit: a number's first digit (``อ. ๓`` for ๖.๓)."""
+    return _lone(word) or (word.endswith(".") and i + 1 < len(kinds) and kinds[i + 1] == "digit")
 
 
 def _opening_mark(line: OcrLine, kinds: list[str], i: int) -> bool:
@@ -465,7 +470,18 @@ def _reread_run(
 ) -> None:
     """Replace the run's words by one word of its reading by shape when plausible; an Arabic run (``alphabet`` with
     the Arabic digits) only when every glyph is nearer a Thai digit than any Arabic one; an item's number
-    (``item_numbers``) may have one digit more or fewer than the letters Tesseract made of it."""
+    (``item_numbers``) may have one digit more or fewer than the letters Tesseract made of it.  A look-alike letter
+    right after the run, before Thai text, is tried with it first (``OKR ๔.๒.๑ อ สัดส่วน`` for ๔.๒.๑๖)."""
+    tail = not item and end < len(line.words) and _kind(line.words[end].text) == "alike" and not _parted(line, end)
+    for stop in (end + 1, end) if tail else (end,):
+        if _reread_words(ink, line, start, stop, alphabet, changed, item):
+            return
+
+
+def _reread_words(
+    ink: np.ndarray, line: OcrLine, start: int, end: int, alphabet: str, changed: list[tuple[str, str]], item: bool
+) -> bool:
+    """``_reread_run`` of words ``start`` to ``end``; whether they were replaced."""
     words = line.words[start:end]
     box = (min(w.bbox[0] for w in words), line.bbox[1], max(w.bbox[2] for w in words), line.bbox[3])
     before = "".join(w.text for w in words)
@@ -477,12 +493,13 @@ def _reread_run(
         if read and _plausible(before, *read, item):
             break
     else:
-        return
+        return False
     after = read[0]
     merged = OcrWord(after, (box[0], min(w.bbox[1] for w in words), box[2], max(w.bbox[3] for w in words)),
                      min(w.confidence for w in words), any(w.bold for w in words))
     line.words[start:end] = [merged]
     changed.append((before, after))
+    return True
 
 
 def _plausible(before: str, after: str, worst: float, item: bool) -> bool:

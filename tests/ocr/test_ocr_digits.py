@@ -311,3 +311,20 @@ def test_a_rarer_lookalike_that_is_a_letter_is_left_alone(letter):
     ink, box = _page(f"{letter}.๒", font="Loma")
     line = _line(box, letter, ".", "๒")
     assert ocr_digits.reread_thai_digits(ink, [line]) == []
+
+
+def test_a_lookalike_with_a_dot_opens_a_number_before_a_digit():
+    # a sub-item ๖.๓ Transform read อ. ๓: the อ with its dot before a digit is the number's first digit
+    assert ocr_digits.numeric_runs(_words("อ.", "๓", "Transform")) == [(0, 2)]
+    assert ocr_digits.numeric_runs(_words("อ.", "ก")) == []
+
+
+@needs_fonts
+def test_a_lookalike_after_a_run_before_thai_text_is_tried_with_it():
+    # OKR ๔.๒.๑๖ สัดส่วน… read ๕.๒.๑ อ ส…: the อ before the Thai text is the last digit, read with the run
+    ink, box = _page("๔.๒.๑๖", font="Loma")
+    line = _line(box, "๕", ".", "๒", ".", "๑", "อ")
+    x0, y0, x1, y1 = box
+    line.words.append(OcrWord("สัดส่วน", (x1 + 2 * (y1 - y0), y0, x1 + 8 * (y1 - y0), y1), 90.0))
+    assert ocr_digits.numeric_runs(line) == [(0, 5)]
+    assert ocr_digits.reread_thai_digits(ink, [line]) == [("๕.๒.๑อ", "๔.๒.๑๖")]
