@@ -5,9 +5,10 @@ columns (the row numbers 5-12 of a project table, a lone ``-``) and elsewhere (a
 Two kinds of regions: *blank-read cells* (the ruled grid of the page, from the rulings found in the bitmap, gives
 the cells; a cell with a fair amount of ink and no OCR word), and *unread lines* outside them (bands of ink no OCR
 word covers, cut at wide gaps, of a text line's height).  Their crops are stacked one under the other into a
-strip, a region's height apart, and read in one Tesseract call (``--psm 6``: a single block of text lines); each
-line read goes back to the region whose slot it falls in, as an OCR line in page pixels.  One call per page that has
-such regions, none for the others.
+strip, the tallest region's height apart but at most a third of an inch (a tall cell holding one number at its
+top would otherwise space the strip by 1,800 px of blank bitmap), and read in one Tesseract call (``--psm 6``: a
+single block of text lines); each line read goes back to the region whose slot it falls in, as an OCR line in
+page pixels.  One call per page that has such regions, none for the others.
 
 *Number and code cells* (``reread_cells_by_shape``, after the re-read above): a ruled cell whose words hold Thai
 digits (or an amount in Arabic digits: ``99,000`` for ``๑๑,๖๐๐``) is read again whole, by shape
@@ -37,6 +38,7 @@ WORD_MARGIN = 3  # pixels around an OCR word's box counted as covered
 MIN_CELL_PT = 6.0  # rulings closer than this are one rule drawn twice, not a cell
 UNREAD_GAP_EM = 1.5  # unread ink further apart than this (em) on a band is two regions
 MIN_LINE_EM, MAX_LINE_EM = 0.5, 2.5  # an unread region is a text line: its height in em
+STRIP_GAP_IN = 1 / 3  # at most this much blank (inch) between two regions in the strip and around them
 DASH_HEIGHT_EM, DASH_WIDTH_EM, DASH_FILL = 0.2, (0.15, 1.5), 0.6  # a dash: flat, short, solid (em: the line's size)
 DASH_ABOVE_BASELINE = 0.3  # em: a dash sits this far above the baseline of the text around it
 DASH_CONFIDENCE = 60.0  # what a dash found by shape is given as Tesseract's confidence
@@ -138,7 +140,7 @@ def reread_regions(pixels: np.ndarray, cells: list[CellBox], dpi: int) -> list[O
     """OCR lines (page pixels) read from the regions' crops, stacked into one strip."""
     if not cells:
         return []
-    gap = max(c.y1 - c.y0 for c in cells)
+    gap = min(max(c.y1 - c.y0 for c in cells), round(STRIP_GAP_IN * dpi))  # a tall cell's height: blank bitmap only
     width = max(c.x1 - c.x0 for c in cells) + 2 * gap
     slots, y = [], gap
     for c in cells:

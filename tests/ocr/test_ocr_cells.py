@@ -71,6 +71,33 @@ def test_reread_puts_the_lines_back_in_their_cells():
     assert 104 <= lines[0].bbox[0] < lines[0].bbox[2] <= 296 and 204 <= lines[1].bbox[1] < lines[1].bbox[3] <= 296
 
 
+@pytest.mark.skipif(not ocr_tesseract.tesseract_available(), reason="tesseract not installed")
+def test_a_tall_cell_does_not_space_the_strip_by_its_height(monkeypatch):
+    # a column cell 1,800 px high holding one number at its top (seen on the scanned corpus): spacing the strip by
+    # the tallest region made Tesseract read a 7,300 x 3,800 px bitmap, nearly all blank, for two short words
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractor.ingest import ocr_cells
+
+    image = Image.new("L", (800, 2000), 255)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Loma.ttf", 40)
+    ImageDraw.Draw(image).text((130, 120), "12", font=font, fill=0)
+    ImageDraw.Draw(image).text((330, 120), "P058", font=font, fill=0)
+    cells = [CellBox(104, 104, 296, 1904), CellBox(304, 104, 496, 196)]
+    shapes = []
+
+    def spy(pixels: np.ndarray, dpi: int, **kw: object) -> str:
+        shapes.append(pixels.shape)
+        return ocr_tesseract.run_tesseract(pixels, dpi, **kw)
+
+    monkeypatch.setattr(ocr_cells, "run_tesseract", spy)
+    lines = reread_regions(np.asarray(image), cells, 300)
+    assert [line.text for line in lines] == ["12", "P058"]
+    assert 104 <= lines[0].bbox[1] < lines[0].bbox[3] <= 200 and 304 <= lines[1].bbox[0] < lines[1].bbox[2] <= 496
+    gap = round(ocr_cells.STRIP_GAP_IN * 300)
+    assert shapes == [(1800 + 92 + 3 * gap, 192 + 2 * gap)]
+
+
 def _cell_page(texts: list[str], font_path: str = "/usr/share/fonts/truetype/tlwg/Loma.ttf", size: int = 40, pitch: int = 400) -> tuple[np.ndarray, list[CellBox]]:
     """Ink mask of one table row, a cell per text (Loma, 300 dpi size, unless told), and the cells (inside their rulings)."""
     from PIL import Image, ImageDraw, ImageFont
