@@ -10,7 +10,8 @@ reported as a finding with its evidence).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pymupdf
@@ -73,7 +74,9 @@ def input_format(infos: list[PageInfo]) -> str:
 def correct_ocr_blocks(blocks: list[Block], infos: list[PageInfo]) -> list[Finding]:
     """Post-correct the text of blocks and cells that came from OCR pages, in place; one finding per correction.
 
-    ``raw`` keeps what Tesseract read; ``text`` gets the corrected reading.
+    The corrections undo misreadings (a mark, a digit or a word Tesseract read wrong), not the writer's text, so
+    they go into ``raw`` as well as ``text``: ``raw`` is what the document says (``blocks.Cell``), and Tesseract's
+    reading of it survives in each finding's evidence.
     """
     ocr_pages = {info.number for info in infos if info.route == "ocr"}
     if not ocr_pages:
@@ -81,10 +84,10 @@ def correct_ocr_blocks(blocks: list[Block], infos: list[PageInfo]) -> list[Findi
     findings: list[Finding] = []
     owners = list(_ocr_text_owners(blocks, ocr_pages))
     for owner in owners:
-        owner.text = _correct(owner.text, owner.provenance, findings)
+        _reread(owner, _correct, findings)
     vocabulary = build_vocabulary(owner.text for owner in owners)  # what the whole document writes
     for owner in owners:
-        owner.text = _restore_words(owner.text, vocabulary, owner.provenance, findings)
+        _reread(owner, functools.partial(_restore_words, vocabulary=vocabulary), findings)
     findings.extend(recheck_headings(blocks, ocr_pages))  # names and numbers of headings against their neighbours
     return findings
 
@@ -98,7 +101,15 @@ def _ocr_text_owners(blocks: list[Block], ocr_pages: set[int]) -> Iterator[Block
             yield block
 
 
-def _restore_words(text: str, vocabulary: Vocabulary, where: Provenance, findings: list[Finding]) -> str:
+def _reread(owner: Block | Cell, correct: Callable[[str, Provenance, list[Finding]], str], findings: list[Finding]) -> None:
+    """Correct ``owner.text`` (findings reported) and its ``raw``: the same reading where the two are equal, else
+    corrected apart (the layout may have joined a wrap differently in ``text``), its findings not repeated."""
+    same = owner.raw == owner.text
+    owner.text = correct(owner.text, owner.provenance, findings)
+    owner.raw = owner.text if same else correct(owner.raw, owner.provenance, [])
+
+
+def _restore_words(text: str, where: Provenance, findings: list[Finding], vocabulary: Vocabulary) -> str:
     """Words the document writes, restored where OCR read them a mark off (``ocr_vocabulary``); one finding."""
     text, changes = restore_words(text, vocabulary)
     if changes:

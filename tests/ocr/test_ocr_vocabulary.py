@@ -120,3 +120,15 @@ def test_ocr_blocks_get_the_words_their_document_writes_and_the_text_layer_is_le
     assert blocks[3].text == "พลเมืองขับเคลื่อนมหานคร" and blocks[4].text == "พลเมืองขับเคลือนมหานคร"
     restored = [f for f in findings if f[0] == "ocr.word_restored"]
     assert len(restored) == 1 and "'ขับเคลือน'" in restored[0][1] and restored[0][2].page == 1
+
+
+def test_a_correction_is_a_reading_so_raw_gets_it_too_and_is_reported_once() -> None:
+    """``raw`` is what the document says: a word Tesseract misread is corrected there as in ``text``; a ``raw`` the
+    layout wrote apart from ``text`` (a line break kept) is corrected on its own, without a second finding."""
+    blocks = [_paragraph("การขับเคลื่อนภารกิจ", 1) for _ in range(3)] + [_paragraph("พลเมืองขับเคลือนมหานคร", 1)]
+    wrapped = Block(BlockKind.PARAGRAPH, text="ขับเคลือน มหานคร", raw="ขับเคลือน\nมหานคร", provenance=Provenance(page=1))
+    infos = [PageInfo(1, 595.0, 842.0, route="ocr")]
+    findings = correct_ocr_blocks([*blocks, wrapped], infos)
+    assert blocks[3].raw == blocks[3].text == "พลเมืองขับเคลื่อนมหานคร"
+    assert wrapped.text == "ขับเคลื่อน มหานคร" and wrapped.raw == "ขับเคลื่อน\nมหานคร"
+    assert len(findings) == 2  # one correction per block, none for the raw copies
