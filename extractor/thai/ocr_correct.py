@@ -27,7 +27,7 @@ import regex as re
 
 from extractor.thai.chain import repair_text
 from extractor.thai.dictionary import domain_words, is_word, tokenize, unknown_chars, word_frequencies
-from extractor.thai.ocr_headings import restore_keyword
+from extractor.thai.ocr_headings import restore_keyword, restore_line_heading
 from extractor.thai.ocr_marks import THAI_SPAN, mark_edits, restore_marks
 
 MIN_ENTRY = 5  # lexicon entries shorter than this are too easy to reach by accident
@@ -136,11 +136,16 @@ def join_abbreviation_dots(text: str) -> tuple[str, list[Correction]]:
 
 
 def restore_heading_keyword(text: str) -> tuple[str, list[Correction]]:
-    """A numbered heading's keyword read without its marks (``มตท 1``) restored at the start of ``text``."""
+    """A numbered heading's keyword read without its marks (``มตท 1``) restored at the start of ``text``, or a
+    section heading alone on its line (``พ้นธกจ`` for ``พันธกิจ``) restored whole."""
     fixed, fix = restore_keyword(text)
+    where = "before a number"
+    if fix is None:
+        fixed, fix = restore_line_heading(text)
+        where = "the whole line"
     if fix is None:
         return text, []
-    evidence = f"letters of the grammars' heading keyword {fix.after!r} without its marks, before a number"
+    evidence = f"letters of the grammars' heading {fix.after!r} with its marks read off, {where}"
     return fixed, [Correction("ocr.heading_keyword_restored", text.find(fix.before), fix.before, fix.after, evidence)]
 
 

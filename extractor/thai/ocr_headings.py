@@ -27,6 +27,8 @@ COMBINING = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0
 # a pattern that opens with Thai letters, then optional spaces and a number (a named group or a digit class)
 _NUMBERED = re.compile(r"^\^?(?:\\s\*)?([\u0e01-\u0e4e]+)(?:\\s[*+])?(?:\(\?P<\w+>)?(?:\[0-9|\\d)")
 _NUMBER = re.compile(r"\s*[0-9๐-๙]")
+# a pattern that is one Thai word, maybe its last mark optional, alone on its line: ``^วิสัยทัศน์?\s*$``
+_WHOLE_LINE = re.compile(r"^\^([\u0e01-\u0e4e]+)\??\\s\*\$$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +42,9 @@ def skeleton(text: str) -> str:
     return "".join(ch for ch in text if ch not in COMBINING and not ch.isspace())
 
 
-@functools.lru_cache(maxsize=1)
-def numbered_keywords(directory: Path = GRAMMAR_DIR) -> tuple[str, ...]:
-    """The keywords that open numbered headings in the grammars, longest first."""
+def _grammar_literals(pattern: re.Pattern[str], directory: Path) -> set[str]:
+    """The Thai literals (group 1 of ``pattern``) that open the grammars' patterns and carry marks (a literal with no
+    mark has nothing OCR could lose)."""
     found: set[str] = set()
 
     def walk(value: object) -> None:
@@ -53,13 +55,37 @@ def numbered_keywords(directory: Path = GRAMMAR_DIR) -> tuple[str, ...]:
             for v in value:
                 walk(v)
         elif isinstance(value, str):
-            m = _NUMBERED.match(value)
+            m = pattern.match(value)
             if m and skeleton(m.group(1)) != m.group(1):
                 found.add(m.group(1))
 
     for path in sorted(directory.rglob("*.toml")):
         walk(tomllib.loads(path.read_text(encoding="utf-8")))
-    return tuple(sorted(found, key=lambda k: (-len(k), k)))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def numbered_keywords(directory: Path = GRAMMAR_DIR) -> tuple[str, ...]:
+    """The keywords that open numbered headings in the grammars, longest first."""
+    return tuple(sorted(_grammar_literals(_NUMBERED, directory), key=lambda k: (-len(k), k)))
+
+
+@functools.lru_cache(maxsize=1)
+def line_headings(directory: Path = GRAMMAR_DIR) -> tuple[str, ...]:
+    """The section headings the grammars read as one word on a line of its own (``^พันธกิจ\\s*$``), sorted."""
+    return tuple(sorted(_grammar_literals(_WHOLE_LINE, directory)))
+
+
+def restore_line_heading(text: str, headings: tuple[str, ...] | None = None) -> tuple[str, KeywordFix | None]:
+    """``text`` that is a section heading read with marks off (``พ้นธกจ`` for ``พันธกิจ``) as that heading (and the
+    fix), else unchanged and None.  The whole text must have the heading's skeleton: a line holding nothing else
+    is where the grammar reads the heading, and no other word of the plans is those letters alone."""
+    headings = line_headings() if headings is None else headings
+    read = text.strip()
+    for heading in headings:
+        if read != heading and skeleton(read) == skeleton(heading):
+            return heading, KeywordFix(read, heading)
+    return text, None
 
 
 def restore_keyword(text: str, keywords: tuple[str, ...] | None = None) -> tuple[str, KeywordFix | None]:

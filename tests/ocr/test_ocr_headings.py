@@ -3,7 +3,7 @@
 import pytest
 
 from extractor.thai.ocr_correct import correct_text
-from extractor.thai.ocr_headings import numbered_keywords, restore_keyword
+from extractor.thai.ocr_headings import line_headings, numbered_keywords, restore_keyword, restore_line_heading
 
 
 def test_keywords_come_from_the_grammars():
@@ -34,7 +34,33 @@ def test_restored_keyword_is_a_correction_with_evidence():
     text, corrections = correct_text("มตท 1 การบริการสาธารณะ")
     assert text.startswith("มิติที่ 1")
     [c] = [c for c in corrections if c.code == "ocr.heading_keyword_restored"]
-    assert c.before == "มตท" and c.after == "มิติที่" and "heading keyword" in c.evidence
+    assert c.before == "มตท" and c.after == "มิติที่" and "before a number" in c.evidence
+
+
+def test_line_headings_come_from_the_grammars():
+    headings = line_headings()
+    assert {"พันธกิจ", "เป้าหมาย", "วิสัยทัศน์", "สารบัญ"} <= set(headings)
+    assert "คำนำ" not in headings  # no mark to lose
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        ("พ้นธกจ", "พันธกิจ"),  # two marks read off
+        ("เปาหมาย ", "เป้าหมาย"),
+        ("วิสัยทัศน", "วิสัยทัศน์"),
+        ("พันธกิจ", None),  # already right
+        ("พ้นธกจ ๑", None),  # more than the heading on the line
+        ("ปาหมาย", None),  # a letter short
+    ],
+)
+def test_section_heading_alone_on_its_line_restored(ocr, expected):
+    fixed, fix = restore_line_heading(ocr)
+    assert fixed == (expected or ocr)
+    assert (fix is None) == (expected is None)
+    if expected:
+        _, [c] = correct_text(ocr)
+        assert c.code == "ocr.heading_keyword_restored" and c.after == expected and "whole line" in c.evidence
 
 
 # ---- headings checked against their neighbours (check_headings, recheck_headings) ----------------------------
