@@ -2,9 +2,10 @@
 
 Header rows are noisy: wrapped words carry spaces, footnote numbers are glued on (``วัตถุประสงค์หลัก1``,
 ``ค่าเป้าหมาย ³``), letters are dropped (``คำเป้าหมาย``).  A row matches when most of the spec's keywords are found in
-its folded text.  A keyword can list variants separated by ``|``.  A variant written ``re:PATTERN`` (no ``|`` in it) is a
-regular expression that one whole cell must match, unfolded (spaces collapsed): for a label whose letters a scan may lose while its shape stays
-(``ตัวชี้วัด (KPI)`` read ``ตัวชี้วัด (657)``), where the folded word alone (``ตัวชี้วัด``) is a word of running text.
+its folded text.  A keyword can list variants separated by ``|``.  A variant written ``re:PATTERN`` (no ``|`` in
+it) is a regular expression that one whole cell must match, unfolded (spaces collapsed): for a label whose letters
+a scan may lose while its shape stays (``ตัวชี้วัด (KPI)`` read ``ตัวชี้วัด (657)``), where the folded word alone
+(``ตัวชี้วัด``) is a word of running text.
 """
 
 from __future__ import annotations

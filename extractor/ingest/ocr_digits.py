@@ -298,9 +298,8 @@ def read_glyphs(
 
 def _without_brackets(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, int, np.ndarray]]:
     """``glyphs`` without a first or last one that is a bracket, narrow and far taller than the digits (but not a
-    digit beside a dot: ``1.``): the bracket
-    of the word next to the run, which Tesseract boxed with the digits (``OKR ๔.๑.๐๑ )``: read as a digit, it left
-    the whole code as misread)."""
+    digit beside a dot: ``1.``): the bracket of the word next to the run, which Tesseract boxed with the digits
+    (``OKR ๔.๑.๐๑ )``: read as a digit, it left the whole code as misread)."""
     def bracket(glyph: tuple[int, int, np.ndarray], others: list[tuple[int, int, np.ndarray]]) -> bool:
         top, bottom, mask = glyph
         tallest = max(b - t for t, b, _ in others)

@@ -21,8 +21,6 @@ times: ``อื่น``, not ``แอ`` for ``WiFi``).  Each change is returned 
 from __future__ import annotations
 
 import functools
-import json
-import tomllib
 
 import numpy as np
 import regex as re
@@ -31,11 +29,11 @@ from extractor.blocks import Block, Cell, Provenance
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.thai.dictionary import is_word, tokenize, word_frequencies
 from extractor.thai.ocr_headings import (
-    GRAMMAR_DIR,
     MAX_SHORT,
     check_headings,
     check_sections,
     clean_labels,
+    grammar_strings,
     labelled_column,
     numbered_keywords,
     restore_header_word,
@@ -57,11 +55,8 @@ MARKS_LINE = 0.7  # a line this much shorter than another in the same crop's ban
 @functools.lru_cache(maxsize=1)
 def grammar_latin_words() -> frozenset[str]:
     """The capitalised Latin words the grammars write (``KPI``, ``OKR``, ``KR``, ``BMA``, ``Objective``)."""
-    found: set[str] = set()
-    for path in sorted(GRAMMAR_DIR.rglob("*.toml")):
-        values = json.dumps(tomllib.loads(path.read_text(encoding="utf-8")), ensure_ascii=False)  # values, not comments
-        found.update(re.findall(r"(?<![\\A-Za-z-])[A-Z][A-Za-z]+", values))  # not in a class [A-Za-z] nor an escape
-    return frozenset(found)
+    latin = re.compile(r"(?<![\\A-Za-z-])[A-Z][A-Za-z]+")  # not in a class [A-Za-z] nor after an escape (\S)
+    return frozenset(word for value in grammar_strings() for word in latin.findall(value))
 
 
 def _heading_keyword(text: str) -> bool:

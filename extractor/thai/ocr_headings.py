@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Iterator
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,26 +43,34 @@ def skeleton(text: str) -> str:
     return "".join(ch for ch in text if ch not in COMBINING and not ch.isspace())
 
 
+@functools.lru_cache(maxsize=4)
+def grammar_files(directory: Path = GRAMMAR_DIR) -> tuple[dict, ...]:
+    """The grammars' TOML files, parsed once: the OCR restorers take their headings and keywords from them."""
+    return tuple(tomllib.loads(path.read_text(encoding="utf-8")) for path in sorted(directory.rglob("*.toml")))
+
+
+def grammar_strings(directory: Path = GRAMMAR_DIR) -> Iterator[str]:
+    """Every string value of the grammars (patterns, header keywords, names), nested tables and lists included."""
+
+    def walk(value: object) -> Iterator[str]:
+        if isinstance(value, dict):
+            for v in value.values():
+                yield from walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                yield from walk(v)
+        elif isinstance(value, str):
+            yield value
+
+    for document in grammar_files(directory):
+        yield from walk(document)
+
+
 def _grammar_literals(pattern: re.Pattern[str], directory: Path) -> set[str]:
     """The Thai literals (group 1 of ``pattern``) that open the grammars' patterns and carry marks (a literal with no
     mark has nothing OCR could lose)."""
-    found: set[str] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-        elif isinstance(value, str):
-            m = pattern.match(value)
-            if m and skeleton(m.group(1)) != m.group(1):
-                found.add(m.group(1))
-
-    for path in sorted(directory.rglob("*.toml")):
-        walk(tomllib.loads(path.read_text(encoding="utf-8")))
-    return found
+    matches = (pattern.match(value) for value in grammar_strings(directory))
+    return {m.group(1) for m in matches if m and skeleton(m.group(1)) != m.group(1)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -370,8 +379,8 @@ SARA_AM_READINGS = {"\u0e48\u0e32": "\u0e33", "\u0e49\u0e32": "\u0e33"}
 def table_headers(directory: Path = GRAMMAR_DIR) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(role, header keywords) of the grammars' table specs with at least ``MIN_HEADER_WORDS`` keywords."""
     found = []
-    for path in sorted(directory.rglob("*.toml")):
-        for spec in tomllib.loads(path.read_text(encoding="utf-8")).get("tables", []):
+    for document in grammar_files(directory):
+        for spec in document.get("tables", []):
             words = tuple(spec.get("header", ()))
             if len(words) >= MIN_HEADER_WORDS:
                 found.append((spec.get("role", ""), words))

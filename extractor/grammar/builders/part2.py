@@ -54,6 +54,7 @@ _LABELS: tuple[tuple[str, re.Pattern], ...] = tuple(
 # The long label words that open the labelled lines: a scan may read one letter of them wrong (ความเชซือมโยงกับแผน
 # for ความเชื่อมโยงกับแผน) and the line would lose its label, and the link the whole BMA plan part of the issue.
 _LABEL_WORDS = {"objective": "วัตถุประสงค์หลัก", "link": "ความเชื่อมโยงกับแผน", "key_result": "ตัววัดผลหลัก"}
+_LABEL_PATTERNS = dict(_LABELS)
 _LABEL_SIMILARITY = 0.9  # one letter changed, added or dropped in 12-19 letters; two are another word
 # A bare BMA code opening a link line (7.5 เทคโนโลยีสารสนเทศ…): its depth says what it names.
 _CODE_KINDS = {1: "strategy", 2: "sub_strategy", 3: "tactic"}
@@ -244,12 +245,11 @@ def _label(text: str) -> tuple[str | None, re.Match | None]:
 def _label_read_one_letter_off(text: str) -> tuple[str | None, re.Match | None]:
     """The label of a line whose label word is read one letter off (a scan): the line read with the word restored.
     Only the label changes, and it is no field: the captured text is the line's own."""
-    patterns = dict(_LABELS)
     for name, word in _LABEL_WORDS.items():
         for size in (len(word) - 1, len(word), len(word) + 1):
             start = text[:size]
             if start != word and difflib.SequenceMatcher(None, start, word).ratio() >= _LABEL_SIMILARITY:
-                m = patterns[name].match(word + text[size:])
+                m = _LABEL_PATTERNS[name].match(word + text[size:])
                 if m:
                     return name, m
     return None, None
