@@ -49,21 +49,22 @@ def grammar_files(directory: Path = GRAMMAR_DIR) -> tuple[dict, ...]:
     return tuple(tomllib.loads(path.read_text(encoding="utf-8")) for path in sorted(directory.rglob("*.toml")))
 
 
+def strings_in(value: object) -> Iterator[str]:
+    """Every string inside a parsed TOML or JSON value (dict values and list items, nested), in order."""
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from strings_in(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings_in(v)
+    elif isinstance(value, str):
+        yield value
+
+
 def grammar_strings(directory: Path = GRAMMAR_DIR) -> Iterator[str]:
     """Every string value of the grammars (patterns, header keywords, names), nested tables and lists included."""
-
-    def walk(value: object) -> Iterator[str]:
-        if isinstance(value, dict):
-            for v in value.values():
-                yield from walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                yield from walk(v)
-        elif isinstance(value, str):
-            yield value
-
     for document in grammar_files(directory):
-        yield from walk(document)
+        yield from strings_in(document)
 
 
 def _grammar_literals(pattern: re.Pattern[str], directory: Path) -> set[str]:

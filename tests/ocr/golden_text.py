@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
+
+from extractor.thai.ocr_headings import strings_in
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 
 
-def strings(value: object) -> Iterator[str]:
-    """Every string inside a JSON value."""
-    if isinstance(value, dict):
-        for v in value.values():
-            yield from strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from strings(v)
-    elif isinstance(value, str):
-        yield value
-
-
 def golden_texts() -> dict[str, list[str]]:
     """Each golden file's name and its strings, in document order."""
-    return {path.name: list(strings(json.loads(path.read_text(encoding="utf-8")))) for path in sorted(GOLDEN.glob("*.json"))}
+    return {path.name: list(strings_in(json.loads(path.read_text(encoding="utf-8")))) for path in sorted(GOLDEN.glob("*.json"))}
