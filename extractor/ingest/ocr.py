@@ -71,6 +71,19 @@ CLOSING_GAP = 0.55  # ... before a full stop, comma or closing bracket, after an
 # space at 3 of 1,700 (Tesseract boxes the dot of กทม. far from the letters: กทม .)
 DIGIT_GAP = 0.5  # ... between two digits: Tesseract cuts Thai numbers (พ.ศ. ๒ ๕๖๗ at 0.3-0.46 em), the text layer
 # spaces 152 of 702 digit/digit joins, 3 of them under 0.5 em
+INK_SPACE_GAP = 0.24  # ... where the scan's ink says so: a blank stretch of the x-height band at least this wide (in
+# the line's own em) around a Thai-Thai gap the dictionary reads between words.  Tesseract's boxes of Thai letters
+# are placed to a few pixels only (ชี boxed 448-483 over ink at 465-492), so box gaps of spaces and of letter
+# spacing overlap from 0.3 to 0.45 em; in the ink a letter gap is 0.0-0.2 em and a space (0.337 em in the TLWG fonts)
+# 0.37 em and up.  Labelled Thai-Thai joins outside dictionary words on the scanned corpus (31,019, 3,871 spaces):
+# 175 spaces missed and 66 added by box gaps (THAI_SPACE_GAP with tracking), 45 and 8 by the ink (0.22: 43/12,
+# 0.26: 51/8); inside dictionary words box gaps stay (the ink adds 30-70 wrong spaces there)
+INK_BAND = (0.52, 0.05)  # the band of a line measured for blank stretches: from this far above its baseline (em) to
+# this far above it: the bodies of the letters (and า's hook), not the marks above nor the vowels below
+INK_REACH = 0.15  # a blank stretch counts for a gap when it comes within this (em) of the gap between the boxes
+LEADING_VOWEL_BEARING = 0.2  # ... less this before โ ใ ไ: the band is blank 0.2 em further before them than before
+# other letters (median over the letter gaps of the corpus; every other letter, left or right, within 0.03 em)
+LEADING_VOWELS = frozenset("โใไ")
 TRACKING = 0.12  # the median gap between Tesseract words inside dictionary words of a body line (em)
 TRACKING_SHARE = 0.5  # a line's THAI_SPACE_GAP moves by this share of its own tracking's difference from TRACKING
 # (wide-set lines have wider letter gaps: 0.15 em on lines where 0.4 em gaps are no space, 0.10 where 0.36 em ones are)
@@ -193,7 +206,7 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     if letters:
         changes = "; ".join(f"{a!r} → {b!r}" for a, b in letters)
         page.findings.append(("ocr.heading_letter_reread", f"{len(letters)} letter(s) naming a table read as Latin, re-read by shape among the Thai consonants: {changes}", where))
-    page.model.glyphs = lines_to_glyphs(kept, image.scale)
+    page.model.glyphs = lines_to_glyphs(kept, image.scale, clean_ink)
     _confidence_finding(kept, where, page.findings)
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:
         page.findings.append(("ocr.deskewed", f"page rotated by {image.skew_degrees:+.2f}° before OCR", where))
@@ -297,11 +310,13 @@ def _hugs_thai_line(line: OcrLine, thai: list[OcrLine], em: float) -> bool:
     return False
 
 
-def lines_to_glyphs(lines: list[OcrLine], scale: float) -> list[Glyph]:
+def lines_to_glyphs(lines: list[OcrLine], scale: float, ink: np.ndarray | None = None) -> list[Glyph]:
     """Glyphs (PDF points) for the layout stage, from Tesseract lines in pixels.
 
     Every glyph of a line gets the line's vertical extent (baseline − 0.8 em … baseline + 0.2 em): Tesseract's
     per-glyph boxes jump with the marks and would split a line.  Marks are zero-width at their base's right edge.
+    ``ink``: the page's ink mask the lines were read from, which decides spaces between Thai words (``is_space``);
+    without it box gaps alone do.
     """
     if not lines:
         return []
@@ -320,7 +335,8 @@ def lines_to_glyphs(lines: list[OcrLine], scale: float) -> list[Glyph]:
         else:
             gap_em, same = em, SAME_SIZE
         size = line_em(em, consonant_body, scale, same)
-        glyphs.extend(_line_glyphs(untangled(line), size, scale, line_em(gap_em, body, scale, same)))
+        blank = None if ink is None else blank_widths(ink, line, size)
+        glyphs.extend(_line_glyphs(untangled(line), size, scale, line_em(gap_em, body, scale, same), blank))
     return glyphs
 
 
@@ -374,8 +390,9 @@ def line_em(em: float, body: float, scale: float, same: float = SAME_SIZE) -> fl
     return points / scale
 
 
-def _line_glyphs(line: OcrLine, em: float, scale: float, gap_em: float | None = None) -> list[Glyph]:
-    """The glyphs of one line of font size ``em`` (pixels); gaps are read as spaces or not in ``gap_em``."""
+def _line_glyphs(line: OcrLine, em: float, scale: float, gap_em: float | None = None, blank: np.ndarray | None = None) -> list[Glyph]:
+    """The glyphs of one line of font size ``em`` (pixels); gaps are read as spaces or not in ``gap_em`` and by the
+    ``blank`` stretches of its ink (``blank_widths``; None: by box gaps alone)."""
     size = em * scale
     gap_em = gap_em or em
     y0, y1 = (line.baseline - 0.8 * em) * scale, (line.baseline + 0.2 * em) * scale
@@ -389,7 +406,10 @@ def _line_glyphs(line: OcrLine, em: float, scale: float, gap_em: float | None = 
             continue
         x0, x1 = float(word.bbox[0]), float(word.bbox[2])
         if gap is not None:  # a mark's box pushes the next base right: the gap is measured from it, closed to the base
-            if gap < space_gap(last, word.text[0], index in inside, tracking) * gap_em:
+            around = None
+            if blank is not None and _ink_decides(last, word.text[0], index in inside):
+                around = _blank_around(blank, line.bbox[0], word.bbox[0] - gap, word.bbox[0], em)
+            if not is_space(last, word.text[0], index in inside, gap / gap_em, tracking, around):
                 x0 = pen
             else:  # a space glyph says so whatever the layout's word gap makes of the distance
                 x0 = max(x0, pen)
@@ -411,6 +431,38 @@ def _walk(words: list[OcrWord]) -> Iterator[tuple[int, OcrWord, bool, str, float
         ink = max(ink or 0.0, float(word.bbox[2]))
         if not mark:
             last = next((ch for ch in reversed(word.text) if ch not in THAI_MARKS), " ")
+
+
+def is_space(left: str, right: str, inside: bool, gap: float, tracking: float = TRACKING, blank: float | None = None) -> bool:
+    """Is the gap between base character ``left`` and the word starting with ``right`` a space?  ``gap``: between
+    Tesseract's boxes, in em; ``blank``: the widest blank stretch of the ink's letter band around it, in the line's
+    own em (None: not measured).  The ink decides between Thai words (``INK_SPACE_GAP``), box gaps elsewhere."""
+    if blank is not None and _ink_decides(left, right, inside):
+        bearing = LEADING_VOWEL_BEARING if right in LEADING_VOWELS else 0.0
+        return gap >= 0 and blank - bearing >= INK_SPACE_GAP
+    return gap >= space_gap(left, right, inside, tracking)
+
+
+def _ink_decides(left: str, right: str, inside: bool) -> bool:
+    return not inside and _is_thai(left) and _is_thai(right)
+
+
+def blank_widths(ink: np.ndarray, line: OcrLine, em: float) -> np.ndarray:
+    """For each pixel column of ``line`` (from its left edge), the width of the blank stretch of its letter band
+    (``INK_BAND``) the column lies in; 0 under ink."""
+    top, bottom = (int(round(line.baseline - share * em)) for share in INK_BAND)
+    x0, x1 = max(int(line.bbox[0]), 0), min(int(line.bbox[2]), ink.shape[1])
+    blank = ~ink[max(top, 0):max(bottom, top + 1, 1), x0:x1].any(axis=0)
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], blank, [False])).astype(np.int8)))
+    lengths = np.concatenate(([0], edges[1::2] - edges[::2]))
+    return np.where(blank, lengths[np.cumsum(np.diff(np.concatenate(([False], blank)).astype(np.int8)) == 1)], 0)
+
+
+def _blank_around(widths: np.ndarray, origin: float, left: float, right: float, em: float) -> float:
+    """The widest blank stretch (em) within ``INK_REACH`` of the box gap from ``left`` to ``right`` (pixels)."""
+    lo = max(int(min(left, right) - INK_REACH * em - origin), 0)
+    hi = int(max(left, right) + INK_REACH * em - origin)
+    return float(widths[lo:hi].max()) / em if hi > lo and lo < widths.size else 0.0
 
 
 def space_gap(left: str, right: str, inside: bool, tracking: float = TRACKING) -> float:

@@ -1,6 +1,8 @@
 """Tesseract words → glyphs → the shared line builder: Thai words rebuilt, marks on their bases, real spaces kept."""
 
-from extractor.ingest.ocr import _inside_words, lines_to_glyphs, split_noise
+import numpy as np
+
+from extractor.ingest.ocr import _inside_words, blank_widths, lines_to_glyphs, split_noise
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr
 from extractor.layout.lines import build_lines
 
@@ -163,3 +165,33 @@ def test_a_word_box_over_the_next_words_is_cut_where_they_start():
     assert max(g.bbox[2] for g in glyphs) <= 1714 * 72 / 300 + 0.01  # no letter beyond the word's ink
     apart = _line([("แผน", 100, 160), ("งาน", 200, 260)])
     assert untangled(apart).words == apart.words
+
+
+def _inked(*spans: tuple[int, int], y: int = 200) -> np.ndarray:
+    """A page's ink mask with letter bodies (x-height 0.6 em above ``_line``'s baseline) over the given x spans."""
+    ink = np.zeros((400, 600), dtype=bool)
+    for x0, x1 in spans:
+        ink[y + 14:y + 32, x0:x1] = True
+    return ink
+
+
+def test_blank_widths_are_the_widths_of_the_letter_bands_blank_stretches():
+    line = _line([("ข้อมูล", 100, 190), ("ระบบ", 196, 240)])
+    ink = _inked((100, 185), (200, 240))
+    ink[150:212, 186:200] = True  # a mark above the band and a vowel below it do not close the gap
+    ink[232:240, 186:200] = True
+    widths = blank_widths(ink, line, 29.0)
+    assert widths.size == 140 and widths[0] == 0 and set(widths[85:100]) == {15}
+
+
+def test_between_thai_words_the_ink_decides_not_tesseracts_boxes():
+    # em ≈ 29 px.  Tesseract places a Thai letter's box to a few pixels only: boxes 0.5 em apart over 0.4 em of
+    # blank before ใ (whose body leaves 0.2 em more blank before it than other letters) are letter spacing, boxes
+    # 0.2 em apart over 0.5 em of blank a space; without the page's ink the boxes decide
+    words = _line([("ข้อมูล", 100, 190), ("ใหม่", 205, 250)])
+    spaced = _line([("ข้อมูล", 100, 190), ("ระบบ", 196, 240)], y=300)
+    assert not _inside_words(words.words) and not _inside_words(spaced.words)
+    ink = _inked((100, 192), (204, 250)) | _inked((100, 185), (200, 240), y=300)
+    glyphs = lines_to_glyphs([words, spaced], 72 / 300, ink)
+    assert [ln.text for ln in build_lines(glyphs)] == ["ข้อมูลใหม่", "ข้อมูล ระบบ"]
+    assert _texts(words, spaced) == ["ข้อมูล ใหม่", "ข้อมูลระบบ"]
