@@ -1,0 +1,183 @@
+"""Signs and letters Tesseract reads as a look-alike, read again from the bitmap, by shape.
+
+Tesseract's ``tha+eng`` reads some glyphs as a neighbour its language model prefers: an en dash as a hyphen
+(``4.51 - 5.00`` for ``4.51 – 5.00``), the letter x or the sign × as ``%`` or ``*`` (``ซ่อมแซม % 100``), ÷ as ``+``,
+a capital Q as ``@`` (``BMA @``), and ฏ as ฎ (``ราษฎร์`` where the plan writes ``ราษฏร์``: the rendered glyph is
+ฏ, its language model prefers the dictionary's ฎ).  The ink tells them apart:
+
+- a dash's length: a hyphen is about half the height of a Thai letter without marks, an en dash about as long as it
+  is high (TLWG fonts, and as measured on the scanned corpus against the text layer of the same pages: hyphens
+  0.39-0.52 of the line's glyph height, en dashes 0.96-1.04), so a flat stretch of ink read ``-`` that is at least
+  ``EN_DASH`` of the line's glyph height is an en dash;
+- the other look-alikes are compared with the TLWG fonts' templates (``ocr_digits.classify``) of the character read
+  and of its look-alikes (``LOOKALIKES``); the glyph takes the look-alike only when it is within ``MAX_DISTANCE`` of
+  it and nearer it than the character read by ``MARGIN``.
+
+Only the words holding one of these characters are looked at (a few per page), and only where each base character
+of the word has one stretch of ink of its own (Tesseract boxes Thai glyph by glyph; a word whose glyphs touch is
+left as read).  Each change is returned for a finding.  No Tesseract call.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from extractor.ingest.ocr_digits import MAX_DISTANCE, SIDE, _normalised, classify, templates
+from extractor.ingest.ocr_masks import Stretches, stretches_of
+from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
+from extractor.layout.lines import THAI_MARKS
+
+HYPHEN, EN_DASH_SIGN = "-", "\u2013"
+LOOKALIKES = {  # what Tesseract read → what the ink may be instead (measured distances on the scanned corpus)
+    "%": "x×",  # x read % : x 0.10-0.16, % 0.34-0.36; a real % : % 0.09-0.12, x and × 0.34 and more
+    "*": "x×",  # a real * : * 0.09-0.16, x and × 0.41 and more
+    "+": "÷",  # ÷ read + : ÷ 0.07, + 0.15; a real + : + 0.05-0.08, ÷ 0.13-0.16
+    "@": "Q",  # Q read @ : Q 0.09-0.11, @ 0.37-0.39
+    "ฎ": "ฏ",  # ฏ read ฎ : its tail nearer ฏ's by 0.036-0.108; a real ฎ : its tail nearer ฎ's by 0.030-0.138
+}
+TAILS = {"ฎ": 0.3}  # look-alikes told apart by the bottom share of the glyph only (ฎ and ฏ differ in their tails: over
+# the whole glyph the corpus' ฏ read ฎ was nearer ฏ by 0.019-0.045 only, and a Laksaman ฎ nearer ฏ)
+MARGIN = 0.02  # the look-alike must be nearer the ink than the character read by this much
+EN_DASH = 0.7  # a dash at least this long over the line's glyph height is an en dash (hyphens 0.39-0.52, en 0.96-1.04)
+MAX_DASH = 1.35  # longer than this: an em dash or a rule, not measured on the corpus: left as read
+FLAT = 0.6  # a stretch of ink lower than this share of its width is a dash ...
+DASH_HEIGHT = 0.35  # ... and lower than this share of the line's glyph height
+SMALL = 0.6  # a stretch lower than this share of the median is a dot, a comma or a speck, not a glyph to measure by
+MIN_GLYPHS = 2  # a line with fewer stretches of ink that are no dash has no glyph height to measure a dash by
+WINDOW = 2  # words of base characters on each side of a word whose ink is paired with its characters
+
+Stretch = tuple[int, int, int, int, np.ndarray]  # ``ocr_masks.line_stretches``: left, right, top, bottom, mask
+
+__all__ = ["glyph_height", "read_lookalike", "reread_lookalikes"]
+
+
+def reread_lookalikes(ink: np.ndarray, lines: list[OcrLine], cache: Stretches | None = None) -> list[tuple[str, str]]:
+    """Re-read, in place, the look-alike characters of each word by their ink; the (before, after) words changed
+    (``cache``: the lines' stretches of ink, ``ocr_masks.stretches_of``)."""
+    changed: list[tuple[str, str]] = []
+    for line in lines:
+        if not any(_suspect(w.text) for w in line.words):
+            continue
+        stretches = stretches_of(ink, line, cache)
+        height = glyph_height(stretches)
+        for index, word in enumerate(line.words):
+            if not _suspect(word.text):
+                continue
+            text = _reread_word(word.text, _candidates(line, stretches, index), height)
+            if text != word.text:
+                changed.append((word.text, text))
+                word.text = text
+    return changed
+
+
+def _suspect(text: str) -> bool:
+    return any(ch == HYPHEN or ch in LOOKALIKES for ch in text)
+
+
+def _candidates(line: OcrLine, stretches: list[Stretch], index: int) -> list[list[Stretch]]:
+    """The stretches of ink that may be each base character of word ``index``.
+
+    Tesseract's boxes of Thai glyphs stray up to half a glyph off their ink (``ษฎร์``: the ฎ boxed over the left
+    half of its ink, the ร over the rest, the ์ over the ร), so a stretch is not told by its overlap with one word.
+    The words up to ``WINDOW`` words before and after it (with the marks after them) span a stretch of the line;
+    when it holds as many stretches of ink as those words have base characters, they pair in order; else the
+    stretches whose middle is in the word's box pair with its characters when there is one per character.  A word
+    of one character takes all of those and the stretches its box overlaps by a third of their width as candidates
+    (the caller picks the one that looks like what was read or its look-alike)."""
+    word = line.words[index]
+    start, end = _window(line, index)
+    left = min(w.bbox[0] for w in line.words[start:end])
+    right = max(w.bbox[2] for w in line.words[start:end])
+    inside = [s for s in stretches if left <= (s[0] + s[1]) / 2 <= right]
+    counts = [len(_bases(w.text)) for w in line.words[start:end]]
+    first = sum(counts[: index - start])
+    paired = inside[first : first + counts[index - start]] if len(inside) == sum(counts) else []
+    centred = [s for s in stretches if word.bbox[0] <= (s[0] + s[1]) / 2 <= word.bbox[2]]
+    size = len(_bases(word.text))
+    if size != 1:
+        pairing = paired or (centred if len(centred) == size else [])
+        return [[s] for s in pairing] or [[] for _ in range(size)]
+    overlapping = [s for s in stretches if min(s[1], word.bbox[2]) - max(s[0], word.bbox[0]) >= (s[1] - s[0]) / 3]
+    unique = {id(s): s for s in paired + centred + overlapping}
+    return [sorted(unique.values(), key=lambda s: s[0])]
+
+
+def _window(line: OcrLine, index: int) -> tuple[int, int]:
+    """[start, end) of the words around word ``index``: ``WINDOW`` words with base characters before and after it,
+    and the marks after the last of them."""
+    words = line.words
+    start, count = index, 0
+    while start > 0 and count < WINDOW:
+        start -= 1
+        count += bool(_bases(words[start].text))
+    end, count = index + 1, 0
+    while end < len(words) and (count < WINDOW or not _bases(words[end].text)):
+        count += bool(_bases(words[end].text))
+        end += 1
+    return start, end
+
+
+def _bases(text: str) -> str:
+    return "".join(ch for ch in text if ch not in THAI_MARKS)
+
+
+def glyph_height(stretches: list[Stretch]) -> float | None:
+    """The line's glyph height: the lower quartile of the heights of its stretches of ink that are no dash and no dot
+    (a Thai letter without marks, most of a line, is the lowest; digits, capitals and marked letters stand taller);
+    None when fewer than ``MIN_GLYPHS`` are."""
+    heights = [bottom - top for left, right, top, bottom, _ in stretches if bottom - top >= FLAT * (right - left)]
+    if not heights:
+        return None
+    middle = float(np.median(heights))
+    heights = [h for h in heights if h >= SMALL * middle]  # dots, commas, specks
+    return float(np.percentile(heights, 25)) if len(heights) >= MIN_GLYPHS else None
+
+
+def _reread_word(text: str, candidates: list[list[Stretch]], height: float | None) -> str:
+    """``text`` with its hyphens and look-alikes read from the candidate stretches of each base character."""
+    chars = list(text)
+    bases = [i for i, ch in enumerate(text) if ch not in THAI_MARKS]
+    for index, options in zip(bases, candidates):
+        if chars[index] == HYPHEN and height is not None:
+            chars[index] = _dash(options, height)
+        elif chars[index] in LOOKALIKES and options:
+            chars[index] = read_lookalike(_likest(options, chars[index]), chars[index])
+    return "".join(chars)
+
+
+def _dash(options: list[Stretch], height: float) -> str:
+    """An en dash when the one flat stretch among ``options`` is an en dash's length, else a hyphen."""
+    flat = [right - left for left, right, top, bottom, _ in options if bottom - top < min(FLAT * (right - left), DASH_HEIGHT * height)]
+    return EN_DASH_SIGN if len(flat) == 1 and EN_DASH * height <= flat[0] <= MAX_DASH * height else HYPHEN
+
+
+def _likest(options: list[Stretch], read: str) -> np.ndarray:
+    """The mask of the stretch nearest ``read`` or one of its look-alikes."""
+    if len(options) == 1:
+        return options[0][4]
+    alphabet = read + LOOKALIKES[read]
+    return min((s[4] for s in options), key=lambda mask: classify(mask, alphabet, alphabet)[1])
+
+
+def read_lookalike(mask: np.ndarray, read: str) -> str:
+    """``read`` or the look-alike of it (``LOOKALIKES``) the glyph's ink is plainly nearer (``MARGIN``; the tail
+    alone for ``TAILS``), within ``MAX_DISTANCE`` over the whole glyph."""
+    options = read + LOOKALIKES[read]
+    other, distance = classify(mask, LOOKALIKES[read], options)
+    if distance > MAX_DISTANCE:
+        return read
+    if read in TAILS:
+        return other if _tail_distance(mask, other, options, TAILS[read]) + MARGIN < _tail_distance(mask, read, options, TAILS[read]) else read
+    return other if distance + MARGIN < classify(mask, read, options)[1] else read
+
+
+def _tail_distance(mask: np.ndarray, character: str, characters: str, share: float) -> float:
+    """The least mean pixel difference between the bottom ``share`` of the glyph and of ``character``'s templates
+    (glyph and templates scaled to the same square as ``ocr_digits.classify`` compares them)."""
+    shape = _normalised(mask)
+    chars, shapes, _ = templates(characters)
+    if shape is None:
+        return float("inf")
+    rows = int(round(SIDE * (1 - share)))
+    mine = np.array([c == character for c in chars])
+    return float(np.abs(shapes[mine, rows:, :] - shape[0][rows:, :]).mean(axis=(1, 2)).min())
