@@ -166,6 +166,15 @@ def test_district_okr_table_carries_the_sub_issue_down_and_joins_a_split_cell():
     assert second.text == "ติดตั้งไฟฟ้า (ร้อยละความสำเร็จ)*" and second.starred  # the row after the page break
 
 
+def test_district_okr_read_with_a_speck_before_its_label_and_a_space_in_its_code():
+    """A scan read a speck before OKR as ':' and put a space after a dot of the code: still the row's OKR id."""
+    text = DISTRICT.replace("\tOKR ๑.๑.๐๓ ติดตั้งไฟฟ้า", "\t: OKR ๑. ๑.๐๓ ติดตั้งไฟฟ้า")
+    (issue,), findings = issues_of(text)
+    second = issue.sub_issues[0].key_results[1]
+    assert (second.number, second.number_raw, second.target.raw) == ("1.1.03", "๑.๑.๐๓", "๑๐,๕๐๐ ดวง")
+    assert not [f for f in findings if f.code == "part2.okr_without_code"]
+
+
 def test_district_objective_spanning_rows_opens_one_sub_issue():
     """A PDF grid copies an objective cell spanning three OKR rows into each of them (inherited): one sub-issue."""
     spanning = Cell("๑.๑ เดินได้ เดินดี", "๑.๑ เดินได้ เดินดี", row_span=3)

@@ -81,6 +81,22 @@ def test_rubric_links_to_the_sheet_before_it_and_splits_into_parts_when_levels_r
     assert (first.level, first.level_raw, first.criterion_percent, first.score.value) == (5, "๕", 100, 5)
 
 
+def test_scan_noise_in_a_sheet_number_and_a_rubric_criterion():
+    """A scan put a space after a dot of the KPI number (๑.๑. ๓) and lost ร้อยละ before a criterion's number: the
+    number cell still gives the code (no code has a space), the rubric's percent column still gives the percent."""
+    text = (
+        PART4 + "ตาราง ค แสดงตัวชี้วัด\n" + SHEET_HEADER
+        + "๑.๑. ๓ | ความสำเร็จ | - | ระดับ 5 | 10 | นิยาม งาน หมายถึง งาน |\n"
+        + "เกณฑ์การให้คะแนน “ความสำเร็จ”\n"
+        + RUBRIC_HEADER + "5 | ร้อยละ 100 | วิธี 5 | 10 |\n4 | ๘๐ | วิธี 4 | 8 |\n3 | ร้อยละ | วิธี 3 | 6 |\n"
+    )
+    result, _ = build(text)
+    (kpi,) = result.kpis
+    assert (kpi.code, kpi.code_raw, kpi.fields) == ("1.1.3", "๑.๑.๓", {})
+    assert result.rubrics[0].kpi_code == "1.1.3"
+    assert [r.criterion_percent for r in result.rubrics[0].rows] == [100, 80, None]
+
+
 def test_first_part_label_on_the_line_below_the_title_line():
     """A title line that ends before the first part's label (a PDF wrapped it: the label opens the next line)."""
     text = (
@@ -171,6 +187,9 @@ def test_definition_sections_and_baseline_parsers():
     assert sections == {"definition": "ก หมายถึง ข", "formula": "A = B x 100 C", "data_collection": "รายงาน"}
     years = parse_baseline("ปี ๒๕๖๕ = ๑๒๕,๓๑๔ ต้น ปี ๒๕๖๖ = ๔๐๓,๙๓๘ ต้น")
     assert [(y.year_be, y.raw, y.status) for y in years] == [(2565, "๑๒๕,๓๑๔ ต้น", "value"), (2566, "๔๐๓,๙๓๘ ต้น", "value")]
+    # a scan's space after the first dot of พ.ศ. is still the label; a year without its label is no year
+    years = parse_baseline("พ. ศ. 2563 : - พ.ศ. 2564 : - 2565 : 12 คน")
+    assert [(y.year_be, y.raw, y.status) for y in years] == [(2563, "-", "dash"), (2564, "- 2565 : 12 คน", "value")]
 
 
 # -- the seeds ---------------------------------------------------------------------------------------------------

@@ -63,7 +63,9 @@ _INLINE_KPI = re.compile(rf"\s+(?=KPI\s*{D})")
 # Projects: a number prefixing the name (๑. …, ๗.๑ …), OKR references (OKR ๒.๑.๐๑- ๒.๑.๐๒), sub-issues (๑.๑ …).
 _NAME_NUMBER = re.compile(rf"^\s*(?P<number>{D}{{1,3}}(?:\.{D}{{1,3}})*)(?:(?<=\.{D}{{1,3}})\s+|\.\s*)(?=\S)")
 _OKR_REF = re.compile(rf"OKR\s*(?P<first>{D}+\.{D}+\.{D}+)(?:\s*-\s*(?P<last>{D}+\.{D}+\.{D}+))?")
-_OKR_ID = re.compile(rf"^\s*OKR\s*(?P<code>{D}+(?:\.{D}+)+)\s*(?P<text>.*)$", re.S)
+# The OKR id opening a key result cell; a scan may read a speck before it as punctuation (": OKR") and put a space
+# after a dot of the code ("OKR ๑. ๒.๐๕"): no code has one, so the code is read without it.
+_OKR_ID = re.compile(rf"^[\s:;.,]*OKR\s*(?P<code>{D}+(?:\.\s?{D}+)+)\s*(?P<text>.*)$", re.S)
 _SUB_ISSUE = re.compile(rf"^\s*(?P<number>{D}+\.{D}+)\s*(?P<name>.*)$", re.S)
 _NO_VALUE = {"", "-", "–"}
 
@@ -295,7 +297,7 @@ def _okr(record: TableRecord, findings: list[Finding]) -> IssueKeyResult:
     if m is None:
         findings.append(_finding("part2.okr_without_code", Severity.WARNING,
                                  f"a key result without an OKR code: {text[:60]!r}", record.provenance))
-    code = m.group("code") if m else None
+    code = "".join(m.group("code").split()) if m else None
     target = _joined(record.text("target"))
     lead, support = _joined(record.text("lead_units")), _joined(record.text("support_units"))
     return IssueKeyResult(

@@ -58,10 +58,16 @@ _CONTEXT_TYPES = {
     "p4_steps_project": ("steps_project", ()),
 }
 _CODE = re.compile(r"^\s*\(?\s*(?:KPI|OKR|KR)?\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\.?\s*:?\s*(?=\S)")
+# a number cell alone ("3.", "๑.๑.๑"); a scan may put a space after a dot ("๑.๑. ๓"), no code has one
+_NUMBER_CELL = re.compile(r"^\s*([0-9๐-๙]+(?:\.\s?[0-9๐-๙]+)*)\.?\s*$")
 _TACTIC_CODE = re.compile(r"(?:กลยุทธ์(?:ที่)?\s*)?([0-9๐-๙]+\.[0-9๐-๙]+\.[0-9๐-๙]+)(?![.0-9๐-๙])")
-_BASELINE_YEAR = re.compile(r"(?:พ\.ศ\.|ปี)\s*([0-9๐-๙]{4})\s*[:=]")
+# a year label of a baseline cell (พ.ศ. 2564 :, ปี ๒๕๖๕ =); a scan may put a space after the first dot (พ. ศ.)
+_BASELINE_YEAR = re.compile(r"(?:พ\.\s?ศ\.|ปี)\s*([0-9๐-๙]{4})\s*[:=]")
 _DASH = re.compile(r"^\s*(?:[-–]|ไม่มี)\s*(?:\(.*\))?\s*$")
 _PERCENT = re.compile(r"ร้อยละ\s*([0-9๐-๙]+)")
+# The criterion column of a rubric is headed เกณฑ์ร้อยละ: a number alone in it is the percent (a scan may lose the
+# word ร้อยละ before it).
+_BARE_PERCENT = re.compile(r"^\s*([0-9]{1,3})\s*$")
 _KR_IN_OBJECTIVE = re.compile(r"ตัววัดผลหลัก\s*\(\s*Key\s*Result")
 _ANNOUNCES_MORE = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|:)\s*$")
 
@@ -255,8 +261,8 @@ def _code_and_name(code_text: str, name_text: str, *, same: bool) -> tuple[str |
     """The code and the name of a KPI: from one cell ('KPI 4.1.4.1 ชุดข้อมูล…', 'OKR ๑.๑.๐๑ …', '1. ร้อยละ…')
     or from a number cell and a name cell."""
     if not same:
-        m = re.match(r"^\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\.?\s*$", code_text)
-        return (m.group(1) if m else code_text.strip() or None), name_text.strip()
+        m = _NUMBER_CELL.match(code_text)
+        return ("".join(m.group(1).split()) if m else code_text.strip() or None), name_text.strip()
     m = _CODE.match(code_text)
     if not m:
         return None, code_text.strip()
@@ -383,7 +389,7 @@ def _part_labels(node: Node, parts: list[list[TableRecord]]) -> list[str | None]
 def _rubric_row(record: TableRecord) -> RubricRow:
     level_text = record.text("level")
     criterion = record.text("criterion")
-    percent = _PERCENT.search(arabic_digits(criterion))
+    percent = _PERCENT.search(arabic_digits(criterion)) or _BARE_PERCENT.match(arabic_digits(criterion))
     score = record.text("score")
     return RubricRow(
         level=_level(level_text),
