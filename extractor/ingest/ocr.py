@@ -45,6 +45,7 @@ from extractor.ingest.ocr_codes import reread_codes
 from extractor.ingest.ocr_digits import reread_thai_digits
 from extractor.ingest.ocr_letters import reread_heading_letters
 from extractor.ingest.ocr_masks import Stretches, is_mask, reread_masks
+from extractor.ingest.ocr_noise import drop_noise_words, dropped_message
 from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
@@ -199,6 +200,9 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
         texts = "; ".join(repr(line.text) for line in noise[:10])
         page.findings.append(("ocr.noise_lines_dropped", f"{len(noise)} line(s) of OCR noise (detached marks read as Latin): {texts}", where))
     _reread_unread_ink(clean, clean_ink, rulings, lines, kept, image, page)
+    noise_words = drop_noise_words(clean_ink, kept)  # after the re-read: the noise's ink counts as read
+    if noise_words:
+        page.findings.append(("ocr.noise_words_dropped", dropped_message(noise_words), where))
     mark_bold_words(kept, clean_ink, image.dpi)
     _changes_finding(page, "ocr.word_reread", reread_latin_words(clean, kept, image.dpi), "word(s) read as Latin re-read as Thai (abbreviations, heading keywords)")
     _changes_finding(page, "ocr.thai_digits_reread", reread_thai_digits(clean_ink, kept), "number(s) in Thai digits re-read by shape against the TLWG fonts' digits (Tesseract's Thai model confuses ๔/๕, ๘/๕, ๖/๒, ๗/๓, ๙/๕)")
