@@ -72,13 +72,13 @@ CLOSING_GAP = 0.55  # ... before a full stop, comma or closing bracket, after an
 # space at 3 of 1,700 (Tesseract boxes the dot of กทม. far from the letters: กทม .)
 DIGIT_GAP = 0.5  # ... between two digits: Tesseract cuts Thai numbers (พ.ศ. ๒ ๕๖๗ at 0.3-0.46 em), the text layer
 # spaces 152 of 702 digit/digit joins, 3 of them under 0.5 em
-INK_SPACE_GAP = 0.24  # ... where the scan's ink says so: a blank stretch of the x-height band at least this wide (in
-# the line's own em) around a Thai-Thai gap the dictionary reads between words.  Tesseract's boxes of Thai letters
-# are placed to a few pixels only (ชี boxed 448-483 over ink at 465-492), so box gaps of spaces and of letter
-# spacing overlap from 0.3 to 0.45 em; in the ink a letter gap is 0.0-0.2 em and a space (0.337 em in the TLWG fonts)
-# 0.37 em and up.  Labelled Thai-Thai joins outside dictionary words on the scanned corpus (31,019, 3,871 spaces):
-# 175 spaces missed and 66 added by box gaps (THAI_SPACE_GAP with tracking), 45 and 8 by the ink (0.22: 43/12,
-# 0.26: 51/8); inside dictionary words box gaps stay (the ink adds 30-70 wrong spaces there)
+INK_SPACE_GAP = 0.24  # ... where the scan's ink says so (``_ink_decides``): a blank stretch of the letters' band at
+# least this wide (in the line's own em) around the gap.  Tesseract's boxes of Thai letters are placed to a few
+# pixels only (ชี boxed 448-483 over ink at 465-492), so box gaps of spaces and of letter spacing overlap from 0.3 to
+# 0.45 em; in the ink a letter gap is 0.0-0.2 em and a space (0.337 em in the TLWG fonts) 0.37 em and up.  Labelled
+# Thai-Thai joins outside dictionary words on the scanned corpus (31,019, 3,871 spaces): 175 spaces missed and 66
+# added by box gaps (THAI_SPACE_GAP with tracking), 45 and 8 by the ink (0.22: 43/12, 0.26: 51/8); all joins the ink
+# decides (153k): 316 missed and 79 added by box gaps, 126 and 38 by the ink
 INK_BAND = (0.52, 0.05)  # the band of a line measured for blank stretches: from this far above its baseline (em) to
 # this far above it: the bodies of the letters (and า's hook), not the marks above nor the vowels below
 INK_REACH = 0.15  # a blank stretch counts for a gap when it comes within this (em) of the gap between the boxes
@@ -440,15 +440,23 @@ def _walk(words: list[OcrWord]) -> Iterator[tuple[int, OcrWord, bool, str, float
 def is_space(left: str, right: str, inside: bool, gap: float, tracking: float = TRACKING, blank: float | None = None) -> bool:
     """Is the gap between base character ``left`` and the word starting with ``right`` a space?  ``gap``: between
     Tesseract's boxes, in em; ``blank``: the widest blank stretch of the ink's letter band around it, in the line's
-    own em (None: not measured).  The ink decides between Thai words (``INK_SPACE_GAP``), box gaps elsewhere."""
+    own em (None: not measured).  The ink decides where it can (``_ink_decides``, ``INK_SPACE_GAP``), box gaps
+    elsewhere."""
     if blank is not None and _ink_decides(left, right, inside):
         bearing = LEADING_VOWEL_BEARING if right in LEADING_VOWELS else 0.0
-        return gap >= 0 and blank - bearing >= INK_SPACE_GAP
+        return blank - bearing >= INK_SPACE_GAP
     return gap >= space_gap(left, right, inside, tracking)
 
 
 def _ink_decides(left: str, right: str, inside: bool) -> bool:
-    return not inside and _is_thai(left) and _is_thai(right)
+    """Does the ink decide this join?  Not inside what the dictionary reads as one Thai word (box gaps: 45 wrong of
+    122k joins, the ink alone: 985 spaces added, where Tesseract's boxes overlap and its order of letters is off), nor
+    at brackets and punctuation or after a digit before a Thai letter, which the text layer spaces (almost) always or
+    never whatever the gap (``space_gap``; the ink: 409 wrong of 2,978 brackets, 23 of 1,448 digit/Thai joins)."""
+    if _is_thai(left) and _is_thai(right):
+        return not inside
+    brackets = right in CLOSING or left in OPENING or right in OPENING or left in CLOSING_BRACKETS
+    return not brackets and not (_is_digit(left) and _is_thai(right))
 
 
 def blank_widths(ink: np.ndarray, line: OcrLine, em: float) -> np.ndarray:
