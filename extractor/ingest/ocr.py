@@ -47,6 +47,7 @@ from extractor.ingest.ocr_letters import reread_heading_letters
 from extractor.ingest.ocr_masks import Stretches, is_mask, reread_masks
 from extractor.ingest.ocr_noise import drop_noise_words, dropped_message
 from extractor.ingest.ocr_recheck import reread_latin_words
+from extractor.ingest.ocr_shapes import reread_lookalikes
 from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.layout.lines import THAI_MARKS
 from extractor.layout.types import PageModel
@@ -210,6 +211,7 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     if letters:
         changes = "; ".join(f"{a!r} → {b!r}" for a, b in letters)
         page.findings.append(("ocr.heading_letter_reread", f"{len(letters)} letter(s) naming a table read as Latin, re-read by shape among the Thai consonants: {changes}", where))
+    _changes_finding(page, "ocr.lookalikes_reread", reread_lookalikes(clean_ink, kept), "word(s) with a sign or letter read as a look-alike, re-read by shape (an en dash by its length, x × ÷ Q ฏ against the TLWG fonts)")
     page.model.glyphs = lines_to_glyphs(kept, image.scale, clean_ink)
     _confidence_finding(kept, where, page.findings)
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from extractor.ingest.ocr_digits import MAX_DISTANCE, SIDE, _normalised, classify, templates
-from extractor.ingest.ocr_masks import Stretches, stretches_of
+from extractor.ingest.ocr_masks import line_stretches
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 from extractor.layout.lines import THAI_MARKS
 
@@ -35,6 +35,7 @@ LOOKALIKES = {  # what Tesseract read → what the ink may be instead (measured 
     "@": "Q",  # Q read @ : Q 0.09-0.11, @ 0.37-0.39
     "ฎ": "ฏ",  # ฏ read ฎ : its tail nearer ฏ's by 0.036-0.108; a real ฎ : its tail nearer ฎ's by 0.030-0.138
 }
+SUSPECTS = frozenset(HYPHEN + "".join(LOOKALIKES))  # a word is looked at only if it holds one of these
 TAILS = {"ฎ": 0.3}  # look-alikes told apart by the bottom share of the glyph only (ฎ and ฏ differ in their tails: over
 # the whole glyph the corpus' ฏ read ฎ was nearer ฏ by 0.019-0.045 only, and a Laksaman ฎ nearer ฏ)
 MARGIN = 0.02  # the look-alike must be nearer the ink than the character read by this much
@@ -51,27 +52,30 @@ Stretch = tuple[int, int, int, int, np.ndarray]  # ``ocr_masks.line_stretches``:
 __all__ = ["glyph_height", "read_lookalike", "reread_lookalikes"]
 
 
-def reread_lookalikes(ink: np.ndarray, lines: list[OcrLine], cache: Stretches | None = None) -> list[tuple[str, str]]:
-    """Re-read, in place, the look-alike characters of each word by their ink; the (before, after) words changed
-    (``cache``: the lines' stretches of ink, ``ocr_masks.stretches_of``)."""
+def reread_lookalikes(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, str]]:
+    """Re-read, in place, the look-alike characters of each word by their ink; the (before, after) words changed."""
     changed: list[tuple[str, str]] = []
     for line in lines:
-        if not any(_suspect(w.text) for w in line.words):
-            continue
-        stretches = stretches_of(ink, line, cache)
-        height = glyph_height(stretches)
         for index, word in enumerate(line.words):
-            if not _suspect(word.text):
+            if not SUSPECTS.intersection(word.text):
                 continue
-            text = _reread_word(word.text, _candidates(line, stretches, index), height)
+            stretches = _stretches_around(ink, line, index)
+            text = _reread_word(word.text, _candidates(line, stretches, index), glyph_height(stretches))
             if text != word.text:
                 changed.append((word.text, text))
                 word.text = text
     return changed
 
 
-def _suspect(text: str) -> bool:
-    return any(ch == HYPHEN or ch in LOOKALIKES for ch in text)
+def _stretches_around(ink: np.ndarray, line: OcrLine, index: int) -> list[Stretch]:
+    """The stretches of ink of the line around word ``index``: its ``_window`` and as much again as the line is high
+    on each side (a glyph cut at the edge of what is cut out lies outside the window, and the glyphs there measure
+    the line's glyph height too).  Cutting out only this costs a tenth of the whole line."""
+    start, end = _window(line, index)
+    reach = line.bbox[3] - line.bbox[1]
+    left = max(line.bbox[0], min(w.bbox[0] for w in line.words[start:end]) - reach)
+    right = min(line.bbox[2], max(w.bbox[2] for w in line.words[start:end]) + reach)
+    return line_stretches(ink, OcrLine((left, line.bbox[1], right, line.bbox[3]), line.baseline, line.x_size, []))
 
 
 def _candidates(line: OcrLine, stretches: list[Stretch], index: int) -> list[list[Stretch]]:
