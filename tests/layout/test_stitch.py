@@ -46,6 +46,18 @@ def test_a_data_row_like_the_header_but_for_its_words_is_kept() -> None:
     assert len(table.rows) == 2
 
 
+def test_a_header_repeat_with_one_label_read_as_another_word_is_dropped() -> None:
+    """Every cell but one the same: the repeat, however its one other cell was read (SWOT read as รพอา)."""
+    header = ["SWOT", "ด้านแผน", "ด้านเทคโนโลยีสารสนเทศ"]
+    first = _table([_row(header, 1, header=True), _row(["จุดแข็ง (Strength)", "S1 มีแผน", "S2 มีระบบ"], 1)], 1)
+    second = _table([_row(["รพอา", "ด้านแผน", "ด้านเทคโนโลยีสารสนเทศ"], 2), _row(["", "S3 บุคลากร", ""], 2)], 2)
+    table = stitch(first, second, [])
+    assert [r.texts[0] for r in table.rows] == ["SWOT", "จุดแข็ง (Strength)"]
+    # two cells of three differing: a row of its own (one equal cell proves no repeat)
+    second = _table([_row(["รพอา", "ด้านแผน", "ด้านเทคโนโลยี"], 2)], 2)
+    assert len(stitch(_table([_row(header, 1, header=True)], 1), second, []).rows) == 2
+
+
 def test_the_next_item_of_a_numbered_list_opens_a_row_whatever_the_geometry() -> None:
     above = _row(["", "", "๒. ปรับปรุงโรงเรียนวัดโคกนอน*", "ใช้งบประมาณส่วนหนึ่งในโครงการ"], 1)
     below = _row(["", "", "๓. ปรับปรุงโรงเรียนวัดกำแพง*", "ใช้งบประมาณส่วนหนึ่งในโครงการ"], 2)
