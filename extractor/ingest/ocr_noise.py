@@ -3,18 +3,22 @@ and specks of dust read as letters.
 
 Tesseract now and then makes a line of its own of the upper marks of a Thai line (``ฆ ม ฆ ม % a`` for the ``้ ื ื้ ี่``
 over ``ไข้เลือดออกในพื้นที่``) while it reads the same marks in that line too; the layout stage then puts the
-strip's letters into the field above or beside (a project's name ending in ``ฆม ฆ ม% a``).  Specks of a few pixels
-that survive the speck filter come back as ``ซ่``, ``<i`` or ``a``.
+strip's letters into the field above or beside (a project's name ending in ``ฆม ฆ ม% a``); the lower vowels of a
+line come back the same way (``บ่`` for a ู).  Specks of a few pixels that survive the speck filter
+(``ocr_image.speckles``) come back as letters or digits (``ลำดับที่ 7``).
 
 The words are judged by their ink, not by their letters (Tesseract's readings of such ink are ordinary letters):
 
-- *marks of the line below*: the word's ink lies between the line below's letter tops and half an em above them
-  (where upper vowels and tone marks sit), is made of blobs lower than a letter of that line, and sits over one of
-  its letters (a mark always rides on a base: a footnote ``*`` after the line's last word does not);
-- *specks*: every blob of the word's ink is a fraction of a letter's height and width, and the word claims a letter
-  or a digit (a full stop, a comma or a bullet read as such is left alone: their ink is small too).
+- *marks of another line*: the word's line is made of small ink (the median over its words of their tallest
+  blob, cut by ``ink_blobs``, is well under a letter's height), and the word's ink lies in the zone where the
+  upper marks of a Thai line sit (up to half an em above its letter tops) or its lower vowels (under its
+  baseline), over or under that line's glyphs, in blobs lower than a letter;
+- *specks*: the word's ink is one or two specks, a fraction of a letter's height and width, and the word stands
+  apart from the words beside it (the box of a letter of a real word may hold only a sliver of its ink).
 
-A line left with no letter or digit after its noise words are dropped goes as a whole.  ``ocr.noise_words_dropped``
+Only words claiming a letter or a digit are judged: a full stop, a comma, a bullet or a footnote ``*`` read as
+such stays (their ink is small too), and so does a row of dots (a leader).  A line left with no letter or digit
+after its noise words are dropped goes as a whole (``ย *``: the ``*`` there is a mark too).  ``ocr.noise_words_dropped``
 lists what was dropped, with the reason, on the page.
 """
 
@@ -28,12 +32,14 @@ import numpy as np
 from extractor.ingest.ocr_digits import ink_spans
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 
+# ``ocr`` imports this module: its CONSONANTS and CONSONANT_PER_EM are repeated here
 CONSONANTS = frozenset("กขคฆงจฉชซดตถทธนบผพภมยรลวษสหอฮา")  # no ascender, no descender: their box is the x-height
-CONSONANT_PER_EM = 0.58  # their height over the font size (``ocr.CONSONANT_PER_EM``)
+CONSONANT_PER_EM = 0.58  # their height over the font size
 MIN_CONSONANTS = 3  # a line with fewer single-consonant words is measured by the page's consonants
 MARK_ZONE = 0.55  # em above a line's letter tops where its upper marks reach (stacked vowel and tone mark)
 LOWER_ZONE = 0.45  # em below a line's baseline where its lower vowels (ุ ู) and descenders reach
 SLACK = 0.15  # share of the letter height a mark's ink may reach into the letters' band (blur, skew)
+BOX_SLACK = 0.5  # ... and a line's box past the mark zones, for its ink to be looked at
 MARK_BLOB = 1.0  # a blob lower than this share of the page's letter height is no letter (a tone mark over an upper
 # vowel, blurred into one blob, measures 0.81)
 # a line is judged by the median over its words of their tallest blob, in page letter heights: the scanned corpus
@@ -47,17 +53,19 @@ APART = 1.0  # ... this far (page letter heights) from the words beside it: Tess
 # real word may hold only slivers of their ink, but they touch each other
 HEIGHT_RANGE = (0.75, 1.5)  # a line's letter height off the page's by more than this is a misboxed line's
 
+Box = tuple[int, int, int, int]  # pixels: x0, y0, x1, y1
+
 
 @dataclass(slots=True)
 class Dropped:
     """A word taken out of the OCR text, and why."""
 
     text: str
-    bbox: tuple[int, int, int, int]
+    bbox: Box
     reason: str  # "marks" (detached marks of the line below), "specks", "line" (the rest of an emptied line)
 
 
-def ink_blobs(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+def ink_blobs(ink: np.ndarray, box: Box) -> list[Box]:
     """Boxes (page pixels, exclusive ends) of the pieces of ink inside ``box``: runs of inked columns, each cut at
     blank rows (an XY cut: marks stacked over each other come apart, as connected components would)."""
     x0, y0, x1, y1 = (max(0, int(v)) for v in box)
@@ -73,9 +81,6 @@ def letter_height(line: OcrLine) -> float | None:
     """The height (pixels) of the line's consonants without ascender or descender, or None with too few of them."""
     heights = [w.bbox[3] - w.bbox[1] for w in line.words if w.text in CONSONANTS]
     return statistics.median(heights) if len(heights) >= MIN_CONSONANTS else None
-
-
-Box = tuple[int, int, int, int]
 
 
 @dataclass(slots=True)
@@ -113,30 +118,61 @@ def drop_noise_words(ink: np.ndarray, lines: list[OcrLine]) -> list[Dropped]:
 
 
 def _noise_words(page: _Page, line: OcrLine) -> list[tuple[OcrWord, str]]:
-    """The line's words claiming a letter or a digit that are noise, with the reason ("specks", "marks")."""
-    blobs = [ink_blobs(page.ink, w.bbox) if any(ch.isalnum() for ch in w.text) else [] for w in line.words]
-    tallest = [max(b[3] - b[1] for b in word) for word in blobs if word]
-    size = statistics.median(tallest) / page.letter if tallest else 1.0
+    """The line's words claiming a letter or a digit that are noise, with the reason ("specks", "marks").
+
+    The ink is looked at only where the boxes allow noise (a word apart from the others, a line lying in the mark
+    zone of another): on a page of a thousand words it costs a few milliseconds, not fifty."""
+    words = line.words
+    claims = [any(ch.isalnum() for ch in w.text) for w in words]
+    blobs: dict[int, list[Box]] = {}
+
+    def blobs_of(index: int) -> list[Box]:
+        if index not in blobs:
+            blobs[index] = ink_blobs(page.ink, words[index].bbox)
+        return blobs[index]
+
+    size = 1.0
+    if _in_a_mark_zone(page, line):
+        tallest = [max(b[3] - b[1] for b in blobs_of(i)) for i in range(len(words)) if claims[i] and blobs_of(i)]
+        size = statistics.median(tallest) / page.letter if tallest else 1.0
     found = []
-    for i, word in enumerate(line.words):
-        if not blobs[i]:
+    for i, word in enumerate(words):
+        if not claims[i]:
             continue
-        if _specks(line, i, blobs[i], page.letter):
+        if _apart(line, i, page.letter) and _specks(blobs_of(i), page.letter):
             found.append((word, "specks"))
-        elif size < SMALL and _marks_of_a_line(page, line, blobs[i], loose=size < STRIP):
+        elif size < SMALL and blobs_of(i) and _marks_of_a_line(page, line, blobs_of(i), loose=size < STRIP):
             found.append((word, "marks"))
     return found
 
 
-def _specks(line: OcrLine, index: int, blobs: list[Box], letter: float) -> bool:
-    """A word of one or two specks, apart from the words beside it."""
-    if len(blobs) > MAX_SPECKS or any(b[3] - b[1] >= SPECK * letter or b[2] - b[0] >= SPECK * letter for b in blobs):
-        return False
+def _apart(line: OcrLine, index: int, letter: float) -> bool:
+    """Is the word this far from the words beside it (``APART``)?"""
     words = line.words
     x0, x1 = words[index].bbox[0], words[index].bbox[2]
     before = index == 0 or x0 - words[index - 1].bbox[2] >= APART * letter
     after = index == len(words) - 1 or words[index + 1].bbox[0] - x1 >= APART * letter
     return before and after
+
+
+def _specks(blobs: list[Box], letter: float) -> bool:
+    """Ink of one or two specks (and some ink)."""
+    return 0 < len(blobs) <= MAX_SPECKS and all(b[3] - b[1] < SPECK * letter and b[2] - b[0] < SPECK * letter for b in blobs)
+
+
+def _in_a_mark_zone(page: _Page, line: OcrLine) -> bool:
+    """Does the line's box lie within the band of another Thai line it overlaps, from the top of its upper marks to
+    the bottom of its lower ones (boxes only: where marks read apart may be)?"""
+    x0, y0, x1, y1 = line.bbox
+    for other in page.thai:
+        if other is line or other.bbox[2] <= x0 or x1 <= other.bbox[0]:
+            continue
+        height = page.heights[id(other)]
+        em = height / CONSONANT_PER_EM
+        reach = BOX_SLACK * height  # Tesseract's boxes reach past the ink they hold
+        if other.baseline - height - MARK_ZONE * em - reach <= y0 and y1 <= other.baseline + LOWER_ZONE * em + reach:
+            return True
+    return False
 
 
 def _marks_of_a_line(page: _Page, line: OcrLine, blobs: list[Box], loose: bool) -> bool:
