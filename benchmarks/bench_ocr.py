@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 import extractor  # noqa: E402
 from extractor.commands import parse_pages  # noqa: E402
 from extractor.emit import to_canonical_json  # noqa: E402
-from extractor.ingest import ocr, ocr_cells, ocr_recheck, ocr_tesseract  # noqa: E402
+from extractor.ingest import ocr, ocr_cells, ocr_english, ocr_recheck, ocr_tesseract  # noqa: E402
 from extractor.ingest.ocr import OcrOptions  # noqa: E402
 from extractor.ingest.ocr_tesseract import LANGUAGES, tesseract_available  # noqa: E402
 from extractor.score import ScoreReport, Tally, score  # noqa: E402
@@ -92,7 +92,7 @@ def cache_tesseract(folder: Path) -> None:
         return path.read_bytes()
 
     # every module that calls Tesseract: the page read, the re-read of blank cells and skipped lines, the word re-read
-    ocr.run_tesseract = ocr_cells.run_tesseract = ocr_recheck.run_tesseract = cached
+    ocr.run_tesseract = ocr_cells.run_tesseract = ocr_recheck.run_tesseract = ocr_english.run_tesseract = cached
 
 
 def canonical(source: Path, **options) -> dict:

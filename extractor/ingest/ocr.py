@@ -43,6 +43,7 @@ from extractor.ingest.ocr_cells import (
 )
 from extractor.ingest.ocr_codes import reread_codes
 from extractor.ingest.ocr_digits import reread_thai_digits
+from extractor.ingest.ocr_english import reread_english_words
 from extractor.ingest.ocr_letters import reread_heading_letters
 from extractor.ingest.ocr_masks import Stretches, is_mask, reread_masks
 from extractor.ingest.ocr_noise import drop_noise_words, dropped_message
@@ -206,6 +207,7 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
         page.findings.append(("ocr.noise_words_dropped", dropped_message(noise_words), where))
     mark_bold_words(kept, clean_ink, image.dpi)
     _changes_finding(page, "ocr.word_reread", reread_latin_words(clean, kept, image.dpi), "word(s) read as Latin re-read as Thai (abbreviations, heading keywords)")
+    _changes_finding(page, "ocr.english_reread", reread_english_words(clean, kept, image.dpi), "English word(s) read as Thai or noise beside an English word, re-read with English alone")
     _changes_finding(page, "ocr.thai_digits_reread", reread_thai_digits(clean_ink, kept), "number(s) in Thai digits re-read by shape against the TLWG fonts' digits (Tesseract's Thai model confuses ๔/๕, ๘/๕, ๖/๒, ๗/๓, ๙/๕)")
     letters = reread_heading_letters(clean_ink, kept)
     if letters:

@@ -4,9 +4,12 @@ bold keyword of a numbered heading (``มิติที่ 1`` read ``VAN 1``, 
 (``*** ool ตรวจประเมิน`` for ``*** สยป. ตรวจประเมิน``).
 
 The suspects are Latin words ending in a dot (any case, maybe after an open bracket) on a line with Thai or alone
-on theirs (a cell's text wrapped before ``สพส.``), and the first word of a line with Thai (after bullets) when a
-number or Thai follows it; the codes the grammars write in Latin (``KPI``, ``KR``, ``OKR``) are no suspects: a Thai
-reading of them is noise, and each page with a suspect costs a Tesseract call.  The suspects are cropped, stacked
+on theirs (a cell's text wrapped before ``สพส.``), the first word of a line with Thai (after bullets) when a
+number or Thai follows it, and a short word with no Latin word beside it on a line with Thai (``คือ`` read ``Aa``,
+``หรือ`` read ``usa``, ``คน`` read ``au``), in small letters or in capitals read with little confidence (``ตาม`` read
+``MIN``: the plans' own acronyms, ``SLA``, ``HR``, ``LED``, come with confidence); the codes the grammars write in
+Latin (``KPI``, ``KR``, ``OKR``) are no suspects: a Thai reading of them is noise, and each page with a suspect costs
+a Tesseract call.  The suspects are cropped, stacked
 one per line into a small strip, and read once more with Thai alone (one call per page, ``--psm 6``: one block of
 lines); each line read back goes to the crop whose band holds its middle (a crop with no line, or with two of a
 height, keeps its first reading; a line of marks above a word is not a second line).
@@ -14,8 +17,9 @@ height, keeps its first reading; a line of marks above a word is not a second li
 A suspect takes its second reading only when that is plainly Thai the plan could write: an abbreviation the
 dictionary or the month list knows (``กม.``, ``พ.ศ.``, ``พ.ค.``) or one of Thai letters without the shapes the
 Thai model makes of Thai digits (``ฒ`` for ๗, ``ญ`` for ๙: ``ov.`` is a number ``๗.``, not ``ฒญ.``); for a line's
-first word also a heading keyword or common words (each in the Thai National Corpus at least ``COMMON_WORD``
-times: ``อื่น``, not ``แอ`` for ``WiFi``).  Each change is returned for a finding.
+first word or a word inside the line also a heading keyword or common words (each in the Thai National Corpus at
+least ``COMMON_WORD`` times, or a dictionary compound of two such: ``อื่น``, ``ตามที่``, not ``แอ`` for ``WiFi``); a
+bracket the suspect has (``Gulu)`` for ``ขึ้นไป)``), the reading keeps.  Each change is returned for a finding.
 """
 
 from __future__ import annotations
@@ -44,6 +48,11 @@ from extractor.thai.ocr_months import MONTHS, restore_month_row
 
 SUSPECT = re.compile(r"^\(?[A-Za-z]{2,5}\.{1,2}$")  # an abbreviation read as Latin, maybe after its bracket
 LEAD_SUSPECT = re.compile(r"^[A-Za-z]{2,6}$")  # a line's first word, before a number or Thai, on a line with Thai
+MID_SUSPECT = re.compile(r"^\(?(?![A-Z]+\W?$)[A-Za-z]{2,4}\)?$")  # a short word in small letters among Thai ones
+CAPS_SUSPECT = re.compile(r"^\(?[A-Z]{2,5}\)?$")  # ... or in capitals, read with little confidence
+CAPS_CONFIDENCE = 80.0  # the plans' acronyms come at 86-96 (SLA, HR, QR, PM, LED), Thai read as capitals at 25-70
+# (NINN ตามที่, MIN ตาม, WAL พ.ค.)
+LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 THAI_ABBREVIATION = re.compile(r"^[\u0E01-\u0E4E]{2,6}\.(?:[\u0E01-\u0E4E]{1,4}\.)*$")
 THAI_WORDS = re.compile(r"^[\u0E01-\u0E2E\u0E30-\u0E4E]{2,16}$")  # Thai letters and marks, no digits
 DIGIT_SHAPES = frozenset("ฒญ")  # what the Thai model makes of ๗ and ๙ in a number read as Latin
@@ -79,14 +88,25 @@ def _common_words(text: str) -> bool:
     if not THAI_WORDS.match(text):
         return False
     tokens = [t for t in tokenize(text) if not t.isspace()]
+    return len(tokens) <= 2 and all(_common(t) for t in tokens)
+
+
+def _common(token: str) -> bool:
+    """A word seen at least ``COMMON_WORD`` times, or a dictionary compound of two such (``ตามที่``, ``ขึ้นไป``: the
+    corpus counts their parts)."""
     counts = word_frequencies()
-    return len(tokens) <= 2 and all(is_word(t) and counts.get(t, 0) >= COMMON_WORD for t in tokens)
+    if counts.get(token, 0) >= COMMON_WORD:
+        return True
+    return is_word(token) and any(counts.get(token[:i], 0) >= COMMON_WORD and counts.get(token[i:], 0) >= COMMON_WORD for i in range(1, len(token)))
 
 
 def _takes(suspect: str, reading: str) -> bool:
-    """Whether ``reading`` (Thai-only) replaces ``suspect`` (as read by ``tha+eng``)."""
+    """Whether ``reading`` (Thai-only) replaces ``suspect`` (as read by ``tha+eng``); a bracket the suspect has, the
+    reading keeps."""
     if suspect.startswith("("):
-        return reading.startswith("(") and _abbreviation(reading[1:])
+        return reading.startswith("(") and _takes(suspect[1:], reading[1:])
+    if suspect.endswith(")"):
+        return reading.endswith(")") and _takes(suspect[:-1], reading[:-1])
     if suspect.endswith("."):
         return _abbreviation(reading)
     return _abbreviation(reading) or _heading_keyword(reading) or _common_words(reading)
@@ -107,13 +127,30 @@ def _lead_suspect(words: list[OcrWord]) -> OcrWord | None:
     return words[at] if after.isdigit() or _has_thai(after) else None
 
 
+def _mid_suspects(words: list[OcrWord]) -> list[OcrWord]:
+    """Short Latin words with no Latin word beside them (a bracket between is no joint: ``คือ (Best``), in small
+    letters (``usa`` for หรือ, ``au`` for คน) or in capitals read with little confidence (``MIN`` for ตาม)."""
+    out = []
+    for i, word in enumerate(words):
+        before = words[i - 1].text if i else ""
+        after = words[i + 1].text if i + 1 < len(words) else ""
+        if word.text.strip("()") in grammar_latin_words() or set(word.text) <= set("x()"):  # xxx: a mask
+            continue
+        if (LATIN_WORD.search(before) and not before.endswith(")")) or (LATIN_WORD.search(after) and not after.startswith("(")):
+            continue
+        if MID_SUSPECT.match(word.text) or (CAPS_SUSPECT.match(word.text) and word.confidence < CAPS_CONFIDENCE):
+            out.append(word)
+    return out
+
+
 def suspects(lines: list[OcrLine]) -> list[OcrWord]:
     """Words worth a second, Thai-only reading."""
     out = []
     for line in lines:
         if _has_thai(line.text):
             lead = _lead_suspect(line.words)
-            out.extend(w for w in line.words if w is lead or SUSPECT.match(w.text))
+            mid = {id(w) for w in _mid_suspects(line.words)}
+            out.extend(w for w in line.words if w is lead or id(w) in mid or SUSPECT.match(w.text))
         elif len(line.words) == 1 and SUSPECT.match(line.words[0].text):  # alone: a Thai cell's wrapped last word
             out.append(line.words[0])
     return out

@@ -86,3 +86,32 @@ def test_a_second_reading_is_taken_only_when_plainly_thai(suspect: str, reading:
 def test_only_a_heading_keyword_replaces_a_latin_first_word():
     assert ocr_recheck._heading_keyword("มิติที่") and ocr_recheck._heading_keyword("มตท")  # marks come back later
     assert not ocr_recheck._heading_keyword("หห")  # what a Thai-only reading makes of 'KR': left as read
+
+
+def test_a_short_latin_word_among_thai_ones_is_a_suspect():
+    small = _line("เทคโนโลยีดิจิทัล", "usa", "ข้อตกลง")  # หรือ
+    count = _line("เขตละ", "2", "au", "(100", "คน)")  # คน: a number or a bracket beside it is no Latin word
+    after_bracket = _line("(Survey)", "ปีละ", "2", "ade")  # ครั้ง at the end of a line
+    capitals = _line("ส่วนราชการ", "MIN", "สนค.")
+    capitals.words[1].confidence = 70.0  # ตามที่ read as capitals, with little confidence
+    acronym = _line("ระบบ", "SLA", "ของ")  # a real acronym, read with confidence (90)
+    phrase = _line("ศูนย์", "City", "Lab", "ที่")  # English beside English
+    codes = _line("ตัวชี้วัด", "KPI", "ที่", "xxxx", "ของ")  # a code the grammars write, a mask
+    long = _line("แพลตฟอร์ม", "Traffy", "ของ")  # five letters or more: English
+    lines = [small, count, after_bracket, capitals, acronym, phrase, codes, long]
+    assert [w.text for w in ocr_recheck.suspects(lines)] == ["usa", "au", "ade", "MIN"]
+
+
+@pytest.mark.parametrize(
+    ("suspect", "reading", "taken"),
+    [
+        ("usa", "หรือ", True),
+        ("NINN", "ตามที่", True),  # a compound of two common words the corpus counts apart
+        ("Gulu)", "ขึ้นไป)", True),  # a bracket the suspect has, the reading keeps
+        ("Gulu)", "ขึ้นไป", False),
+        ("(au", "(คน", True),
+        ("SQL", "ซอล", False),
+    ],
+)
+def test_a_mid_line_reading_is_taken_when_common_thai(suspect: str, reading: str, taken: bool):
+    assert ocr_recheck._takes(suspect, reading) is taken

@@ -1,0 +1,137 @@
+"""Second look, with English alone, at English words Tesseract read as Thai or noise beside an English word.
+
+``tha+eng`` reads a word of an English phrase in a Thai plan as Thai letters mixed with digits and signs when the
+Thai model wins on it: ``(Black spot)`` comes back as ``(83!ล spot)``, ``(Best Service)`` as ``(56 ร 1 Service)``,
+``Hawker Center`` as ``(ไลพ 66 Center``, ``(SMART SERVICE)`` as ``(SMART ธะ ค ง 108)``.  The English word next to it
+(the *anchor*, read with confidence) says where to look: the tokens between it and the bracket that opens (or
+closes) its phrase, or without a bracket the doubtful tokens touching it, are a *suspect run* when they hold a Thai
+letter and are not plain Thai words.  Each run is cropped with its anchor, the crops are stacked into one strip
+(``ocr_recheck.strip_of``) and read once more with ``eng`` alone (one call per page with a run, ``--psm 6``).
+
+The plans also write real Thai beside English words, so a run takes the English reading only when that reading is
+plainly an English phrase: the anchor read back as it was, and one to three words of letters (a bracket at its
+ends) read with at least ``ENGLISH_CONFIDENCE``, one of them three letters or more.  Each change is returned for a
+finding.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import regex as re
+
+from extractor.ingest.ocr_recheck import PAD, grammar_latin_words, strip_of
+from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
+from extractor.thai.dictionary import is_word, tokenize
+
+ANCHOR = re.compile(r"^\(?[A-Za-z][A-Za-z'&-]{2,}[),:.]?$")  # an English word of three letters or more
+ANCHOR_CONFIDENCE = 85.0  # an anchor read with less may itself be Thai read as Latin
+DOUBTFUL = 90.0  # Tesseract reads clean Thai glyphs at 90-97; the glyphs of an English word read as Thai lower
+NOISE = re.compile(r"[0-9\u0E50-\u0E59!|«»%@\[\]?*'$]")  # digits and signs inside a word: no Thai word has them
+THAI_LETTER = re.compile(r"[\u0E01-\u0E2E]")
+LATIN = re.compile(r"[A-Za-z]{2}")
+MAX_RUN = 14  # tokens between an anchor and its bracket (Tesseract reads Thai glyph by glyph)
+MAX_WORDS = 3  # English words a run may become
+ENGLISH_WORD = re.compile(r"^\(?[A-Za-z]{2,}\)?$")
+ENGLISH_CONFIDENCE = 85.0
+
+
+def _run_beside(words: list[OcrWord], at: int, step: int) -> list[OcrWord]:
+    """The tokens beside the anchor ``words[at]`` (``step`` -1: before it, 1: after it) up to the bracket that opens
+    (closes) its phrase, or without one the doubtful tokens touching it; in reading order."""
+    run: list[OcrWord] = []
+    closed = False
+    i = at + step
+    while 0 <= i < len(words) and len(run) < MAX_RUN and not LATIN.search(words[i].text):
+        run.append(words[i])
+        if (step < 0 and words[i].text.startswith("(")) or (step > 0 and words[i].text.endswith(")")):
+            closed = True
+            break
+        i += step
+    if not closed:
+        run = _doubtful_stretch(run)
+    return run[::-1] if step < 0 else run
+
+
+def _doubtful_stretch(run: list[OcrWord]) -> list[OcrWord]:
+    """The tokens from the first of ``run`` up to the last doubtful one before two confident ones in a row (an
+    English word read as Thai has a glyph or two read with confidence among the doubtful ones)."""
+    end = confident = 0
+    for i, word in enumerate(run):
+        if word.confidence < DOUBTFUL or NOISE.search(word.text):
+            end, confident = i + 1, 0
+        else:
+            confident += 1
+            if confident == 2:
+                break
+    return run[:end]
+
+
+def _suspect_run(run: list[OcrWord]) -> bool:
+    """Thai letters that are not plain Thai words: noise among them, or a piece no dictionary knows."""
+    core = "".join(w.text for w in run).strip("()")
+    if not THAI_LETTER.search(core):
+        return False  # digits and codes (``P๐๐๑``, ``๑.๓.๐๒``) are the digit readers' work
+    if NOISE.search(core):
+        return True
+    return not all(is_word(t) for t in tokenize(core) if not t.isspace())
+
+
+def suspects(lines: list[OcrLine]) -> list[tuple[OcrLine, list[OcrWord], OcrWord, int]]:
+    """(line, run, anchor, side) of every suspect run: side -1 when the run is before its anchor, 1 after it."""
+    out = []
+    for line in lines:
+        taken: set[int] = set()
+        for at, anchor in enumerate(line.words):
+            if not ANCHOR.match(anchor.text) or anchor.confidence < ANCHOR_CONFIDENCE:
+                continue
+            if anchor.text.strip("(),:.") in grammar_latin_words():
+                continue  # KPI, OKR: the codes beside them are numbers
+            for step in (-1, 1):
+                run = _run_beside(line.words, at, step)
+                if run and not taken.intersection(map(id, run)) and _suspect_run(run):
+                    taken.update(map(id, run))
+                    out.append((line, run, anchor, step))
+    return out
+
+
+def _box(words: list[OcrWord]) -> tuple[int, int, int, int]:
+    return (min(w.bbox[0] for w in words), min(w.bbox[1] for w in words), max(w.bbox[2] for w in words), max(w.bbox[3] for w in words))
+
+
+def _english(read: list[OcrWord], anchor: str, side: int) -> list[OcrWord] | None:
+    """The words that replace a run, from the English reading of run and anchor; None unless it is plainly English."""
+    if not read or (read[0] if side > 0 else read[-1]).text != anchor:
+        return None
+    words = read[:-1] if side < 0 else read[1:]
+    if not 1 <= len(words) <= MAX_WORDS:
+        return None
+    if not all(ENGLISH_WORD.match(w.text) and w.confidence >= ENGLISH_CONFIDENCE for w in words):
+        return None
+    return words if any(len(w.text.strip("()")) >= 3 for w in words) else None
+
+
+def _band_words(lines: list[OcrLine], top: int, bottom: int) -> list[OcrWord]:
+    """The words read back in one crop's band, in reading order."""
+    inside = [line for line in lines if top <= (line.bbox[1] + line.bbox[3]) / 2 <= bottom]
+    return [w for line in sorted(inside, key=lambda x: x.bbox[0]) for w in line.words]
+
+
+def reread_english_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> list[tuple[str, str]]:
+    """Re-read suspect runs with English alone; replace them in place; return the (before, after) pairs changed."""
+    found = suspects(lines)
+    if not found:
+        return []
+    crops = [OcrWord("", _box(run + [anchor]), 0.0) for _, run, anchor, _ in found]
+    strip, bands = strip_of(pixels, crops)
+    again = parse_hocr(run_tesseract(strip, dpi, languages="eng", psm=6))
+    changed = []
+    for (line, run, anchor, side), crop, (top, bottom) in zip(found, crops, bands):
+        words = _english(_band_words(again, top, bottom), anchor.text, side)
+        if words is None:
+            continue
+        x0, y0 = max(0, crop.bbox[0] - PAD) - 2 * PAD, max(0, crop.bbox[1] - PAD) - top  # strip to page
+        new = [OcrWord(w.text, (w.bbox[0] + x0, w.bbox[1] + y0, w.bbox[2] + x0, w.bbox[3] + y0), w.confidence) for w in words]
+        at = next(i for i, w in enumerate(line.words) if w is run[0])
+        line.words[at : at + len(run)] = new
+        changed.append(("".join(w.text for w in run), " ".join(w.text for w in new)))
+    return changed
