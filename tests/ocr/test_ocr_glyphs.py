@@ -195,3 +195,14 @@ def test_between_thai_words_the_ink_decides_not_tesseracts_boxes():
     glyphs = lines_to_glyphs([words, spaced], 72 / 300, ink)
     assert [ln.text for ln in build_lines(glyphs)] == ["ข้อมูลใหม่", "ข้อมูล ระบบ"]
     assert _texts(words, spaced) == ["ข้อมูล ใหม่", "ข้อมูลระบบ"]
+
+
+def test_the_ink_decides_at_latin_words_but_not_before_closing_punctuation():
+    # Tesseract's boxes of a Latin word after a Thai one touch (0.05 em) over 0.5 em of blank: จัดทำ QRCode; a full
+    # stop 0.5 em of blank after its word is still no space (Tesseract boxes the dot of กทม. far from the letters)
+    latin = _line([("จัดทำ", 100, 190), ("QRCode", 191, 280)])
+    stop = _line([("กทม", 100, 160), (".", 175, 179)], y=300)
+    ink = _inked((100, 185), (200, 280)) | _inked((100, 160), (175, 179), y=300)
+    glyphs = lines_to_glyphs([latin, stop], 72 / 300, ink)
+    assert [ln.text for ln in build_lines(glyphs)] == ["จัดทำ QRCode", "กทม."]
+    assert _texts(latin, stop) == ["จัดทำQRCode", "กทม."]
