@@ -36,6 +36,7 @@ _FIT_SLACK_EM = 0.15  # room a word must leave to be sure it fitted: a text laye
 # the typesetter measured (0.3 lost 002's written break before การพัฒนา, 47.4 pt wide in 49.5 pt of room)
 _INK_SLACK_EM = 1.0  # ... where widths are ink (OCR boxes): side bearings and a box's jitter make words look narrower
 _MIN_WORD_EM = 0.4  # no word is narrower: less room than this was full
+_INK_END_EM = 0.25  # an ink line (OCR boxes) ends short of the advance a typesetter measured by a side bearing
 # a line's opening Thai run (letters and marks; not ฯ or ๆ, which never open a word)
 _OPENING_RUN = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+")
 _CLOSING_RUN = re.compile("[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+$")
@@ -162,7 +163,7 @@ def wrapped(prev: TextLine, ln: TextLine, left: float, right: float) -> bool:
     near the left margin (short centred lines — a cover page, a title block — did not wrap).
     """
     width = right - left
-    if prev.x1 >= left + WRAP_MARGIN * width:
+    if prev.x1 + (_INK_END_EM * prev.size if prev.ink_widths else 0.0) >= left + WRAP_MARGIN * width:
         return True
     if ln.x0 > prev.x0 + 2 or prev.x0 > left + _INDENT_MAX * width or not ln.text:
         return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractor.layout.paragraphs import LineOpenings, broke_early
+from extractor.layout.paragraphs import LineOpenings, broke_early, wrapped
 from extractor.layout.text import joined_text
 from extractor.layout.types import TextLine
 
@@ -98,3 +98,14 @@ def test_a_word_that_fits_by_half_an_em_proves_a_written_break_in_a_text_layer_b
     assert broke_early(above, below, 0.0, 187.0, spaces_kept=True)
     read_off_a_scan = replace(below, ink_widths=True)  # ink runs short of the advances a typesetter measured
     assert not broke_early(above, read_off_a_scan, 0.0, 187.0, spaces_kept=True)
+
+
+def test_an_ink_line_a_side_bearing_short_of_the_wrap_margin_wrapped():
+    """Seed 002's ``… มีความรู้`` / ``ความสามารถ …`` read off a scan ends 0.1 pt before 85 % of the text width: its
+    ink stops a side bearing short of the advances, so it reached the margin; a text layer's line there did not."""
+    above = TextLine("1. ผู้บริหารระดับสูงของสำนักงาน มีความรู้", 57.1, 176.6, 466.1, 188.6, 12.0, False)
+    below = TextLine("ความสามารถ มีทัศนคติที่ดี", 56.9, 193.9, 431.3, 205.9, 12.0, False, lead_x1=120.2)
+    assert not wrapped(above, below, 56.4, 538.6)
+    assert wrapped(replace(above, ink_widths=True), replace(below, ink_widths=True), 56.4, 538.6)
+    short = replace(above, x1=455.0, ink_widths=True)  # a whole em short: a line that ended, ink or not
+    assert not wrapped(short, replace(below, ink_widths=True), 56.4, 538.6)
