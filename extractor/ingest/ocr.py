@@ -213,7 +213,7 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
     if letters:
         changes = "; ".join(f"{a!r} → {b!r}" for a, b in letters)
         page.findings.append(("ocr.heading_letter_reread", f"{len(letters)} letter(s) naming a table read as Latin, re-read by shape among the Thai consonants: {changes}", where))
-    _changes_finding(page, "ocr.lookalikes_reread", reread_lookalikes(clean_ink, kept), "word(s) with a sign or letter read as a look-alike, re-read by shape (an en dash by its length, x × ÷ Q ฏ against the TLWG fonts)")
+    _changes_finding(page, "ocr.lookalikes_reread", reread_lookalikes(clean_ink, kept), "word(s) with a sign, letter or footnote number read as a look-alike, re-read by shape (an en dash by its length, a footnote number small and raised, x × ÷ Q ฏ against the TLWG fonts)")
     page.model.glyphs = lines_to_glyphs(kept, image.scale, clean_ink)
     _confidence_finding(kept, where, page.findings)
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:

@@ -1,4 +1,4 @@
-"""Signs and letters Tesseract reads as a look-alike, read again from the bitmap, by shape.
+"""Signs, letters and footnote numbers Tesseract reads as a look-alike, read again from the bitmap, by shape.
 
 Tesseract's ``tha+eng`` reads some glyphs as a neighbour its language model prefers: an en dash as a hyphen
 (``4.51 - 5.00`` for ``4.51 – 5.00``), the letter x or the sign × as ``%`` or ``*`` (``ซ่อมแซม % 100``), ÷ as ``+``,
@@ -13,16 +13,24 @@ a capital Q as ``@`` (``BMA @``), and ฏ as ฎ (``ราษฎร์`` where t
   and of its look-alikes (``LOOKALIKES``); the glyph takes the look-alike only when it is within ``MAX_DISTANCE`` of
   it and nearer it than the character read by ``MARGIN``.
 
-Only the words holding one of these characters are looked at (a few per page), and only where each base character
-of the word has one stretch of ink of its own (Tesseract boxes Thai glyph by glyph; a word whose glyphs touch is
-left as read).  Each change is returned for a finding.  No Tesseract call.
+A footnote number set small and raised after a word (``ประเด็นการพัฒนาที่ 1¹⁰``, ``(Objective)¹¹``) is read by
+Tesseract as digits of the line or as signs (``119``, ``(Objective)'!``): the stretches of ink a word without Thai
+ends with that stand well above the baseline, of a small digit's height and near a digit's shape (``_superscript``),
+are written in superscript digits in place of as many characters.
+
+Only the words holding one of these characters, or ending like a word with a footnote number in it and with ink
+above the baseline there, are looked at (a few per page), and only where each base character of the word has one
+stretch of ink of its own (Tesseract boxes Thai glyph by glyph; a word whose glyphs touch is left as read); the ink
+is cut into stretches around those words only.  Each change is returned for a finding.  No Tesseract call.
 """
 
 from __future__ import annotations
 
+import statistics
+
 import numpy as np
 
-from extractor.ingest.ocr_digits import MAX_DISTANCE, SIDE, _normalised, classify, templates
+from extractor.ingest.ocr_digits import ARABIC_DIGITS, MAX_DISTANCE, SIDE, _normalised, classify, templates
 from extractor.ingest.ocr_masks import line_stretches
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 from extractor.layout.lines import THAI_MARKS
@@ -47,24 +55,88 @@ SMALL = 0.6  # a stretch lower than this share of the median is a dot, a comma o
 MIN_GLYPHS = 2  # a line with fewer stretches of ink that are no dash has no glyph height to measure a dash by
 WINDOW = 2  # words of base characters on each side of a word whose ink is paired with its characters
 
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+FOOTNOTE_END = frozenset("0123456789'!?*>|")  # how the words end that Tesseract read a footnote number into: ``119`` for
+# 1¹⁰, ``51*`` for 5¹⁸, ``(Objective)'!`` for (Objective)¹¹, ``3)?`` for 3)⁹ (the scanned corpus' 14)
+END_COLUMNS = 0.25  # the last columns of a word looked at first (share of the line's x_size) ...
+END_RAISED = 0.1  # ... whose ink must stop this share of it above the baseline (a footnote digit: 0.2 and more)
+RAISED = 0.38  # a footnote digit's bottom stands this share of the line's glyph height above its baseline (measured
+# 0.43-0.59 on the scanned corpus against the text layer; other digits in words without Thai 0.31 at most)
+SUPERSCRIPT_HEIGHT = (0.6, 1.05)  # ... and its height this share (0.72-0.93; the line's digits 1.2, * and quotes 0.41-0.59)
+SUPERSCRIPT_DISTANCE = 0.4  # ... and it is this near an Arabic digit's template (0.09-0.36; raised * and " 0.4 and more)
+
 Stretch = tuple[int, int, int, int, np.ndarray]  # ``ocr_masks.line_stretches``: left, right, top, bottom, mask
 
 __all__ = ["glyph_height", "read_lookalike", "reread_lookalikes"]
 
 
 def reread_lookalikes(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, str]]:
-    """Re-read, in place, the look-alike characters of each word by their ink; the (before, after) words changed."""
+    """Re-read, in place, the footnote numbers and look-alike characters of each word by their ink; the (before,
+    after) words changed."""
     changed: list[tuple[str, str]] = []
     for line in lines:
         for index, word in enumerate(line.words):
-            if not SUSPECTS.intersection(word.text):
+            raised = _may_end_raised(ink, line, word)
+            if not raised and not SUSPECTS.intersection(word.text):
                 continue
             stretches = _stretches_around(ink, line, index)
-            text = _reread_word(word.text, _candidates(line, stretches, index), glyph_height(stretches))
+            height = glyph_height(stretches)
+            text = _with_superscripts(word, line, stretches, height) if raised and height else word.text
+            text = _reread_word(text, _candidates(line, stretches, index), height)
             if text != word.text:
                 changed.append((word.text, text))
                 word.text = text
     return changed
+
+
+def _may_end_raised(ink: np.ndarray, line: OcrLine, word: OcrWord) -> bool:
+    """A word without Thai letters ending the way Tesseract ends a word it read a footnote number into
+    (``FOOTNOTE_END``), whose last columns of ink stop well above the baseline: a cheap look before the glyphs are
+    cut out (most such words are numbers, whose ink reaches the baseline)."""
+    if word.text[-1:] not in FOOTNOTE_END or any("\u0e01" <= ch <= "\u0e4e" for ch in word.text):
+        return False
+    right = min(word.bbox[2], ink.shape[1])
+    left = max(word.bbox[0], right - int(END_COLUMNS * line.x_size))
+    top, bottom = max(0, line.bbox[1]), min(ink.shape[0], line.bbox[3])
+    rows = np.flatnonzero(ink[top:bottom, left:right].any(axis=1))
+    return bool(len(rows)) and top + rows[-1] < line.baseline - END_RAISED * line.x_size
+
+
+def _with_superscripts(word: OcrWord, line: OcrLine, stretches: list[Stretch], height: float) -> str:
+    """The word's text with the footnote number its ink ends with (small digits standing above the baseline:
+    ``_superscript``) written in superscript digits in place of as many characters Tesseract made of them (``119``
+    for 1¹⁰, ``(Objective)'!`` for (Objective)¹¹); as read when those characters hold a letter or the glyph before
+    the digits stands above the baseline too (a sign, not plainly text on the line)."""
+    mine = [s for s in stretches if word.bbox[0] <= (s[0] + s[1]) / 2 <= word.bbox[2]]
+    digits: list[str] = []
+    for stretch in reversed(mine):
+        digit = _superscript(stretch, line, height)
+        if digit is None:
+            break
+        digits.insert(0, digit)
+    kept = len(word.text) - len(digits)  # one character per digit: Tesseract's count of the glyphs before them
+    # may differ from the stretches' (``Objective``'s letters touch)
+    if not digits or kept < 0 or any(ch.isalpha() for ch in word.text[kept:]):
+        return word.text
+    before = len(mine) - len(digits)
+    if before and _raise(mine[before - 1], line) >= RAISED * height:
+        return word.text
+    return word.text[:kept] + "".join(digits).translate(SUPERSCRIPTS)
+
+
+def _raise(stretch: Stretch, line: OcrLine) -> float:
+    """How far (pixels) the bottom of a stretch of ink stands above the line's baseline."""
+    return line.baseline - (max(0, line.bbox[1]) + stretch[3])
+
+
+def _superscript(stretch: Stretch, line: OcrLine, height: float) -> str | None:
+    """The Arabic digit a stretch of ink is when it is one set as a superscript: its bottom at least ``RAISED`` of
+    the glyph height above the baseline, its height within ``SUPERSCRIPT_HEIGHT``, its shape near a digit's."""
+    top, bottom, mask = stretch[2], stretch[3], stretch[4]
+    if _raise(stretch, line) < RAISED * height or not SUPERSCRIPT_HEIGHT[0] * height <= bottom - top <= SUPERSCRIPT_HEIGHT[1] * height:
+        return None
+    digit, distance = classify(mask, ARABIC_DIGITS, ARABIC_DIGITS)
+    return digit if distance <= SUPERSCRIPT_DISTANCE else None
 
 
 def _stretches_around(ink: np.ndarray, line: OcrLine, index: int) -> list[Stretch]:
@@ -132,9 +204,10 @@ def glyph_height(stretches: list[Stretch]) -> float | None:
     heights = [bottom - top for left, right, top, bottom, _ in stretches if bottom - top >= FLAT * (right - left)]
     if not heights:
         return None
-    middle = float(np.median(heights))
+    middle = statistics.median(heights)
     heights = [h for h in heights if h >= SMALL * middle]  # dots, commas, specks
-    return float(np.percentile(heights, 25)) if len(heights) >= MIN_GLYPHS else None
+    # the lower quartile as numpy's percentile has it, a tenth of its cost on a few numbers
+    return statistics.quantiles(heights, n=4, method="inclusive")[0] if len(heights) >= MIN_GLYPHS else None
 
 
 def _reread_word(text: str, candidates: list[list[Stretch]], height: float | None) -> str:

@@ -1,10 +1,14 @@
-"""Signs and letters Tesseract reads as a look-alike (``-`` for –, ``%`` for x, ``@`` for Q, ฎ for ฏ) re-read by shape."""
+"""Signs and letters Tesseract reads as a look-alike (``-`` for –, ``%`` for x, ``@`` for Q, ฎ for ฏ, ``119`` for 1¹⁰)
+re-read by shape."""
 
+import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from extractor.ingest import ocr_shapes
+from extractor.ingest.ocr_image import ink_mask
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
-from tests.ocr.test_ocr_masks import _scan, needs_fonts
+from tests.ocr.test_ocr_masks import SIZE, _font, _scan, needs_fonts
 
 FONTS = ["Loma", "Garuda", "Norasi"]
 
@@ -107,3 +111,43 @@ def test_a_glyph_boxed_off_its_ink_is_paired_with_it_in_order():
 def test_a_line_without_lookalikes_is_not_looked_at():
     line = OcrLine((0, 0, 100, 40), 30, 30.0, [OcrWord("ความ", (0, 0, 100, 40), 90.0)])
     assert ocr_shapes.reread_lookalikes(None, [line]) == []  # type: ignore[arg-type]  # no ink is cut
+
+
+def _footnoted(before: str, text: str, number: str, read: str, font: str = "Loma") -> tuple[np.ndarray, OcrLine]:
+    """``before`` (Thai, one word) and ``text`` on a line, ``number`` after it as a footnote number (a smaller font,
+    raised), and the OCR line Tesseract makes of it: the footnote read into ``text``'s word as ``read``."""
+    face, small = _font(font), ImageFont.truetype(_font(font).path, int(0.6 * SIZE))
+    baseline = 2 * SIZE
+    image = Image.new("L", (80 + 2 * SIZE * (len(before) + len(text) + len(number)) // 3, 3 * SIZE), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((20, baseline), before, font=face, fill=0, anchor="ls")
+    start = 20 + face.getlength(before) + SIZE // 2
+    draw.text((start, baseline), text, font=face, fill=0, anchor="ls")
+    draw.text((start + face.getlength(text), baseline - 0.35 * SIZE), number, font=small, fill=0, anchor="ls")
+    end = start + face.getlength(text) + small.getlength(number)
+    pixels = np.clip(np.asarray(image).astype(np.int16) + np.random.default_rng(5).integers(-20, 20, (3 * SIZE, image.width)), 0, 255)
+    words = [OcrWord(before, (20, SIZE, int(start) - SIZE // 2, baseline), 90.0), OcrWord(read, (int(start), SIZE, int(end), baseline), 70.0)]
+    return ink_mask(pixels.astype(np.uint8)), OcrLine((10, SIZE // 2, image.width - 10, int(2.5 * SIZE)), baseline, 1.16 * SIZE, words)
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", FONTS)
+@pytest.mark.parametrize(
+    ("before", "text", "number", "read", "expected"),
+    [
+        ("ประเด็นการพัฒนาที่", "1", "10", "119", "1¹⁰"),
+        ("ประเด็นการพัฒนาที่", "5", "18", "51*", "5¹⁸"),
+        ("วัตถุประสงค์หลัก", "(Objective)", "11", "(Objective)'!", "(Objective)¹¹"),
+    ],
+)
+def test_a_footnote_number_read_as_digits_of_the_line_is_written_raised(font, before, text, number, read, expected):
+    ink, line = _footnoted(before, text, number, read, font)
+    assert ocr_shapes.reread_lookalikes(ink, [line]) == [(read, expected)]
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", FONTS)
+@pytest.mark.parametrize("text", ["119", "(2567)*", "ร้อยละ"])
+def test_digits_and_signs_on_the_line_are_no_footnote(font, text):
+    ink, line = _footnoted("จำนวนทั้งหมด", text, "", text, font)
+    assert ocr_shapes.reread_lookalikes(ink, [line]) == []
