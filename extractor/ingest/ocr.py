@@ -6,7 +6,9 @@ cells and tables (``extractor.layout``).  Tesseract reads Thai almost glyph by g
 "word" of its own with a box that says little.  Its *order* is reliable, so each Tesseract word keeps its place in
 the line, marks become zero-width glyphs at the right edge of the base before them (where the line builder attaches
 a zero-width mark), a gap narrower than a space is closed so that the layout stage does not see a word break, and a
-space glyph marks a gap read as a space (``space_gap``: the width that makes one depends on what it separates).
+space glyph marks a gap read as a space (``is_space``: mostly by the blank stretch of the page's ink around the gap,
+since Tesseract places the boxes of Thai letters to a few pixels only; by the box gap where the text layer spaces
+a join always or never whatever its width, ``space_gap``).
 Lines of low-confidence Latin noise that Tesseract makes of detached marks above a Thai line are dropped, and a
 finding lists them.
 
@@ -60,6 +62,7 @@ DEFAULT_DPI = 300  # measured: see benchmarks/RESULTS.md "## OCR" (200 dpi loses
 OCR_FONT = "tesseract"
 OCR_BOLD_FONT = "tesseract-Bold"  # what the layout stage reads as bold (``is_bold_font``)
 X_SIZE_PER_EM = 1.16  # Tesseract's x_size over the font size (measured on TLWG fonts at 200 and 300 dpi)
+# box gaps (``space_gap``) decide where the ink does not (``_ink_decides``) and on lines read without an ink mask:
 SPACE_GAP = 0.30  # a gap between Tesseract words wider than this × em is a real space ...
 THAI_SPACE_GAP = 0.38  # ... between two Thai letters: Tesseract boxes Thai glyph by glyph, and the gaps inside a
 # word reach 0.4 em (bold, tracked text), and real spaces start about there; corpus F1 0.642 at 0.45, 0.654 at 0.38,
