@@ -80,7 +80,8 @@ DIGIT_GAP = 0.5  # ... between two digits: Tesseract cuts Thai numbers (พ.ศ.
 INK_SPACE_GAP = 0.24  # ... where the scan's ink says so (``_ink_decides``): a blank stretch of the letters' band at
 # least this wide (in the line's own em) around the gap.  Tesseract's boxes of Thai letters are placed to a few
 # pixels only (ชี boxed 448-483 over ink at 465-492), so box gaps of spaces and of letter spacing overlap from 0.3 to
-# 0.45 em; in the ink a letter gap is 0.0-0.2 em and a space (0.337 em in the TLWG fonts) 0.37 em and up.  Labelled
+# 0.45 em; in the ink a letter gap is 0.0-0.2 em and a space (Loma's 0.337 em, up to 0.38 in the other TLWG fonts:
+# their letters' bearings differ too, unmeasured) 0.37 em and up.  Labelled
 # Thai-Thai joins outside dictionary words on the scanned corpus (31,019, 3,871 spaces): 175 spaces missed and 66
 # added by box gaps (THAI_SPACE_GAP with tracking), 45 and 8 by the ink (0.22: 43/12, 0.26: 51/8); all joins the ink
 # decides (153k): 316 missed and 79 added by box gaps, 126 and 38 by the ink
