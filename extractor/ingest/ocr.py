@@ -402,7 +402,9 @@ def line_em(em: float, body: float, scale: float, same: float = SAME_SIZE) -> fl
     return points / scale
 
 
-def _line_glyphs(line: OcrLine, em: float, scale: float, gap_em: float | None = None, blank: np.ndarray | None = None) -> list[Glyph]:
+def _line_glyphs(
+    line: OcrLine, em: float, scale: float, gap_em: float | None = None, blank: np.ndarray | None = None
+) -> list[Glyph]:
     """The glyphs of one line of font size ``em`` (pixels); gaps are read as spaces or not in ``gap_em`` and by the
     ``blank`` stretches of its ink (``blank_widths``; None: by box gaps alone)."""
     size = em * scale
@@ -445,7 +447,9 @@ def _walk(words: list[OcrWord]) -> Iterator[tuple[int, OcrWord, bool, str, float
             last = next((ch for ch in reversed(word.text) if ch not in THAI_MARKS), " ")
 
 
-def is_space(left: str, right: str, inside: bool, gap: float, tracking: float = TRACKING, blank: float | None = None) -> bool:
+def is_space(
+    left: str, right: str, inside: bool, gap: float, tracking: float = TRACKING, blank: float | None = None
+) -> bool:
     """Is the gap between base character ``left`` and the word starting with ``right`` a space?  ``gap``: between
     Tesseract's boxes, in em; ``blank``: the widest blank stretch of the ink's letter band around it, in the line's
     own em (None: not measured).  The ink decides where it can (``_ink_decides``, ``INK_SPACE_GAP``), box gaps
