@@ -28,6 +28,8 @@ from extractor.thai.digits import thai_digits_to_arabic
 EDGE_TOLERANCE = 6.0  # column edges of the two parts may differ this much (points)
 _DASHES = frozenset("-–—")  # a cell holding only a dash: no code, no budget
 REPEAT_SIMILARITY = 0.9  # a scanned header repeat differs from the first reading by a few letters, no more
+_MAX_SPECKS = 4  # characters a scan read from specks beside a repeated header's text (``ซ่ =``), no more
+_MIN_SPECKED = 6  # letters of a header cell that, one off and with specks beside, are still recognised
 _MIN_SAME_CELLS = 2  # filled cells read the same that make a header repeat whatever its one other cell reads
 # a numbered list item opening a line (``๓. ปรับปรุง…``; not a dotted number, ``๓.๑``)
 _ITEM = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*[.)](?![0-9๐-๙])\s*\S", re.M)
@@ -81,17 +83,28 @@ def _same_texts(a: Row, b: Row) -> bool:
     """``a`` repeats ``b``: the same cells, spaces aside, or (a scan read twice) nearly the same letters in the same
     cells (``KPIโครงการ`` read ``๕51 โครงการ`` on one page and ``6๕861 โครงการ`` on the next), or the same text in
     every cell but one of at least ``_MIN_SAME_CELLS`` + 1 (one short label read as another word: ``SWOT`` read
-    ``รพอา`` beside ``ด้านแผน | ด้านเทคโนโลยีสารสนเทศ`` read right)."""
+    ``รพอา`` beside ``ด้านแผน | ด้านเทคโนโลยีสารสนเทศ`` read right), a cell read with a few specks beside its text
+    counting as the same."""
     first, second = [_fold(t) for t in a.texts], [_fold(t) for t in b.texts]
     if first == second:
         return True
     if len(first) != len(second) or [bool(t) for t in first] != [bool(t) for t in second]:
         return False
-    same = [x == y for x, y in zip(first, second) if x]
+    same = [x == y or _specked(x, y) for x, y in zip(first, second) if x]
     if len(same) > _MIN_SAME_CELLS and same.count(False) == 1:
         return True
     matcher = difflib.SequenceMatcher(None, "|".join(first), "|".join(second), autojunk=False)
     return matcher.ratio() >= REPEAT_SIMILARITY
+
+
+def _specked(cell: str, header: str) -> bool:
+    """``cell`` is the header's text, one letter or mark aside, with a few specks a scan read beside it
+    (``ซ่ = ส่วนราชการทีรับผิดชอบ`` for ``ส่วนราชการที่รับผิดชอบ``)."""
+    if len(header) < _MIN_SPECKED:
+        return False
+    blocks = difflib.SequenceMatcher(None, cell, header, autojunk=False).get_matching_blocks()
+    matched = sum(b.size for b in blocks)
+    return matched >= len(header) - 1 and len(cell) - matched <= _MAX_SPECKS
 
 
 def _fold(text: str) -> str:

@@ -58,6 +58,20 @@ def test_a_header_repeat_with_one_label_read_as_another_word_is_dropped() -> Non
     assert len(stitch(_table([_row(header, 1, header=True)], 1), second, []).rows) == 2
 
 
+def test_a_header_repeat_with_specks_read_beside_a_label_is_dropped() -> None:
+    """Seed 000: ลำดับที่ read as junk and ส่วนราชการที่รับผิดชอบ read with ``ซ่ =`` before it and a mark lost: still the
+    repeat; a cell with more than a few characters beside the label's text is not the label."""
+    header = ["ลำดับที่", "ชื่อโครงการ/กิจกรรมสำคัญ", "งบประมาณ", "ส่วนราชการที่รับผิดชอบ", "รหัสนโยบาย"]
+    data = ["4", "กิจกรรมวิเคราะห์ความพร้อม", "ไม่ใช้งบประมาณ", "กยค.", ""]
+    repeat = ["J » a aiaun", "ชื่อโครงการ/กิจกรรมสำคัญ", "งบประมาณ", "ซ่ = ส่วนราชการทีรับผิดชอบ", "รหัสนโยบาย"]
+    first = _table([_row(header, 1, header=True), _row(data, 1)], 1)
+    table = stitch(first, _table([_row(repeat, 2), _row(["5", "กิจกรรมประสาน", "-", "กยค.", ""], 2)], 2), [])
+    assert [r.texts[0] for r in table.rows] == ["ลำดับที่", "4", "5"]
+    longer = repeat[:3] + ["ฝ่ายบริหาร ส่วนราชการที่รับผิดชอบ", "รหัสนโยบาย"]
+    first = _table([_row(header, 1, header=True), _row(data, 1)], 1)
+    assert len(stitch(first, _table([_row(longer, 2)], 2), []).rows) == 3
+
+
 def test_the_next_item_of_a_numbered_list_opens_a_row_whatever_the_geometry() -> None:
     above = _row(["", "", "๒. ปรับปรุงโรงเรียนวัดโคกนอน*", "ใช้งบประมาณส่วนหนึ่งในโครงการ"], 1)
     below = _row(["", "", "๓. ปรับปรุงโรงเรียนวัดกำแพง*", "ใช้งบประมาณส่วนหนึ่งในโครงการ"], 2)
