@@ -78,7 +78,7 @@ def templates(characters: str = THAI_DIGITS + ARABIC_DIGITS) -> tuple[str, np.nd
         for digit in characters:
             image = Image.new("L", (128, 128), 255)
             ImageDraw.Draw(image).text((20, 10), digit, font=font, fill=0)
-            shape = _normalised(np.asarray(image) < 128)
+            shape = normalised(np.asarray(image) < 128)
             if shape is not None:
                 digits.append(digit)
                 shapes.append(shape[0])
@@ -86,7 +86,9 @@ def templates(characters: str = THAI_DIGITS + ARABIC_DIGITS) -> tuple[str, np.nd
     return "".join(digits), np.array(shapes, dtype=np.float32).reshape(-1, SIDE, SIDE), np.array(aspects, dtype=np.float32)
 
 
-def _normalised(mask: np.ndarray) -> tuple[np.ndarray, float] | None:
+def normalised(mask: np.ndarray) -> tuple[np.ndarray, float] | None:
+    """The ink of ``mask`` cropped to its box and scaled to SIDE × SIDE (0-1), with the box's width over its height;
+    None for a mask without ink.  Templates and glyphs are compared in this form."""
     ys, xs = np.nonzero(mask)
     if not len(ys):
         return None
@@ -107,7 +109,7 @@ def classify(
     """The nearest character of ``alphabet`` to a glyph's ink and its distance (mean pixel difference + aspect-ratio
     penalty), among the templates of ``characters`` (``templates``)."""
     digits, shapes, aspects = templates(characters)
-    shape = _normalised(mask)
+    shape = normalised(mask)
     if shape is None or not digits:
         return "", float("inf")
     pixels, aspect = shape

@@ -30,7 +30,7 @@ import statistics
 
 import numpy as np
 
-from extractor.ingest.ocr_digits import ARABIC_DIGITS, MAX_DISTANCE, SIDE, _normalised, classify, templates
+from extractor.ingest.ocr_digits import ARABIC_DIGITS, MAX_DISTANCE, SIDE, classify, normalised, templates
 from extractor.ingest.ocr_masks import line_stretches
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 from extractor.layout.lines import THAI_MARKS
@@ -251,7 +251,7 @@ def read_lookalike(mask: np.ndarray, read: str) -> str:
 def _tail_distance(mask: np.ndarray, character: str, characters: str, share: float) -> float:
     """The least mean pixel difference between the bottom ``share`` of the glyph and of ``character``'s templates
     (glyph and templates scaled to the same square as ``ocr_digits.classify`` compares them)."""
-    shape = _normalised(mask)
+    shape = normalised(mask)
     chars, shapes, _ = templates(characters)
     if shape is None:
         return float("inf")
