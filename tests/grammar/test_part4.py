@@ -190,6 +190,8 @@ def test_definition_sections_and_baseline_parsers():
     # a scan's space after the first dot of พ.ศ. is still the label; a year without its label is no year
     years = parse_baseline("พ. ศ. 2563 : - พ.ศ. 2564 : - 2565 : 12 คน")
     assert [(y.year_be, y.raw, y.status) for y in years] == [(2563, "-", "dash"), (2564, "- 2565 : 12 คน", "value")]
+    years = parse_baseline("พ.ศ. 2564 : ไม่ มี พ.ศ. 2565 : ไม่มีข้อมูล")  # ไม่มี split by a scan is still none
+    assert [(y.year_be, y.status) for y in years] == [(2564, "dash"), (2565, "value")]
 
 
 # -- the seeds ---------------------------------------------------------------------------------------------------

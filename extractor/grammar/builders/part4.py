@@ -63,7 +63,8 @@ _NUMBER_CELL = re.compile(r"^\s*([0-9๐-๙]+(?:\.\s?[0-9๐-๙]+)*)\.?\s*$")
 _TACTIC_CODE = re.compile(r"(?:กลยุทธ์(?:ที่)?\s*)?([0-9๐-๙]+\.[0-9๐-๙]+\.[0-9๐-๙]+)(?![.0-9๐-๙])")
 # a year label of a baseline cell (พ.ศ. 2564 :, ปี ๒๕๖๕ =); a scan may put a space after the first dot (พ. ศ.)
 _BASELINE_YEAR = re.compile(r"(?:พ\.\s?ศ\.|ปี)\s*([0-9๐-๙]{4})\s*[:=]")
-_DASH = re.compile(r"^\s*(?:[-–]|ไม่มี)\s*(?:\(.*\))?\s*$")
+# no value for a year: a dash or ไม่มี ("none"; a scan may split it, ไม่ มี)
+_DASH = re.compile(r"^\s*(?:[-–]|ไม่\s?มี)\s*(?:\(.*\))?\s*$")
 _PERCENT = re.compile(r"ร้อยละ\s*([0-9๐-๙]+)")
 # The criterion column of a rubric is headed เกณฑ์ร้อยละ: a number alone in it is the percent (a scan may lose the
 # word ร้อยละ before it).
