@@ -60,6 +60,7 @@ def correct_text(text: str) -> tuple[str, list[Correction]]:
     text, keyword = restore_heading_keyword(text)
     text, dots = join_abbreviation_dots(text)
     text, identifiers = correct_identifiers(text)
+    text, eras = correct_era_labels(text)
     text, numerals = correct_thai_numerals(text)
     text, spaces = space_digits(text)
     text, tones = restore_tone_marks(text)
@@ -68,7 +69,7 @@ def correct_text(text: str) -> tuple[str, list[Correction]]:
         text, more = restore_tone_marks(text)
         marks += more
     text, words = correct_words(text)
-    return text, keyword + dots + identifiers + numerals + spaces + tones + marks + words
+    return text, keyword + dots + identifiers + eras + numerals + spaces + tones + marks + words
 
 
 def restore_lost_marks(text: str) -> tuple[str, list[Correction]]:
@@ -164,6 +165,24 @@ def correct_identifiers(text: str) -> tuple[str, list[Correction]]:
 
         text = pattern.sub(fix, text)
     return text, corrections
+
+
+# พ.ศ. (Buddhist Era) read as Latin capitals with its dots (``W.A. ๒๕๖๖``): before a 25xx year the corpus and the
+# golden files write no other two-letter abbreviation (พ.ศ. 251 and 192 times); small ``wa.`` is left alone, it is
+# also what Tesseract makes of the month พ.ค.
+ERA = "พ.ศ."
+_LATIN_ERA = re.compile(r"(?<![A-Za-z0-9.])W\. ?A\.?(?= ?[๒2][๕5][0-9๐-๙]{2}(?![0-9๐-๙]))")
+
+
+def correct_era_labels(text: str) -> tuple[str, list[Correction]]:
+    """``W.A.`` before a Buddhist-era year (``W.A. ๒๕๖๖``) read as the ``พ.ศ.`` it is (``_LATIN_ERA``)."""
+    corrections: list[Correction] = []
+
+    def fix(m: re.Match) -> str:
+        corrections.append(Correction("ocr.identifier_correction", m.start(), m.group(0), ERA, "Buddhist-era year label: พ.ศ. read as Latin letters before a 25xx year"))
+        return ERA
+
+    return _LATIN_ERA.sub(fix, text), corrections
 
 
 TONE_RATIO = 30.0  # the word with the mark must be this many times more frequent ...

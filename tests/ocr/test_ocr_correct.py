@@ -21,6 +21,10 @@ from extractor.thai.ocr_correct import best_substring, correct_identifiers, corr
         ("ปี 25G7", "ปี 25G7", None),  # G is no digit look-alike: left as read
         ("กยบ .", "กยบ.", "ocr.abbreviation_dot_joined"),  # OCR spaces an abbreviation's full stop
         ("พ.ศ. 2567", "พ.ศ. 2567", None),
+        ("พ.ศ. ๒๕๖๕ : W.A. ๒๕๖๖ :", "พ.ศ. ๒๕๖๕ : พ.ศ. ๒๕๖๖ :", "ocr.identifier_correction"),  # พ.ศ. read as Latin
+        ("W.A. 2566 :", "พ.ศ. 2566 :", "ocr.identifier_correction"),
+        ("W.A. ๑๒๓ ราย", "W.A. ๑๒๓ ราย", None),  # no Buddhist-era year after it: as read
+        ("wa. 2566", "wa. 2566", None),  # small letters are also the month พ.ค.: as read
         ("ประจำปี2567", "ประจำปี 2567", "ocr.digit_spacing"),  # the plans space digits from Thai
         ("๓๑อ,๕๐๐ บาท", "๓๑๐,๕๐๐ บาท", "ocr.identifier_correction"),  # อ read for ๐ inside a Thai numeral
         ("ฒ.๑ ขุดลอกคลอง", "๗.๑ ขุดลอกคลอง", "ocr.identifier_correction"),  # ฒ read for ๗
