@@ -30,8 +30,9 @@ from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"  # templates too: a number Tesseract reads in Arabic digits is re-read among all twenty
-WEAK_LOOKALIKES = "ฆจ"  # what it makes of ๗ and ๖ now and then (OKR ฆ.๒.๐๕, จ.๑.๐๖): letters 0.27 and more from every
-# digit in the TLWG fonts, so a run with one is taken only when every glyph is within TIGHT
+WEAK_LOOKALIKES = "ฆจญธ"  # what it makes of ๗, ๖, ๗/๙ and ๒ now and then (OKR ฆ.๒.๐๕, จ.๑.๐๖, ญ.๓.๑.๑, a score ๒
+# read ธ): letters 0.27 and more from every digit in the TLWG fonts, so a run with one is taken only when every glyph
+# is within TIGHT
 DIGIT_LOOKALIKES = "ฒอ" + WEAK_LOOKALIKES  # what Tesseract makes of ๗/๙ and ๖/๐ inside a number
 LONE_LOOKALIKES = "ฒ"  # look-alikes never written as a word of their own: alone, they are a digit Tesseract cut off
 FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"  # Debian fonts-thai-tlwg (installed by `make`)
@@ -47,7 +48,7 @@ AMOUNT = re.compile(r"^[๐-๙]{1,3}(?:,[๐-๙]{3})+(?:\.[๐-๙]{2})?$")
 AMOUNT_SLACK = 2  # digits an amount's reading may differ by from Tesseract's count (see ``_same_shape``)
 ITEM_WORDS = 3  # words Tesseract may cut an item's number into
 MARK_LOOKALIKE = "\u0e48"  # the tone mark Tesseract makes of a ๖'s hook: ๖.๑ read ่ อ. ๑ (alone, opening the number)
-ITEM_LOOKALIKES = DIGIT_LOOKALIKES + "ญ" + MARK_LOOKALIKE  # the letters it reads in one (ญ as in ๗. read ฒญ.)
+ITEM_LOOKALIKES = DIGIT_LOOKALIKES + MARK_LOOKALIKE  # the letters it reads in one (ญ as in ๗. read ฒญ.)
 ITEM_NUMBER = re.compile(rf"^[๐-๙{ITEM_LOOKALIKES}]{{1,3}}\.$")  # an item's number opening a line or a column, look-alikes in it
 # (๗. read ฒญ., ๖. read อ.): the glyphs decide, a Thai letter is far from every digit (``MAX_DISTANCE``)
 ITEM_READING = re.compile(r"^[๐-๙]{1,2}\.$")

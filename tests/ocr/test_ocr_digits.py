@@ -296,7 +296,13 @@ def test_a_line_of_lookalike_letters_only_is_a_run():
 
 @needs_fonts
 @pytest.mark.parametrize(
-    ("drawn", "read"), [("๒๕๖๗", ("๒", "๕", "๒", "๕", "ฒ")), ("๗.๒.๐๕", ("ฆ", ".", "๒", ".", "๐", "๕"))]
+    ("drawn", "read"),
+    [
+        ("๒๕๖๗", ("๒", "๕", "๒", "๕", "ฒ")),
+        ("๗.๒.๐๕", ("ฆ", ".", "๒", ".", "๐", "๕")),
+        ("๗.๓.๑.๑", ("ญ", ".", "๓", ".", "๑", ".", "๑")),  # a KPI report's code (๗.๓.๑.๑ read ญ.๓.๑.๑)
+        ("๒", ("ธ",)),  # a rubric's score alone in its cell
+    ],
 )
 def test_a_number_read_with_a_digit_cut_in_two_or_a_rarer_lookalike_is_read_by_shape(drawn, read):
     # ๗ read ๕ฒ (one digit more than drawn: taken when a look-alike letter is among them), ๗ read ฆ (OKR ๗.๒.๐๕)
@@ -306,7 +312,7 @@ def test_a_number_read_with_a_digit_cut_in_two_or_a_rarer_lookalike_is_read_by_s
 
 
 @needs_fonts
-@pytest.mark.parametrize("letter", ["จ", "ฆ"])
+@pytest.mark.parametrize("letter", ["จ", "ฆ", "ญ", "ธ"])
 def test_a_rarer_lookalike_that_is_a_letter_is_left_alone(letter):
     ink, box = _page(f"{letter}.๒", font="Loma")
     line = _line(box, letter, ".", "๒")
