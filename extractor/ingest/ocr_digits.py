@@ -157,8 +157,9 @@ def _parted(line: OcrLine, i: int) -> bool:
 
 def arabic_runs(line: OcrLine) -> list[tuple[int, int]]:
     """[start, end) word indexes of the runs of Arabic-digit words (``9.``, ``12``) on a line with Thai letters:
-    Tesseract's ``eng`` model reads a Thai digit as an Arabic one now and then (``๑.`` as ``9.``)."""
-    if not any("\u0e01" <= ch <= "\u0e2e" for ch in line.text):
+    Tesseract's ``eng`` model reads a Thai digit as an Arabic one now and then (``๑.`` as ``9.``); Thai digits count
+    as Thai (``P๒๑๕ (OKR 2.9.90)``, a cell with no Thai letter, for ``OKR ๔.๑.๑๐``)."""
+    if not any("\u0e01" <= ch <= "\u0e2e" or ch in THAI_DIGITS for ch in line.text):
         return []
     runs, start = [], None
     for i, word in enumerate([*line.words, None]):

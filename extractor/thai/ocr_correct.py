@@ -179,7 +179,8 @@ def correct_era_labels(text: str) -> tuple[str, list[Correction]]:
     corrections: list[Correction] = []
 
     def fix(m: re.Match) -> str:
-        corrections.append(Correction("ocr.identifier_correction", m.start(), m.group(0), ERA, "Buddhist-era year label: พ.ศ. read as Latin letters before a 25xx year"))
+        why = "Buddhist-era year label: พ.ศ. read as Latin letters before a 25xx year"
+        corrections.append(Correction("ocr.identifier_correction", m.start(), m.group(0), ERA, why))
         return ERA
 
     return _LATIN_ERA.sub(fix, text), corrections

@@ -154,6 +154,14 @@ def test_a_bracket_parts_two_runs():
     assert ocr_digits.numeric_runs(_words("๒", "๕", "๒", "๓", "(๑", "ต")) == [(0, 4), (4, 5)]
 
 
+def test_an_arabic_number_counts_on_a_line_with_thai_digits_and_no_thai_letter():
+    # a project's policy cell P๒๑๘ (OKR ๔.๑.๑๐) read ๒๑๕ (OKR 2.9.90): Thai digits make the line Thai
+    words = [OcrWord(w, (i * 20, 0, i * 20 + 10, 10), 90.0) for i, w in enumerate(["๒๑๕", "(OKR", "2.9.90)"])]
+    spaced = OcrLine((0, 0, 100, 10), 10, 10, words)
+    assert ocr_digits.arabic_runs(spaced) == [(2, 3)]
+    assert ocr_digits.arabic_runs(_words("(OKR", "2.9.90)")) == []  # no Thai at all: a Latin line's number
+
+
 def test_a_run_takes_a_string_of_lookalike_letters():
     assert ocr_digits.numeric_runs(_words("W.A.", "๒", "๕", "อ", "อ", "1:")) == [(1, 5)]
 
