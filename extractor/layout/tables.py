@@ -141,6 +141,8 @@ def region_block(
     document's text layer keeps a wrap's space glyph (``document.keeps_line_end_spaces``), else the table's own."""
     rows: list[Row] = []
     bold_rows: list[bool] = []
+    # OCR shows no wrap's space (a space it reads at a line end is before a speck): a join there may stand at one
+    joins_shown = spaces_kept or _spaces_kept(region, read_off_image=False)
     spaces_kept = spaces_kept or _spaces_kept(region)
     carried: dict[int, tuple[Cell, int]] = {}  # column → (cell spanning down, rows left)
     spaced = openings.spaced if openings else None
@@ -148,7 +150,7 @@ def region_block(
         cells: list[Cell] = []
         for cell in logical:
             text, raw, repairs, joins = joined_text(
-                cell.lines, _hard_break_in(cell, spaces_kept, openings), spaced, spaces_kept
+                cell.lines, _hard_break_in(cell, spaces_kept, openings), spaced, joins_shown
             )
             # footnote numbers glued to a word left the text: recorded, as in text blocks (layout.paragraphs)
             repairs += tuple(Repair("layout.footnote_ref", m.offset, m.text, "") for ln in cell.lines for m in ln.marks)
@@ -181,9 +183,11 @@ def _text_edges(cell: LogicalCell) -> tuple[float, float]:
     return left, cell.bbox[2] - max(left - cell.bbox[0], 0.0)
 
 
-def _spaces_kept(region: TableRegion) -> bool:
-    """The table's text layer keeps the space glyph at the end of lines wrapped at a space."""
-    return any(ln.ends_with_space for row in region.rows for cell in row for ln in cell.lines)
+def _spaces_kept(region: TableRegion, read_off_image: bool = True) -> bool:
+    """The table's text layer keeps the space glyph at the end of lines wrapped at a space (``read_off_image``:
+    lines OCR read, ``ink_widths``, count too)."""
+    lines = (ln for row in region.rows for cell in row for ln in cell.lines)
+    return any(ln.ends_with_space and (read_off_image or not ln.ink_widths) for ln in lines)
 
 
 def line_breaks(region: TableRegion, spaces_kept: bool = False) -> Iterator[tuple[TextLine, TextLine, bool]]:

@@ -18,7 +18,8 @@ only when the document writes the phrase together at least as often as apart (so
 identical segment forms vote once (a header row repeated on every page is one rendering); a place where the layout
 joined two lines (``blocks.WrapJoin``) is no vote that the phrase is written joined: it is the layout's reading of a
 line break, and a written break or a wrap at a space read as a wrap there would otherwise spread to every copy of
-the phrase in the document.  One pass indexes every
+the phrase in the document.  The reverse: a join where the source could not show a space (OCR) gets one where the
+document writes the phrase across it apart and never together (``_decide_join``).  One pass indexes every
 distinct segment by its space-free form, then each gap costs one substring search.
 """
 
@@ -53,6 +54,7 @@ MIN_LEXICON_ENTRY = 5
 
 MIN_SPACED = 2  # a join the source could not show a space at is spaced when the document writes it apart this often
 MIN_APART = 5  # a join where the source would show a space is a written break when the document writes it apart
+MIN_SPACED_FULL = 2  # ... as often, when the whole context (``CONTEXT`` letters a side) recurs apart
 SPACED_SIDE = 4  # ... the phrase: whole words on each side of the join, at least this many letters a side
 
 CODES = {
@@ -268,6 +270,8 @@ def _decide_join(left: str, right: str, space_unseen: bool, index: _Index) -> st
     - ``written``: the source keeps a wrap's space glyph and shows none, so this was no wrap at a space but a line
       break the author wrote after a full line (at least ``MIN_APART`` phrases apart: the only other reading is a
       writer who spells the phrase both ways)."""
+    if space_unseen and _spaced_in_full(left, right, index):
+        return "spaced"
     near_left, near_right = _words_from(left, reverse=True), _words_from(right)
     if len(near_left) < SPACED_SIDE or len(near_right) < SPACED_SIDE or len(near_left) + len(near_right) < MIN_PHRASE:
         return None
@@ -275,6 +279,17 @@ def _decide_join(left: str, right: str, space_unseen: bool, index: _Index) -> st
     if together or apart < (MIN_SPACED if space_unseen else MIN_APART):
         return None
     return "spaced" if space_unseen else "written"
+
+
+def _spaced_in_full(left: str, right: str, index: _Index) -> bool:
+    """The document writes the letters around a join (up to ``CONTEXT`` a side, ``MIN_PHRASE`` in all) apart at
+    least ``MIN_SPACED_FULL`` times elsewhere and never together: a whole phrase recurring that long is the
+    writer's, so the join, where the source could not show a space, stood at one."""
+    near_left, near_right = left[-CONTEXT:], right[:CONTEXT]
+    if len(near_left) < MIN_SIDE or len(near_right) < MIN_SIDE or len(near_left) + len(near_right) < MIN_PHRASE:
+        return False
+    together, apart = index.written_elsewhere(near_left + near_right, len(near_left))
+    return not together and apart >= MIN_SPACED_FULL
 
 
 def _words_from(run: str, reverse: bool = False) -> str:

@@ -256,3 +256,30 @@ def test_a_glyph_across_a_column_line_goes_with_the_word_it_ends() -> None:
 def test_a_lone_glyph_across_a_column_line_stays_where_its_centre_is() -> None:
     # ร spans 96-104, centre just left of the line, touching nothing: the centre decides
     assert _ruled_page(_word("1", 60) + _word("ร", 96.0, 8.0) + _word("อ", 150)) == ["1 ร", "อ"]
+
+
+
+def _wrapped_cell_joins(ink_widths: bool):
+    """The joins of a cell wrapped between Thai letters, in a table where another cell's line ends with a space."""
+    from extractor.layout.grid import LogicalCell
+    from extractor.layout.tables import TableRegion, region_block
+    from extractor.layout.types import TextLine
+
+    def line(text: str, y0: float, ends_with_space: bool = False) -> TextLine:
+        return TextLine(
+            text, 2.0, y0, 98.0, y0 + 12.0, 12.0, False, ends_with_space=ends_with_space, ink_widths=ink_widths
+        )
+
+    spaced = LogicalCell(0, 0, 1, 1, (0.0, 0.0, 100.0, 30.0), [line("ผลการดำเนินงาน", 2.0, True), line("ร้อยละ", 16.0)])
+    wrapped_lines = [line("ระดับความพึงพอใจ", 2.0), line("ค่าเฉลี่ย", 16.0)]
+    wrapped = LogicalCell(0, 1, 1, 1, (100.0, 0.0, 200.0, 30.0), wrapped_lines)
+    for ln in wrapped.lines:
+        ln.x0, ln.x1 = ln.x0 + 100.0, ln.x1 + 100.0
+    region = TableRegion((0.0, 0.0, 200.0, 30.0), [[spaced, wrapped]], 2, True, [0.0, 100.0, 200.0])
+    return region_block(region, 1).rows[0].cells[1].wrap_joins
+
+
+def test_a_space_ocr_reads_at_a_line_end_is_no_text_layer_keeping_wrap_spaces():
+    # a text layer that keeps one wrap's space glyph shows every wrap's; OCR shows none (a speck's gap is not one)
+    assert [j.space_unseen for j in _wrapped_cell_joins(ink_widths=False)] == [False]
+    assert [j.space_unseen for j in _wrapped_cell_joins(ink_widths=True)] == [True]

@@ -80,3 +80,23 @@ def test_a_join_where_the_source_would_show_a_space_is_a_written_break_if_the_ph
     assert [(r.code, r.after) for r in out[5][1]] == [("thai.wrap_written_break", "\n")]
     # four copies apart are a writer's habit, not proof: a wrap inside the phrase stays a join
     assert joined(apart[:4] + [joined_cell], [()] * 4 + [(join,)])[4] == joined_cell
+
+
+# the phrase across an OCR join, in full, written apart in two phrases; its short words also run on joined elsewhere
+SAFE_APART = ["พัฒนาระบบปลอดภัยสูง ระยะที่หนึ่ง", "ระบบปลอดภัยสูง ระยะที่หนึ่งของเขต"]
+SAFE_LONGER = "ปลอดภัยสูงระยะยาว"
+SAFE_JOINED = "จัดทำระบบปลอดภัยสูงระยะที่หนึ่ง"
+AT_SAFE_JOIN = WrapJoin("ระบบปลอดภัยสูง"[-12:], "ระยะที่หนึ่ง", space_unseen=True)
+
+
+def test_a_join_gets_the_space_where_its_whole_context_is_written_apart_twice_and_never_together():
+    out = WrapEvidence([*SAFE_APART, SAFE_LONGER, SAFE_JOINED], [(), (), (), (AT_SAFE_JOIN,)]).join()
+    assert out[3][0] == "จัดทำระบบปลอดภัยสูง ระยะที่หนึ่ง"
+    assert [(r.code, r.position, r.after) for r in out[3][1]] == [("thai.wrap_spaced_repeated", 19, " ")]
+
+
+def test_a_join_keeps_no_space_from_one_whole_context_apart_or_where_the_whole_context_is_also_written_together():
+    assert joined([SAFE_APART[0], SAFE_LONGER, SAFE_JOINED], [(), (), (AT_SAFE_JOIN,)])[2] == SAFE_JOINED
+    together = "บบปลอดภัยสูงระยะที่หนึ่งแล้ว"
+    texts = [*SAFE_APART, SAFE_LONGER, together, SAFE_JOINED]
+    assert joined(texts, [(), (), (), (), (AT_SAFE_JOIN,)])[4] == SAFE_JOINED
