@@ -51,7 +51,15 @@ from extractor.ingest.ocr_masks import Stretches, is_mask, reread_masks
 from extractor.ingest.ocr_noise import drop_noise_words, dropped_message
 from extractor.ingest.ocr_recheck import reread_latin_words
 from extractor.ingest.ocr_shapes import reread_lookalikes
-from extractor.ingest.ocr_tesseract import LANGUAGES, OcrError, OcrLine, OcrWord, parse_hocr, run_tesseract
+from extractor.ingest.ocr_tesseract import (
+    CONSONANT_PER_EM,
+    LANGUAGES,
+    OcrError,
+    OcrLine,
+    OcrWord,
+    parse_hocr,
+    run_tesseract,
+)
 from extractor.layout.lines import THAI_MARKS
 from extractor.layout.types import PageModel
 from extractor.limits import NO_DEADLINE, Deadline, LimitExceededError
@@ -101,9 +109,6 @@ NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean con
 LOW_CONFIDENCE = 50.0
 MARK_STRIP = 0.7  # a line smaller than this share of the median size may be a strip of detached marks
 SAME_SIZE = 0.3  # lines whose x_size is within this share of the page median are body text
-CONSONANTS = frozenset("กขคฆงจฉชซดตถทธนบผพภมยรลวษสหอฮา")  # no ascender, no descender: ink from baseline to x-height
-CONSONANT_PER_EM = 0.58  # their ink height over the font size: TLWG Loma, Norasi 0.57, Waree, Kinnari 0.59-0.61;
-# measured on the scanned corpus 0.571-0.580 at 10.5, 12 and 14 pt (x_size over the size: 0.71-1.30 on the same lines)
 MIN_CONSONANTS = 5  # a line with fewer single-consonant words is sized by Tesseract's x_size
 SAME_CONSONANT_SIZE = 0.07  # lines sized by their consonants within this share of the body are body text (a 12 pt
 # heading over 10.5 pt body is 14 % larger, the consonants' height measures to a pixel in 25)
@@ -372,13 +377,13 @@ def line_size(line: OcrLine) -> tuple[float, bool]:
     """(font size in pixels, measured from its consonants?) of a line.
 
     Tesseract boxes Thai glyph by glyph, so the height of the words that are one consonant without ascender or
-    descender (``CONSONANTS``) is the line's x-height; Tesseract's own ``x_size`` jitters by a third from line to
-    line, too much to tell a 12 pt heading from 10.5 pt body text (both came out 10 pt, and the wrapped lines of a
+    descender (``OcrLine.consonant_heights``) is the line's x-height; Tesseract's own ``x_size`` jitters by a third
+    from line to line, too much to tell a 12 pt heading from 10.5 pt body text (both came out 10 pt, and the wrapped lines of a
     heading, 1.45 em apart, then looked a paragraph gap apart).  Lines with too few such words (Latin, digits, short
     labels) fall back to ``x_size``.  ``lines_to_glyphs`` gives the layout these sizes, and measures gaps in them
     relative to the body's only.
     """
-    heights = [w.bbox[3] - w.bbox[1] for w in line.words if w.text in CONSONANTS]
+    heights = line.consonant_heights()
     if len(heights) >= MIN_CONSONANTS:
         middle = statistics.median(heights)
         # the mean of the heights near the median: to a fraction of a pixel (a pixel is 4 % of a 10.5 pt consonant

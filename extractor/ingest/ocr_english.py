@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import regex as re
 
-from extractor.ingest.ocr_recheck import PAD, grammar_latin_words, strip_of
+from extractor.ingest.ocr_recheck import grammar_latin_words, lines_in_band, page_offset, strip_of
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.thai.dictionary import is_word, tokenize
 
@@ -112,8 +112,7 @@ def _english(read: list[OcrWord], anchor: str, side: int) -> list[OcrWord] | Non
 
 def _band_words(lines: list[OcrLine], top: int, bottom: int) -> list[OcrWord]:
     """The words read back in one crop's band, in reading order."""
-    inside = [line for line in lines if top <= (line.bbox[1] + line.bbox[3]) / 2 <= bottom]
-    return [w for line in sorted(inside, key=lambda x: x.bbox[0]) for w in line.words]
+    return [w for line in sorted(lines_in_band(lines, top, bottom), key=lambda x: x.bbox[0]) for w in line.words]
 
 
 def reread_english_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> list[tuple[str, str]]:
@@ -129,7 +128,7 @@ def reread_english_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> 
         words = _english(_band_words(again, top, bottom), anchor.text, side)
         if words is None:
             continue
-        x0, y0 = max(0, crop.bbox[0] - PAD) - 2 * PAD, max(0, crop.bbox[1] - PAD) - top  # strip to page
+        x0, y0 = page_offset(crop.bbox, top)
         new = [OcrWord(w.text, (w.bbox[0] + x0, w.bbox[1] + y0, w.bbox[2] + x0, w.bbox[3] + y0), w.confidence) for w in words]
         at = next(i for i, w in enumerate(line.words) if w is run[0])
         line.words[at : at + len(run)] = new

@@ -30,11 +30,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from extractor.ingest.ocr_digits import ink_spans
-from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
+from extractor.ingest.ocr_tesseract import CONSONANT_PER_EM, OcrLine, OcrWord
 
-# ``ocr`` imports this module: its CONSONANTS and CONSONANT_PER_EM are repeated here
-CONSONANTS = frozenset("กขคฆงจฉชซดตถทธนบผพภมยรลวษสหอฮา")  # no ascender, no descender: their box is the x-height
-CONSONANT_PER_EM = 0.58  # their height over the font size
 MIN_CONSONANTS = 3  # a line with fewer single-consonant words is measured by the page's consonants
 MARK_ZONE = 0.55  # em above a line's letter tops where its upper marks reach (stacked vowel and tone mark)
 LOWER_ZONE = 0.45  # em below a line's baseline where its lower vowels (ุ ู) and descenders reach
@@ -79,7 +76,7 @@ def ink_blobs(ink: np.ndarray, box: Box) -> list[Box]:
 
 def letter_height(line: OcrLine) -> float | None:
     """The height (pixels) of the line's consonants without ascender or descender, or None with too few of them."""
-    heights = [w.bbox[3] - w.bbox[1] for w in line.words if w.text in CONSONANTS]
+    heights = line.consonant_heights()
     return statistics.median(heights) if len(heights) >= MIN_CONSONANTS else None
 
 

@@ -175,12 +175,23 @@ def strip_of(pixels: np.ndarray, words: list[OcrWord]) -> tuple[np.ndarray, list
     return strip, bands
 
 
+def page_offset(bbox: tuple[int, int, int, int], band_top: int) -> tuple[int, int]:
+    """What to add to a position in the strip (``strip_of``) to put it on the page, for the crop of ``bbox`` whose
+    band starts at row ``band_top``."""
+    return max(0, bbox[0] - PAD) - 2 * PAD, max(0, bbox[1] - PAD) - band_top
+
+
+def lines_in_band(lines: list[OcrLine], top: int, bottom: int) -> list[OcrLine]:
+    """The lines read from a strip whose middle falls in the band of rows [``top``, ``bottom``]: one crop's."""
+    return [line for line in lines if top <= (line.bbox[1] + line.bbox[3]) / 2 <= bottom]
+
+
 def readings_by_band(lines: list[OcrLine], bands: list[tuple[int, int]]) -> list[str | None]:
     """The text (spaces removed) of the line whose middle falls in each band; of several, the tallest when the others
     are at most ``MARKS_LINE`` of its height (marks above a word read as a line of their own); else None."""
     out: list[str | None] = []
     for top, bottom in bands:
-        inside = sorted((line for line in lines if top <= (line.bbox[1] + line.bbox[3]) / 2 <= bottom), key=_height)
+        inside = sorted(lines_in_band(lines, top, bottom), key=_height)
         body = inside[-1] if inside and all(_height(o) <= MARKS_LINE * _height(inside[-1]) for o in inside[:-1]) else None
         out.append("".join(body.text.split()) if body is not None else None)
     return out

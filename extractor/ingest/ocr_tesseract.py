@@ -23,6 +23,10 @@ from extractor.errors import ExtractorError
 LANGUAGES = "tha+eng"
 PAGE_SEGMENTATION = 3  # fully automatic page segmentation (columns, tables, headings)
 TIMEOUT_SECONDS = 300
+X_HEIGHT_CONSONANTS = frozenset("กขคฆงจฉชซดตถทธนบผพภมยรลวษสหอฮา")  # no ascender, no descender: ink from baseline to
+# x-height, and Tesseract boxes them one glyph a word
+CONSONANT_PER_EM = 0.58  # their ink height over the font size: TLWG Loma, Norasi 0.57, Waree, Kinnari 0.59-0.61;
+# measured on the scanned corpus 0.571-0.580 at 10.5, 12 and 14 pt (x_size over the size: 0.71-1.30 on the same lines)
 
 
 class OcrError(ExtractorError):
@@ -51,6 +55,11 @@ class OcrLine:
     @property
     def confidence(self) -> float:
         return sum(w.confidence for w in self.words) / len(self.words) if self.words else 0.0
+
+    def consonant_heights(self) -> list[int]:
+        """The box heights (pixels) of the line's words that are one consonant without ascender or descender
+        (``X_HEIGHT_CONSONANTS``): each measures the line's x-height."""
+        return [w.bbox[3] - w.bbox[1] for w in self.words if w.text in X_HEIGHT_CONSONANTS]
 
 
 def tesseract_available() -> bool:
