@@ -58,8 +58,12 @@ class OcrLine:
 
     def consonant_heights(self) -> list[int]:
         """The box heights (pixels) of the line's words that are one consonant without ascender or descender
-        (``X_HEIGHT_CONSONANTS``): each measures the line's x-height."""
-        return [w.bbox[3] - w.bbox[1] for w in self.words if w.text in X_HEIGHT_CONSONANTS]
+        (``X_HEIGHT_CONSONANTS``): each measures the line's x-height.  Boxes taller than the line's ``x_size`` are
+        left out: Tesseract now and then boxes a run of a line's letters at the full height of the line (2.2
+        x-heights: ``โ ค ร ง ก า ร`` all 56 px high over 25 px of ink, the 10.5 pt body), and where such boxes were
+        the majority the line's size came out twice the body's and a real space looked half as wide."""
+        heights = (w.bbox[3] - w.bbox[1] for w in self.words if w.text in X_HEIGHT_CONSONANTS)
+        return [h for h in heights if h <= self.x_size]
 
 
 def tesseract_available() -> bool:

@@ -206,3 +206,17 @@ def test_the_ink_decides_at_latin_words_but_not_before_closing_punctuation():
     glyphs = lines_to_glyphs([latin, stop], 72 / 300, ink)
     assert [ln.text for ln in build_lines(glyphs)] == ["จัดทำ QRCode", "กทม."]
     assert _texts(latin, stop) == ["จัดทำQRCode", "กทม."]
+
+
+def test_consonant_boxes_at_the_full_height_of_the_line_do_not_size_it():
+    # 300 dpi, 10.5 pt body: consonants 25 px of ink.  Tesseract boxes some consonants at the line's full height
+    # (56 px, 2.2 x-heights): their median made the line twice the body's size and the 0.32 em space between กรม
+    # and นวด (14 px of blank) half as wide, under INK_SPACE_GAP
+    body = [_consonant_line(y, 25, 46.0) for y in (400, 480, 560)]
+    boxes = [("ก", 100, 56), ("ร", 122, 56), ("ม", 144, 25), ("น", 180, 56), ("ว", 202, 56), ("ด", 224, 25)]
+    words = [OcrWord(ch, (x0, 232 - height, x0 + 20, 232), 95.0) for ch, x0, height in boxes]
+    tall = OcrLine((100, 176, 244, 240), 232, 46.0, words)
+    assert tall.consonant_heights() == [25, 25]
+    ink = _inked(*((x0, x0 + 20) for _, x0, _ in boxes))
+    glyphs = lines_to_glyphs([tall, *body], 72 / 300, ink)
+    assert build_lines(glyphs)[0].text == "กรม นวด"
