@@ -123,6 +123,20 @@ def test_key_indicator_line_with_masked_strategy_words_and_supporting_role():
     assert fm.key_indicators_open_ended
 
 
+def test_sub_strategy_heading_with_a_space_after_its_dot_is_a_heading_not_the_item_above():
+    # a scan puts a space after the dot (๓. ๑); the heading used to join the KPI above it as a wrapped line
+    text = (
+        "ตัววัดผล/ตัวชี้วัดความสำเร็จสำคัญ (KR/KPI)\n"
+        "ยุทธศาสตร์ย่อยที่ ๑.๕ เมืองสุขภาพดี\n- KPI ๑.๕.๔.๑ : อัตราป่วยโรคไข้เลือดออก\n"
+        "ยุทธศาสตร์ย่อยที่ ๓. ๑ ลดความเหลื่อมล้ำ\n- KR ๑ : ประชาชนกลุ่มเปราะบางเข้าถึงสวัสดิการ\n"
+    )
+    _, fm, _, _ = build(text)
+    first, second = fm.key_indicators
+    assert first.text == "อัตราป่วยโรคไข้เลือดออก" and (first.strategy, first.sub_strategy) == ("1", "1.5")
+    assert (second.kind, second.strategy, second.sub_strategy) == ("KR", "3", "3.1")
+    assert second.group == "ยุทธศาสตร์ย่อยที่ ๓. ๑ ลดความเหลื่อมล้ำ"
+
+
 def test_wrapped_list_line_joins_the_item_but_a_line_after_a_blank_starts_a_new_one():
     text = "พันธกิจ\n\n1. บริหารงานบุคคล\nอย่างเป็นระบบ\n\nหมายเหตุ ท้ายรายการ\n"
     _, fm, _, _ = build(text)

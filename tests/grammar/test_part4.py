@@ -192,6 +192,14 @@ def test_definition_sections_and_baseline_parsers():
     assert [(y.year_be, y.raw, y.status) for y in years] == [(2563, "-", "dash"), (2564, "- 2565 : 12 คน", "value")]
     years = parse_baseline("พ.ศ. 2564 : ไม่ มี พ.ศ. 2565 : ไม่มีข้อมูล")  # ไม่มี split by a scan is still none
     assert [(y.year_be, y.status) for y in years] == [(2564, "dash"), (2565, "value")]
+    # a scan's lost colon at the end of the cell, or a speck before the colon: the year after the one before only
+    years = parse_baseline("พ.ศ. ๒๕๖๔ : พ.ศ. ๒๕๖๕ : พ.ศ. ๒๕๖๖")
+    assert [(y.year_be, y.status) for y in years] == [(2564, "empty"), (2565, "empty"), (2566, "empty")]
+    years = parse_baseline("พ.ศ. ๒๕๖๕ : ๗๓ ดวง พ.ศ. ๒๕๖๖ 1 : ๗๙ ดวง")
+    assert [(y.year_be, y.raw) for y in years] == [(2565, "๗๓ ดวง"), (2566, "๗๙ ดวง")]
+    years = parse_baseline("พ.ศ. 2564 : 12 คน ข้อมูลปี 2566")  # not the year after: text of the value
+    assert [(y.year_be, y.raw) for y in years] == [(2564, "12 คน ข้อมูลปี 2566")]
+    assert parse_baseline("ข้อมูล พ.ศ. 2566") == []  # a loose label alone opens no year
 
 
 # -- the seeds ---------------------------------------------------------------------------------------------------

@@ -153,6 +153,14 @@ def test_catalogue_number_read_without_its_dot_gets_it_from_the_numbering():
     assert (finding.expected, finding.actual) == ("1.2", "112")
 
 
+@pytest.mark.skipif(not SEED_2563.exists(), reason="seed 002 not in the corpus")
+def test_delegated_definition_whose_word_lost_its_marks_still_names_the_owner():
+    # ตามที่ read ตามท by a scan (the marks of ที่ lost): the owner is still the words before กำหนด
+    text = SEED_2563.read_text(encoding="utf-8").replace("\tตามที่ สกก. กำหนด\t", "\tตามท สกก. กำหนด\t", 1)
+    kpi = next(k for k in build(text).monitoring.kpis if k.code == "3.1 (ข)")
+    assert (kpi.definition, kpi.fields["defined_by"]) == ("ตามท สกก. กำหนด", "สกก.")
+
+
 def test_catalogue_number_without_a_dot_the_numbering_cannot_place_is_no_item():
     document = build(PLAN.replace("ตัวชี้วัดที่ 1.2", "ตัวชี้วัดที่ 189", 1))
     assert [k.code for k in document.plan_2563.kpi_catalogue] == ["1.1", "1.3"]

@@ -80,7 +80,8 @@ _TARGET = re.compile(
 _NOTE = re.compile(r"^หมายเหตุ")
 _FORMULA_LABEL = re.compile(r"วิธี(?:การ)?คำนวณ")  # the calculation section of a definition cell starts here
 _DATA_PERIOD = re.compile(rf"ระยะเวลาในการจัดเก็บข้อมูล\s*(?P<period>เดือน\S+\s*{D}{{4}}\s*ถึง\s*\S+\s*{D}{{4}})")
-_DELEGATED = re.compile(r"^ตามที่\s+(?P<owner>.+?)\s+กำหนด\s*$", re.S)
+# ตามที่ … กำหนด ("as … defines"): a scan may lose the marks of ที่ (ตามท สกก. กำหนด), the phrase still says it
+_DELEGATED = re.compile(r"^ตามที?่?\s+(?P<owner>.+?)\s+กำหนด\s*$", re.S)
 _UNIT_LABEL = re.compile(r"\s*ส่วนราชการ(?:ที่)?(?:รับผิดชอบ)?\s*:\s*(?P<unit>.+)$", re.S)
 _LIKERT = re.compile(rf"ค่าคะแนน\s*(?P<score>{D})\s*คือ\s*(?P<text>[^\n]+)")
 _STEP = re.compile(rf"^(?:ขั้นตอนที่)\s*(?P<number>{D}+)\s*(?P<text>.*)$", re.S)

@@ -52,7 +52,8 @@ _TOC_LINE = re.compile(r"^(?P<title>.*?\S)\s+(?P<page>[0-9๐-๙]{1,3}|\([ก-�
 _TOC_SUB_SPLIT = re.compile(r"\s+-(?!\s*[0-9๐-๙])\s*")
 _INDICATOR = re.compile(r"(?<![A-Za-z])(?P<kind>OKR|KPI|KR)\s*(?P<code>\d+(?:\.\d+)*)\s*:?\s*")
 _STRATEGY = re.compile(r"(?:ยุทธศาสตร์ที่|(?<![x])x{13}(?!x))\s*(?P<number>\d+)")
-_SUB_STRATEGY = re.compile(r"(?:ยุทธศาสตร์|(?<![x])x{10})ย่อยที่\s*(?P<number>\d+\.\d+)")
+# a scan may put a space after the dot (ยุทธศาสตร์ย่อยที่ ๓. ๑): the number is read without it (``_sub_number``)
+_SUB_STRATEGY = re.compile(r"(?:ยุทธศาสตร์|(?<![x])x{10})ย่อยที่\s*(?P<number>\d+\.\s?\d+)")
 _SUPPORTING = re.compile(r"\s*\(\s*สนับสนุน\s*\)\s*$")
 _ETC = re.compile(r"^\s*ฯลฯ\s*$")
 
@@ -239,8 +240,8 @@ class _IndicatorContext:
         if strategy:
             self.strategy, self.sub_strategy = strategy.group("number"), None
         if sub:
-            self.sub_strategy = sub.group("number")
-            self.strategy = self.strategy if strategy else sub.group("number").split(".")[0]
+            self.sub_strategy = _sub_number(sub)
+            self.strategy = self.strategy if strategy else self.sub_strategy.split(".")[0]
         if not strategy and not sub:
             self.strategy = self.sub_strategy = None
         self.group = block.text.strip().lstrip("-• ").strip()
@@ -254,7 +255,7 @@ class _IndicatorContext:
         number = arabic_digits(numbered.group("number")) if numbered and _numbers_item(numbered, indicator) else None
         text = block.text[indicator.end() :] if indicator else numbered.group("text")
         strategy, sub = _STRATEGY.search(folded), _SUB_STRATEGY.search(folded)
-        sub_number = sub.group("number") if sub else None
+        sub_number = _sub_number(sub) if sub else None
         supporting = bool(_SUPPORTING.search(text))
         return KeyIndicator(
             number=number,
@@ -267,6 +268,11 @@ class _IndicatorContext:
             supporting=supporting,
             source=source_of(block.provenance),
         )
+
+
+def _sub_number(match: re.Match) -> str:
+    """The sub-strategy number of a ``_SUB_STRATEGY`` match, without a scan's space after the dot."""
+    return "".join(match.group("number").split())
 
 
 def _strategy_of(sub_strategy: str | None) -> str | None:

@@ -63,6 +63,9 @@ _NUMBER_CELL = re.compile(r"^\s*([0-9๐-๙]+(?:\.\s?[0-9๐-๙]+)*)\.?\s*$")
 _TACTIC_CODE = re.compile(r"(?:กลยุทธ์(?:ที่)?\s*)?([0-9๐-๙]+\.[0-9๐-๙]+\.[0-9๐-๙]+)(?![.0-9๐-๙])")
 # a year label of a baseline cell (พ.ศ. 2564 :, ปี ๒๕๖๕ =); a scan may put a space after the first dot (พ. ศ.)
 _BASELINE_YEAR = re.compile(r"(?:พ\.\s?ศ\.|ปี)\s*([0-9๐-๙]{4})\s*[:=]")
+# the same label as a scan may leave it: its colon lost at the end of the cell, or a speck read before the colon
+# (พ.ศ. ๒๕๖๖ 1 :); taken only for the year after the label before it, which the cell's sequence of years predicts
+_BASELINE_YEAR_LOOSE = re.compile(r"(?:พ\.\s?ศ\.|ปี)\s*([0-9๐-๙]{4})(?:\s*[^\s:=]?\s*[:=]|\s*$)")
 # no value for a year: a dash or ไม่มี ("none"; a scan may split it, ไม่ มี)
 _DASH = re.compile(r"^\s*(?:[-–]|ไม่\s?มี)\s*(?:\(.*\))?\s*$")
 _PERCENT = re.compile(r"ร้อยละ\s*([0-9๐-๙]+)")
@@ -273,7 +276,7 @@ def _code_and_name(code_text: str, name_text: str, *, same: bool) -> tuple[str |
 def parse_baseline(text: str) -> list[BaselineYear]:
     """The years of a baseline cell: 'พ.ศ. 2564 : - พ.ศ. 2565 : ไม่มี พ.ศ. 2566 : 34.467 กม.' → three years."""
     folded = arabic_digits(text)
-    marks = list(_BASELINE_YEAR.finditer(folded))
+    marks = _baseline_marks(folded)
     years = []
     for index, m in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
@@ -281,6 +284,17 @@ def parse_baseline(text: str) -> list[BaselineYear]:
         status = "empty" if not value else "dash" if _DASH.match(value) else "value"
         years.append(BaselineYear(year_be=int(m.group(1)), raw=value, status=status))
     return years
+
+
+def _baseline_marks(folded: str) -> list[re.Match]:
+    """The year labels of a baseline cell: the strict ones, and a loose one (``_BASELINE_YEAR_LOOSE``) only where
+    it is the year after the label before it."""
+    marks: list[re.Match] = []
+    for m in _BASELINE_YEAR_LOOSE.finditer(folded):
+        strict = _BASELINE_YEAR.fullmatch(m.group(0))
+        if strict or (marks and int(m.group(1)) == int(marks[-1].group(1)) + 1):
+            marks.append(m)
+    return marks
 
 
 def definition_sections(text: str, grammar: Grammar) -> dict[str, str]:
