@@ -19,7 +19,8 @@ identical segment forms vote once (a header row repeated on every page is one re
 joined two lines (``blocks.WrapJoin``) is no vote that the phrase is written joined: it is the layout's reading of a
 line break, and a written break or a wrap at a space read as a wrap there would otherwise spread to every copy of
 the phrase in the document.  The reverse: a join where the source could not show a space (OCR) gets one where the
-document writes the phrase across it apart and never together (``_decide_join``).  One pass indexes every
+document writes the phrase across it apart and never together, or where the word on one side of it is one the
+document sets off by a space and the two words are never written together (``_decide_join``).  One pass indexes every
 distinct segment by its space-free form, then each gap costs one substring search.
 """
 
@@ -55,15 +56,19 @@ MIN_LEXICON_ENTRY = 5
 MIN_SPACED = 2  # a join the source could not show a space at is spaced when the document writes it apart this often
 MIN_APART = 5  # a join where the source would show a space is a written break when the document writes it apart
 MIN_SPACED_FULL = 2  # ... as often, when the whole context (``CONTEXT`` letters a side) recurs apart
+MIN_WORD_APART = 2  # ... or when the word on one side of it is set off by a space this often elsewhere
+WORD_APART_RATIO = 3  # ... and at least this many times as often as it is written against a Thai letter
+ABBREVIATION = 4  # at most this many letters before a full stop: an abbreviation (พ.ศ., สปสช.)
 SPACED_SIDE = 4  # ... the phrase: whole words on each side of the join, at least this many letters a side
 
 CODES = {
     "repeated": "thai.wrap_joined_repeated",
     "lexicon": "thai.wrap_joined_lexicon",
     "spaced": "thai.wrap_spaced_repeated",
+    "word": "thai.wrap_spaced_word",
     "written": "thai.wrap_written_break",
 }
-_PUT = {"spaced": " ", "written": "\n"}  # what a rule puts at a join (the others take a wrap space out)
+_PUT = {"spaced": " ", "word": " ", "written": "\n"}  # what a rule puts at a join (the others take a wrap space out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +176,20 @@ class _Index:
         """As ``written``, counting only the phrases the layout did not join at the cut."""
         return self._votes(needle, cut, lambda at: False)
 
+    def set_off(self, word: str, after: bool = False) -> tuple[int, int]:
+        """How often ``word`` is written against a Thai letter before it (``after``: after it), and how often with
+        whitespace there; places the layout joined do not count."""
+        against = apart = 0
+        at = self.squeezed.find(word)
+        while at != -1:
+            edge = at + len(word) if after else at
+            if edge in self.spaced:
+                apart += 1
+            elif edge not in self.joined and _LETTER_RE.match(self.squeezed[edge - (not after) : edge + after]):
+                against += 1
+            at = self.squeezed.find(word, at + 1)
+        return against, apart
+
     def _votes(self, needle: str, cut: int, joined_votes: Callable[[int], bool]) -> tuple[int, int]:
         """(together, apart) over the places ``needle`` is found; a place the layout joined at the cut votes only
         when ``joined_votes(place)``."""
@@ -260,7 +279,7 @@ def _decide_between(left: str, right: str, index: _Index) -> str | None:
     return None
 
 
-def _decide_join(left: str, right: str, space_unseen: bool, index: _Index) -> str | None:
+def _decide_join(left: str, right: str, space_unseen: bool, index: _Index, follows: str = "") -> str | None:
     """Which rule, if any, makes a layout join between the Thai letters ``left`` and ``right`` (spaces removed)
     something other than a join, when the document writes the phrase across it apart and never together (the
     layout's other joins do not count: they are readings too).
@@ -269,16 +288,17 @@ def _decide_join(left: str, right: str, space_unseen: bool, index: _Index) -> st
       (at least ``MIN_SPACED`` phrases apart);
     - ``written``: the source keeps a wrap's space glyph and shows none, so this was no wrap at a space but a line
       break the author wrote after a full line (at least ``MIN_APART`` phrases apart: the only other reading is a
-      writer who spells the phrase both ways)."""
+      writer who spells the phrase both ways);
+    - ``word``: the source could not show a space there, and the word on one side of it is one the document sets
+      off by a space (``_spaced_words``; ``follows``: what comes after ``right`` in its segment)."""
     if space_unseen and _spaced_in_full(left, right, index):
         return "spaced"
     near_left, near_right = _words_from(left, reverse=True), _words_from(right)
-    if len(near_left) < SPACED_SIDE or len(near_right) < SPACED_SIDE or len(near_left) + len(near_right) < MIN_PHRASE:
-        return None
-    together, apart = index.written_elsewhere(near_left + near_right, len(near_left))
-    if together or apart < (MIN_SPACED if space_unseen else MIN_APART):
-        return None
-    return "spaced" if space_unseen else "written"
+    if len(near_left) >= SPACED_SIDE and len(near_right) >= SPACED_SIDE and len(near_left + near_right) >= MIN_PHRASE:
+        together, apart = index.written_elsewhere(near_left + near_right, len(near_left))
+        if not together and apart >= (MIN_SPACED if space_unseen else MIN_APART):
+            return "spaced" if space_unseen else "written"
+    return "word" if space_unseen and _spaced_words(left, right, follows, index) else None
 
 
 def _spaced_in_full(left: str, right: str, index: _Index) -> bool:
@@ -290,6 +310,30 @@ def _spaced_in_full(left: str, right: str, index: _Index) -> bool:
         return False
     together, apart = index.written_elsewhere(near_left + near_right, len(near_left))
     return not together and apart >= MIN_SPACED_FULL
+
+
+def _spaced_words(left: str, right: str, follows: str, index: _Index) -> bool:
+    """The word after a join (the first newmm word of ``right``; an abbreviation with its full stop, ``พ.``
+    of ``พ.ศ.``) is written after a space at least ``MIN_WORD_APART`` times and ``WORD_APART_RATIO`` times as often
+    as against a Thai letter, or the word before it (the last word of ``left``) likewise before a space; and the
+    two words are never written together.  A word the writer sets off (``งบประมาณ`` before an amount,
+    ``หมายถึง`` after a term, ``สปสช.``) is set off at a wrap too, where a scan cannot show the space."""
+    before, after = dictionary.tokenize(left)[-1:], dictionary.tokenize(right)[:1]
+    if not before or not after:
+        return False
+    word_before, word_after = before[0], after[0]
+    if len(right) <= ABBREVIATION and follows == ".":
+        word_after = right + "."
+    together, _ = index.written_elsewhere(word_before + word_after.rstrip("."), len(word_before))
+    if together:
+        return False
+    return _set_off(word_after, index.set_off(word_after)) or _set_off(word_before, index.set_off(word_before, True))
+
+
+def _set_off(word: str, counts: tuple[int, int]) -> bool:
+    """``counts`` (against a Thai letter, apart) say the document sets ``word`` off by a space."""
+    against, apart = counts
+    return len(word) >= MIN_SIDE and apart >= MIN_WORD_APART and apart >= WORD_APART_RATIO * against
 
 
 def _words_from(run: str, reverse: bool = False) -> str:
@@ -347,7 +391,9 @@ class WrapEvidence:
                 if rule:
                     cuts.setdefault(seg.text_index, []).append((seg.start + gap.start(), seg.start + gap.end(), rule))
             for slot in seg.joined:
-                rule = _decide_join(*_context(seg, slot), slot in seg.unseen, self.index)
+                left, right = _context(seg, slot)
+                follows = seg.key[slot + len(right) : slot + len(right) + 1]
+                rule = _decide_join(left, right, slot in seg.unseen, self.index, follows)
                 if rule:
                     at = seg.start + _text_offset(spacing, slot)
                     cuts.setdefault(seg.text_index, []).append((at, at, rule))

@@ -100,3 +100,38 @@ def test_a_join_keeps_no_space_from_one_whole_context_apart_or_where_the_whole_c
     together = "บบปลอดภัยสูงระยะที่หนึ่งแล้ว"
     texts = [*SAFE_APART, SAFE_LONGER, together, SAFE_JOINED]
     assert joined(texts, [(), (), (), (), (AT_SAFE_JOIN,)])[4] == SAFE_JOINED
+
+
+# an OCR join before a word the document sets off by a space (a budget line's งบประมาณ before its amount)
+BUDGET_APART = ["ส่งเสริมการใช้จ่าย งบประมาณ 100,000 บาท", "จัดซื้อครุภัณฑ์สำนักงาน งบประมาณ 250,000 บาท"]
+BUDGET_JOINED = "โครงการติดตามและประเมินผลงบประมาณ 899,500 บาท"
+AT_BUDGET_JOIN = WrapJoin("ติดตามและประเมินผล"[-12:], "งบประมาณ", space_unseen=True)
+
+
+def test_a_join_gets_a_space_before_a_word_the_document_sets_off_by_a_space():
+    out = WrapEvidence([*BUDGET_APART, BUDGET_JOINED], [(), (), (AT_BUDGET_JOIN,)]).join()
+    assert out[2][0] == "โครงการติดตามและประเมินผล งบประมาณ 899,500 บาท"
+    assert [(r.code, r.position, r.after) for r in out[2][1]] == [("thai.wrap_spaced_word", 25, " ")]
+
+
+def test_a_word_set_off_gives_no_space_where_it_is_also_written_on_letters_or_the_two_words_run_together():
+    on_letters = "ประจำปีงบประมาณ พ.ศ. 2569"  # one copy against a Thai letter for two apart: no habit of the writer
+    assert joined([*BUDGET_APART, on_letters, BUDGET_JOINED], [(), (), (), (AT_BUDGET_JOIN,)])[3] == BUDGET_JOINED
+    apart = [*BUDGET_APART, "ค่าวัสดุ งบประมาณ 50,000 บาท"]  # three apart for one against: a habit ...
+    assert joined([*apart, "ประจำปีงบประมาณ", BUDGET_JOINED], [()] * 4 + [(AT_BUDGET_JOIN,)])[4] != BUDGET_JOINED
+    together = "รายงานผลการประเมินผลงบประมาณประจำปี"  # ... but not where the two words run together
+    assert joined([*apart, together, BUDGET_JOINED], [()] * 4 + [(AT_BUDGET_JOIN,)])[4] == BUDGET_JOINED
+    assert joined([BUDGET_APART[0], BUDGET_JOINED], [(), (AT_BUDGET_JOIN,)])[1] == BUDGET_JOINED  # once is chance
+    seen = WrapJoin(AT_BUDGET_JOIN.before, AT_BUDGET_JOIN.after)  # a source that would show the space
+    assert joined([*BUDGET_APART, BUDGET_JOINED], [(), (), (seen,)])[2] == BUDGET_JOINED
+
+
+def test_a_join_gets_a_space_after_a_word_the_document_sets_off_and_before_an_abbreviation_it_sets_off():
+    defined = ["ข้อมูลเปิด หมายถึง ข้อมูลที่เผยแพร่", "ผู้รับบริการ หมายถึง ประชาชน"]
+    term = "ความโปร่งใสหมายถึงการเปิดเผยข้อมูล"
+    at_term = WrapJoin("ความโปร่งใสหมายถึง"[-12:], "การเปิดเผยข้อมูล"[:12], space_unseen=True)
+    assert joined([*defined, term], [(), (), (at_term,)])[2] == "ความโปร่งใสหมายถึง การเปิดเผยข้อมูล"
+    years = ["ตามแผน พ.ศ. 2566", "ในรอบปี พ.ศ. 2567", "กรุงเทพมหานครเป็นเมืองน่าอยู่"]
+    plan = "แผนพัฒนากรุงเทพมหานครพ.ศ. 2570"
+    at_plan = WrapJoin("พัฒนากรุงเทพมหานคร"[-12:], "พ", space_unseen=True)
+    assert joined([*years, plan], [(), (), (), (at_plan,)])[3] == "แผนพัฒนากรุงเทพมหานคร พ.ศ. 2570"
