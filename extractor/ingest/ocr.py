@@ -47,6 +47,7 @@ from extractor.ingest.ocr_codes import reread_codes
 from extractor.ingest.ocr_digits import reread_thai_digits
 from extractor.ingest.ocr_english import reread_english_words
 from extractor.ingest.ocr_letters import reread_heading_letters
+from extractor.ingest.ocr_mark_ink import mark_ink
 from extractor.ingest.ocr_masks import Stretches, is_mask, reread_masks
 from extractor.ingest.ocr_noise import drop_noise_words, dropped_message
 from extractor.ingest.ocr_recheck import reread_latin_words
@@ -65,6 +66,7 @@ from extractor.layout.types import PageModel
 from extractor.limits import NO_DEADLINE, Deadline, LimitExceededError
 from extractor.thai import Glyph
 from extractor.thai.dictionary import tokenize
+from extractor.thai.ocr_marks import InkWord
 
 DEFAULT_DPI = 300  # measured: see benchmarks/RESULTS.md "## OCR" (200 dpi loses marks on 11 pt text)
 OCR_FONT = "tesseract"
@@ -133,6 +135,7 @@ class OcrPage:
     model: PageModel
     findings: list[Finding] = field(default_factory=list)
     skew_degrees: float = 0.0
+    mark_ink: list[tuple[InkWord, ...]] = field(default_factory=list)  # the upper marks its lines' words show in the scan
 
 
 def read_pages(
@@ -223,6 +226,7 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
         changes = "; ".join(f"{a!r} → {b!r}" for a, b in letters)
         page.findings.append(("ocr.heading_letter_reread", f"{len(letters)} letter(s) naming a table read as Latin, re-read by shape among the Thai consonants: {changes}", where))
     _changes_finding(page, "ocr.lookalikes_reread", reread_lookalikes(clean_ink, kept), "word(s) with a sign, letter or footnote number read as a look-alike, re-read by shape (an en dash by its length, a footnote number small and raised, x × ÷ Q ฏ against the TLWG fonts)")
+    page.mark_ink = mark_ink(clean_ink, kept)  # evidence for the thai stage's mark restorers
     page.model.glyphs = lines_to_glyphs(kept, image.scale, clean_ink)
     _confidence_finding(kept, where, page.findings)
     if abs(image.skew_degrees) >= ocr_image.MIN_SKEW:

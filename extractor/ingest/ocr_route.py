@@ -22,6 +22,7 @@ from extractor.ingest.ocr_recheck import recheck_headings
 from extractor.layout.types import PageModel
 from extractor.limits import NO_DEADLINE, Deadline
 from extractor.thai.ocr_correct import Correction, correct_text
+from extractor.thai.ocr_marks import InkWord, MarkInk
 from extractor.thai.ocr_vocabulary import Vocabulary, build_vocabulary, restore_words
 
 SCAN_IMAGE_SHARE = 0.5  # images covering at least this share of the page ...
@@ -51,14 +52,18 @@ def add_ocr_pages(
     findings: list[Finding],
     options: OcrOptions | None,
     deadline: Deadline = NO_DEADLINE,
+    mark_ink: list[tuple[InkWord, ...]] | None = None,
 ) -> list[PageModel]:
-    """The page models of all pages in page order: the text-layer ones given, plus the OCR route's."""
+    """The page models of all pages in page order: the text-layer ones given, plus the OCR route's; the upper
+    marks the scans show over the OCR lines' words go into ``mark_ink`` (for ``correct_ocr_blocks``)."""
     numbers = [info.number for info in infos if info.route == "ocr"]
     if not numbers:
         return models
     pages = read_pages(doc, numbers, options, deadline)
     for number in numbers:
         findings.extend(pages[number].findings)
+        if mark_ink is not None:
+            mark_ink.extend(pages[number].mark_ink)
     merged = models + [replace(pages[n].model, from_image=True) for n in numbers]
     return sorted(merged, key=lambda m: m.number)
 
@@ -71,7 +76,7 @@ def input_format(infos: list[PageInfo]) -> str:
     return "pdf-mixed" if "ocr" in routes else "pdf"
 
 
-def correct_ocr_blocks(blocks: list[Block], infos: list[PageInfo]) -> list[Finding]:
+def correct_ocr_blocks(blocks: list[Block], infos: list[PageInfo], mark_ink: list[tuple[InkWord, ...]] | None = None) -> list[Finding]:
     """Post-correct the text of blocks and cells that came from OCR pages, in place; one finding per correction.
 
     The corrections undo misreadings (a mark, a digit or a word Tesseract read wrong), not the writer's text, so
@@ -83,11 +88,14 @@ def correct_ocr_blocks(blocks: list[Block], infos: list[PageInfo]) -> list[Findi
         return []
     findings: list[Finding] = []
     owners = list(_ocr_text_owners(blocks, ocr_pages))
+    ink = MarkInk(mark_ink or [])  # the scan's upper marks: no restorer adds one the ink does not show
     for owner in owners:
-        _reread(owner, _correct, findings)
+        _reread(owner, functools.partial(_correct, ink=ink), findings)
+        _kept_finding(ink, owner.provenance, findings)
     vocabulary = build_vocabulary(owner.text for owner in owners)  # what the whole document writes
     for owner in owners:
-        _reread(owner, functools.partial(_restore_words, vocabulary=vocabulary), findings)
+        _reread(owner, functools.partial(_restore_words, vocabulary=vocabulary, ink=ink), findings)
+        _kept_finding(ink, owner.provenance, findings)
     findings.extend(recheck_headings(blocks, ocr_pages))  # names and numbers of headings against their neighbours
     return findings
 
@@ -109,17 +117,24 @@ def _reread(owner: Block | Cell, correct: Callable[[str, Provenance, list[Findin
     owner.raw = owner.text if same else correct(owner.raw, owner.provenance, [])
 
 
-def _restore_words(text: str, where: Provenance, findings: list[Finding], vocabulary: Vocabulary) -> str:
+def _kept_finding(ink: MarkInk, where: Provenance, findings: list[Finding]) -> None:
+    """One finding listing the marks the restorers would have added where the scan shows none (``ink.kept``)."""
+    if ink.kept:
+        findings.append(("ocr.mark_kept", "; ".join(dict.fromkeys(ink.kept)), where))
+        ink.kept.clear()
+
+
+def _restore_words(text: str, where: Provenance, findings: list[Finding], vocabulary: Vocabulary, ink: MarkInk | None = None) -> str:
     """Words the document writes, restored where OCR read them a mark off (``ocr_vocabulary``); one finding."""
-    text, changes = restore_words(text, vocabulary)
+    text, changes = restore_words(text, vocabulary, ink)
     if changes:
         findings.append(("ocr.word_restored", "; ".join(f"OCR read {b!r}, corrected to {a!r} ({why})" for _, b, a, why in changes), where))
     return text
 
 
-def _correct(text: str, where: Provenance, findings: list[Finding]) -> str:
+def _correct(text: str, where: Provenance, findings: list[Finding], ink: MarkInk | None = None) -> str:
     """Correct one text; one finding per kind of correction made in it, listing each change and its evidence."""
-    corrected, corrections = correct_text(text)
+    corrected, corrections = correct_text(text, ink)
     by_code: dict[str, list[Correction]] = {}
     for c in corrections:
         by_code.setdefault(c.code, []).append(c)

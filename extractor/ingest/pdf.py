@@ -62,12 +62,13 @@ def read_pdf(
             infos.append(info)
             if info.route == "text":
                 models.append(model)
-        models = add_ocr_pages(doc, infos, models, findings, ocr, deadline)
+        mark_ink: list = []  # the upper marks the scans show, for the OCR post-correction
+        models = add_ocr_pages(doc, infos, models, findings, ocr, deadline, mark_ink)
         blocks, layout_findings = layout_document(models)
     finally:
         doc.close()
     findings.extend(layout_findings)
-    findings.extend(correct_ocr_blocks(blocks, infos))
+    findings.extend(correct_ocr_blocks(blocks, infos, mark_ink))
     sha256 = hashlib.sha256(data).hexdigest()
     return SourceDocument(blocks, input_format(infos), infos, sha256, findings, texts_repaired=True)
 

@@ -28,7 +28,7 @@ import regex as re
 from extractor.thai.chain import repair_text
 from extractor.thai.dictionary import domain_words, is_word, tokenize, unknown_chars, word_frequencies
 from extractor.thai.ocr_headings import restore_keyword, restore_line_heading
-from extractor.thai.ocr_marks import THAI_SPAN, mark_edits, restore_marks
+from extractor.thai.ocr_marks import THAI_SPAN, MarkInk, ink_veto, mark_edits, restore_marks
 
 MIN_ENTRY = 5  # lexicon entries shorter than this are too easy to reach by accident
 _THAI_RUN = re.compile(r"[\u0E01-\u0E4E]+(?: [\u0E01-\u0E4E]+)*")  # Thai, with the single spaces OCR puts in words
@@ -54,8 +54,9 @@ class Correction:
     evidence: str
 
 
-def correct_text(text: str) -> tuple[str, list[Correction]]:
-    """Thai-repaired, lexicon- and identifier-corrected ``text`` and the corrections made."""
+def correct_text(text: str, ink: MarkInk | None = None) -> tuple[str, list[Correction]]:
+    """Thai-repaired, lexicon- and identifier-corrected ``text`` and the corrections made; no upper mark added
+    where ``ink`` (the scan's evidence) shows none missing (``ocr_marks.ink_veto``)."""
     text, _ = repair_text(text)  # compose SARA AM, order marks: the lexicon is written that way
     text, keyword = restore_heading_keyword(text)
     text, dots = join_abbreviation_dots(text)
@@ -63,19 +64,19 @@ def correct_text(text: str) -> tuple[str, list[Correction]]:
     text, eras = correct_era_labels(text)
     text, numerals = correct_thai_numerals(text)
     text, spaces = space_digits(text)
-    text, tones = restore_tone_marks(text)
-    text, marks = restore_lost_marks(text)
+    text, tones = restore_tone_marks(text, ink)
+    text, marks = restore_lost_marks(text, ink)
     if marks:  # a restored mark changes how the stretch segments: ท้องถินที reads ท้องถิ่น|ที, whose ที lost its tone
-        text, more = restore_tone_marks(text)
+        text, more = restore_tone_marks(text, ink)
         marks += more
-    text, words = correct_words(text)
+    text, words = correct_words(text, ink)
     return text, keyword + dots + identifiers + eras + numerals + spaces + tones + marks + words
 
 
-def restore_lost_marks(text: str) -> tuple[str, list[Correction]]:
+def restore_lost_marks(text: str, ink: MarkInk | None = None) -> tuple[str, list[Correction]]:
     """Tone marks and SARA AM lost by OCR where a stretch that is no dictionary word reads as words with them
     (``เกียวข้อง`` → ``เกี่ยวข้อง``: ``ocr_marks``)."""
-    text, changes = restore_marks(text)
+    text, changes = restore_marks(text, ink)
     return text, [Correction("ocr.mark_restored", at, before, after, why) for at, before, after, why in changes]
 
 
@@ -195,7 +196,7 @@ def _tone_candidates(token: str) -> list[str]:
     return [edited for edited in mark_edits(token) if len(edited) > len(token)]  # not SARA AA read as SARA AM
 
 
-def restore_tone_marks(text: str) -> tuple[str, list[Correction]]:
+def restore_tone_marks(text: str, ink: MarkInk | None = None) -> tuple[str, list[Correction]]:
     """Tokens that are rare words (or none) but common words with one tone mark added get the mark; not the letters
     of an abbreviation (``กม.`` is kilometres, not ``ก้ม`` "to bow")."""
     freq = word_frequencies()
@@ -208,6 +209,9 @@ def restore_tone_marks(text: str) -> tuple[str, list[Correction]]:
         for token in tokenize(span.group(0)):
             end += len(token)
             better = None if text[end : end + 1] == "." else _better_with_tone(token, freq)
+            around = slice(max(span.start(), end - len(token) - 3), end), slice(end, min(span.end(), end + 3))
+            if better is not None and ink_veto(ink, text[around[0]] + text[around[1]], text[around[0]][: -len(token)] + better + text[around[1]]):
+                better = None
             if better is not None:
                 evidence = f"{better!r} is {freq[better]:,} times in the Thai National Corpus, {token!r} {freq.get(token, 0):,}"
                 corrections.append(Correction("ocr.tone_mark_restored", offset, token, better, evidence))
@@ -249,13 +253,13 @@ def max_edits(entry: str) -> int:
     return 1 if len(entry) < 10 else 2
 
 
-def correct_words(text: str) -> tuple[str, list[Correction]]:
+def correct_words(text: str, ink: MarkInk | None = None) -> tuple[str, list[Correction]]:
     """Unsegmentable Thai stretches close to a domain-lexicon entry replaced by the entry."""
     chosen: list[tuple[int, int, str, int]] = []  # (start, end, entry, distance) in text offsets
     for run in _THAI_RUN.finditer(text):
         if len(run.group(0)) < MIN_ENTRY - 1:
             continue
-        chosen.extend(_run_corrections(run.group(0), run.start()))
+        chosen.extend(c for c in _run_corrections(run.group(0), run.start()) if not ink_veto(ink, text[c[0] : c[1]], c[2]))
     if not chosen:
         return text, []
     corrections: list[Correction] = []

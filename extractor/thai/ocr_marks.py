@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import regex as re
 
@@ -31,11 +32,107 @@ _TONES = (MAI_EK, MAI_THO)
 _UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37")
 _ANY_TONE = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
 THAI_SPAN = re.compile(r"[\u0E01-\u0E4E]+")  # a run of Thai letters, marks and digits
+UPPER_MARKS = frozenset("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")  # the marks
+# set over the letters' band (SARA AM for its ring)
 
 MIN_GAIN = 9.0  # natural-log gain a reading needs over the text as read (about 8,000 times more probable)
 UNSEEN_COUNT = 2.0  # corpus count given to a dictionary word the Thai National Corpus does not list
 UNKNOWN_CHAR_COST = 12.0  # log cost per character of a stretch that is no dictionary word
 SWAP_RATIO = 15.0  # a misread mark's word must be this many times as frequent as the non-word read
+
+
+@dataclass(frozen=True, slots=True)
+class InkWord:
+    """One OCR word as read and the upper marks its scan shows (``extractor.ingest.ocr_mark_ink``): ``read`` marks
+    in ``text``, ``inked`` pieces of ink in the mark zone over it."""
+
+    text: str
+    read: int
+    inked: int
+
+
+NIKHAHIT = "\u0e4d"  # SARA AM's ring, which Tesseract reads apart from its SARA AA
+
+
+class MarkInk:
+    """A document's OCR lines as ``InkWord``s, asked whether the scan shows no mark missing where a restorer would
+    add one.  Tesseract boxes Thai a cluster or two at a time, the marks often apart (``ผู`` then ``้``), so a word
+    of marks alone joins the word before it, a line's words are joined (no spaces, SARA AM composed), and a stretch
+    is judged by the words over it."""
+
+    def __init__(self, lines: list[tuple[InkWord, ...]]) -> None:
+        self.kept: list[str] = []  # the restorations refused (``ink_veto``), for the caller's findings
+        self._asked: dict[tuple[str, int], int] = {}
+        self._lines: list[tuple[str, tuple[int, ...], tuple[int, ...]]] = []  # text, word of each character, lacking
+        for line in lines:
+            words: list[list] = []
+            for w in line:
+                if words and w.text and all(ch in UPPER_MARKS for ch in w.text):
+                    words[-1] = [words[-1][0] + w.text, words[-1][1] + w.read, words[-1][2] + w.inked]
+                else:
+                    words.append([w.text, w.read, w.inked])
+            owner = [i for i, (text, _, _) in enumerate(words) for _ in text]
+            text = "".join(text for text, _, _ in words)
+            for at in reversed([m.start() for m in re.finditer(NIKHAHIT + SARA_AA, text)]):
+                text, owner = text[:at] + SARA_AM + text[at + 2 :], owner[: at + 1] + owner[at + 2 :]
+            self._lines.append((text, tuple(owner), tuple(inked - read for _, read, inked in words)))
+
+    def __bool__(self) -> bool:
+        return bool(self._lines)
+
+    def shows_no_mark(self, stretch: str, letter: int) -> int:
+        """How many times the lines hold ``stretch`` (no spaces) where the word of its character ``letter`` shows
+        in its ink as many upper marks as were read in it and no word over the stretch shows more; 0 when they
+        never do, or when anywhere one shows more: a mark added on ``letter`` is one the scan does not show only
+        when this is more than 0 (a word showing fewer, a mark touching its letter, says nothing)."""
+        if (stretch, letter) not in self._asked:
+            self._asked[stretch, letter] = self._times_shown(stretch, letter)
+        return self._asked[stretch, letter]
+
+    def _times_shown(self, stretch: str, letter: int) -> int:
+        seen = 0
+        for text, owner, lacking in self._lines:
+            at = text.find(stretch)
+            while stretch and at >= 0:
+                if any(n > 0 for n in lacking[owner[at] : owner[at + len(stretch) - 1] + 1]):
+                    return 0
+                seen += lacking[owner[at + letter]] == 0
+                at = text.find(stretch, at + 1)
+        return seen
+
+
+MIN_STRETCH = 4  # letters of context the ink is asked about (fewer are held by too many unrelated words)
+
+
+def ink_veto(ink: MarkInk | None, before: str, after: str) -> bool:
+    """True (and the refusal noted in ``ink.kept``) when ``after`` adds an upper mark to ``before`` where the scan
+    shows none: every OCR line holding the letters around it shows in its ink exactly the marks read there."""
+    found = added_mark_stretch("".join(before.split()), "".join(after.split())) if ink else None
+    if found is None or len(found[0]) < MIN_STRETCH:
+        return False
+    stretch, letter = found
+    seen = ink.shows_no_mark(stretch, letter)
+    if seen:
+        ink.kept.append(f"kept {before!r}, not {after!r}: the scan shows no mark missing over {stretch!r} ({seen} time(s) in the OCR lines)")
+    return bool(seen)
+
+
+def added_mark_stretch(before: str, after: str, reach: int = 3) -> tuple[str, int] | None:
+    """The letters of ``before`` around where ``after`` adds upper marks (``reach`` characters each side) and the
+    index in them of the letter taking the mark, or None when ``after`` does not add one (a swap, a letter change)
+    or adds it over a mark read (a tone over a vowel blurs into one piece of ink with it)."""
+    if sum(ch in UPPER_MARKS for ch in after) <= sum(ch in UPPER_MARKS for ch in before):
+        return None
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    if not start or before[start - 1] in UPPER_MARKS:
+        return None
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    lo = max(0, start - reach)
+    return before[lo : min(len(before), len(before) - end + reach)], start - 1 - lo
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,9 +196,10 @@ def swap_edits(word: str) -> list[str]:
 Change = tuple[int, str, str, str]  # (offset, before, after, evidence)
 
 
-def restore_marks(text: str) -> tuple[str, list[Change]]:
-    """``text`` with lost marks restored, and (offset, before, after, evidence) per change."""
-    return restore_spans(text, _restore_span)
+def restore_marks(text: str, ink: MarkInk | None = None) -> tuple[str, list[Change]]:
+    """``text`` with lost marks restored, and (offset, before, after, evidence) per change; not where ``ink`` shows
+    no mark missing (``ink_veto``)."""
+    return restore_spans(text, functools.partial(_restore_span, ink=ink))
 
 
 def restore_spans(text: str, restore: Callable[[str], tuple[str, list[Change]]]) -> tuple[str, list[Change]]:
@@ -119,7 +217,7 @@ def restore_spans(text: str, restore: Callable[[str], tuple[str, list[Change]]])
     return "".join(parts), changes
 
 
-def _restore_span(span: str) -> tuple[str, list[tuple[int, str, str, str]]]:
+def _restore_span(span: str, ink: MarkInk | None = None) -> tuple[str, list[tuple[int, str, str, str]]]:
     tokens = tokenize(span)
     changes = []
     i = 0
@@ -139,8 +237,9 @@ def _restore_span(span: str) -> tuple[str, list[tuple[int, str, str, str]]]:
             best, term, used = _term_reading(tokens, i)
             evidence = f"restores the plan term {term!r} (lexicon/ocr/context_terms.txt)"
             if best is not None and used == 2:  # the reading covers the next token too
-                after, tokens[i + 1] = "", ""
-        if best is not None:
+                best = None if ink_veto(ink, window, before + best) else best
+                after, tokens[i + 1] = ("", "") if best else (after, tokens[i + 1])
+        if best is not None and not ink_veto(ink, window, before + best + after):
             at = sum(map(len, tokens[:lo]))
             changes.append((at, window, before + best + after, evidence))
             tokens[i] = best

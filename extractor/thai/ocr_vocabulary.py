@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.thai.dictionary import is_word, tokenize, word_frequencies
-from extractor.thai.ocr_marks import THAI_SPAN, UNKNOWN_CHAR_COST, UNSEEN_COUNT, Change, restore_spans, word_model
+from extractor.thai.ocr_marks import THAI_SPAN, UNKNOWN_CHAR_COST, UNSEEN_COUNT, Change, MarkInk, ink_veto, restore_spans, word_model
 
 UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"  # MAI HAN-AKAT, SARA I, II, UE, UEE, MAITAIKHU
 LOWER_VOWELS = "\u0e38\u0e39"  # SARA U, UU
@@ -135,17 +135,20 @@ def _may_be_misreading(variant: str, words: set[str], counts: dict[str, int]) ->
     return all(counts[w] >= RARE_RATIO * max(counts.get(variant, 0), 1) for w in words)
 
 
-def restore_words(text: str, vocabulary: Vocabulary) -> tuple[str, list[Change]]:
+def restore_words(text: str, vocabulary: Vocabulary, ink: MarkInk | None = None) -> tuple[str, list[Change]]:
     """``text`` with stretches one mark or letter away from the document's words restored; (offset, before, after,
-    evidence) per change."""
-    return restore_spans(text, lambda span: _restore_span(span, vocabulary))
+    evidence) per change; no upper mark added where ``ink`` shows none missing (``ocr_marks.ink_veto``: the
+    writer's own typo, ``บรการ``, which the scan shows as it is)."""
+    return restore_spans(text, lambda span: _restore_span(span, vocabulary, ink))
 
 
-def _restore_span(span: str, vocabulary: Vocabulary) -> tuple[str, list[Change]]:
+def _restore_span(span: str, vocabulary: Vocabulary, ink: MarkInk | None = None) -> tuple[str, list[Change]]:
     changes = []
     i = 0
     while i < len(span):
         found = _restoration_at(span, i, vocabulary)
+        if found is not None and ink_veto(ink, span[max(0, i - 3) : i + len(found[0]) + 3], span[max(0, i - 3) : i] + found[1] + span[i + len(found[0]) : i + len(found[0]) + 3]):
+            found = None
         if found is None:
             i += 1
             continue

@@ -1,0 +1,70 @@
+"""Upper marks the scan shows over OCR words (``ingest/ocr_mark_ink``) and the restorers refusing a mark the ink does
+not show (``thai/ocr_marks.MarkInk``, ``ink_veto``): the writer's own typo stays as the scan shows it."""
+
+import numpy as np
+
+from extractor.ingest.ocr_mark_ink import mark_ink
+from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
+from extractor.thai.ocr_correct import correct_text
+from extractor.thai.ocr_marks import InkWord, MarkInk, added_mark_stretch, ink_veto
+from extractor.thai.ocr_vocabulary import build_vocabulary, restore_words
+
+LETTER = 26  # pixels: a consonant's height (10.5-12 pt at 300 dpi)
+WIDTH = 20
+
+
+def _line(ink: np.ndarray, text: str, baseline: int = 200, marked: tuple[int, ...] = ()) -> OcrLine:
+    """A line of one-consonant words (solid letter-high blocks); a mark-sized blob over the letters ``marked``."""
+    words = []
+    for i, ch in enumerate(text):
+        left = 100 + i * (WIDTH + 6)
+        ink[baseline - LETTER : baseline, left : left + WIDTH] = True
+        if i in marked:
+            ink[baseline - LETTER - 12 : baseline - LETTER - 5, left + 4 : left + 16] = True
+        words.append(OcrWord(ch, (left, baseline - LETTER, left + WIDTH, baseline), 90.0))
+    return OcrLine((100, baseline - LETTER, words[-1].bbox[2], baseline), float(baseline), 45.0, words)
+
+
+def test_a_mark_over_a_letter_is_counted_on_its_word():
+    ink = np.zeros((400, 600), dtype=bool)
+    (line,) = mark_ink(ink, [_line(ink, "บรการ", marked=(1,))])
+    assert [(w.text, w.read, w.inked) for w in line] == [("บ", 0, 0), ("ร", 0, 1), ("ก", 0, 0), ("า", 0, 0), ("ร", 0, 0)]
+
+
+def test_no_mark_is_counted_where_the_ink_has_none():
+    ink = np.zeros((400, 600), dtype=bool)
+    (line,) = mark_ink(ink, [_line(ink, "บรการ")])
+    assert all(w.inked == 0 for w in line)
+
+
+def test_a_word_of_marks_alone_joins_the_word_before_it():
+    ink = MarkInk([(InkWord("ผู", 0, 1), InkWord("้", 1, 0), InkWord("ร", 0, 0), InkWord("ั", 1, 1), InkWord("บ", 0, 0), InkWord("บรการ", 0, 0))])
+    assert ink.shows_no_mark("บรการ", 1) == 1  # ผู้ shows its mark: the words over บรการ lack none
+    assert ink.shows_no_mark("รับบร", 3) == 1
+
+
+def test_a_word_whose_ink_shows_a_mark_more_refuses_nothing():
+    ink = MarkInk([(InkWord("บรการ", 0, 0),), (InkWord("บรการ", 0, 1),)])
+    assert ink.shows_no_mark("บรการ", 1) == 0  # one occurrence shows the ิ that Tesseract dropped
+
+
+def test_the_stretch_of_an_added_mark():
+    assert added_mark_stretch("ผู้รับบรการด้าน", "ผู้รับบริการด้าน") == ("บบรการ", 2)
+    assert added_mark_stretch("ที", "ที่") is None  # over a vowel read: the two blur into one piece of ink
+    assert added_mark_stretch("พื่น", "พื้น") is None  # a swap adds no mark
+
+
+def test_the_restorers_keep_a_typo_the_scan_shows():
+    texts = ["ผู้รับบริการ"] * 4 + ["ผู้รับบรการด้านทะเบียน"]
+    vocabulary = build_vocabulary(texts)
+    assert restore_words("ผู้รับบรการด้านทะเบียน", vocabulary)[0] == "ผู้รับบริการด้านทะเบียน"  # without evidence
+    ink = MarkInk([(InkWord("ผู้รับบรการด้าน", 3, 3),)])
+    assert restore_words("ผู้รับบรการด้านทะเบียน", vocabulary, ink)[0] == "ผู้รับบรการด้านทะเบียน"
+    assert ink.kept and "บรการ" in ink.kept[0]
+    assert correct_text("สำนกงานเขต", MarkInk([(InkWord("ณสำนกงานเขต", 1, 1),)]))[0] == "สำนกงานเขต"
+    assert correct_text("สำนกงานเขต")[0] == "สำนักงานเขต"
+
+
+def test_no_evidence_no_veto():
+    assert not ink_veto(None, "บรการ", "บริการ")
+    assert not ink_veto(MarkInk([]), "บรการ", "บริการ")
