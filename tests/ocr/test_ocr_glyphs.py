@@ -220,3 +220,12 @@ def test_consonant_boxes_at_the_full_height_of_the_line_do_not_size_it():
     ink = _inked(*((x0, x0 + 20) for _, x0, _ in boxes))
     glyphs = lines_to_glyphs([tall, *body], 72 / 300, ink)
     assert build_lines(glyphs)[0].text == "กรม นวด"
+
+
+def test_sara_am_written_as_nikhahit_and_sara_aa_reads_as_the_dictionary_spells_it():
+    # Tesseract writes ำ as ํ + า: การดําเนินงาน tokenized as written is กา รด ํา เนิน งาน, which put the start of
+    # ดํา inside a word and asked a space there for 0.56 em; composed it is การ ดำเนินงาน, a 0.45 em gap a space
+    words = [("การ", 100, 160), ("ดํา", 174, 200), ("เนิน", 202, 250), ("งาน", 252, 300)]
+    line = _line(words)
+    assert _inside_words(line.words) == {2, 3}
+    assert _texts(line) == ["การ ดําเนินงาน"]
