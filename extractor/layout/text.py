@@ -49,7 +49,9 @@ def joined_text(
     space glyph at a line end) becomes a space.  That is ``raw``; the text is then repaired, and ``join_wrapped``
     removes the spaces that cut a Thai word.  ``joins``: the places two lines were joined with nothing between
     them, which the geometry does not prove written joined (``blocks.WrapJoin``); ``spaces_kept``: the source keeps
-    the space glyph at the end of a line wrapped at a space, so a join cannot have stood at one.
+    the space glyph at the end of a line wrapped at a space, so a join cannot have stood at one; where it does not
+    (OCR), a space read at a line end is no wrap's either (a gap before a speck): the line joins like any other and
+    the Thai stage decides from the document's own spelling (``thai.WrapEvidence``).
     """
     kept = [ln for ln in lines if ln.text]
     if not kept:
@@ -75,7 +77,8 @@ def joined_text(
                 raw_parts.append("\n")
                 parts.append("\n")
             else:
-                space_seen = before.ends_with_space or (spaced is not None and spaced(before, ln))
+                # a source that shows no wrap's space (OCR) reads a space at a line end only before a speck
+                space_seen = (spaces_kept and before.ends_with_space) or (spaced is not None and spaced(before, ln))
                 raw_parts.append(wrap_glue(raw_parts[-1], line, space_seen))
                 parts.append(wrap_glue(parts[-1], text, space_seen))
                 joins.extend(wrap_joins(parts[-2], parts[-1], text, not spaces_kept))

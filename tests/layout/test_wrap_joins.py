@@ -44,3 +44,12 @@ def test_a_join_is_marked_space_unseen_only_where_the_source_keeps_no_space_glyp
     (unseen,) = joined_text(lines, spaces_kept=False)[3]
     assert not kept.space_unseen and unseen.space_unseen
     assert (unseen.before, unseen.after) == (kept.before, kept.after)
+
+
+def test_a_space_read_at_a_line_end_is_a_wraps_only_where_the_source_keeps_the_space_glyph():
+    lines = [line("ผลการประเมินความพึงพอใจ", space=True), line("ค่าเฉลี่ยของประชาชน")]
+    assert joined_text(lines)[0] == "ผลการประเมินความพึงพอใจ ค่าเฉลี่ยของประชาชน"
+    text, raw, _, joins = joined_text(lines, spaces_kept=False)  # OCR: a space before a speck the reader dropped
+    assert text == raw == "ผลการประเมินความพึงพอใจค่าเฉลี่ยของประชาชน"
+    assert joins == (WrapJoin("ประเมินความพึงพอใจ"[-12:], "ค่าเฉลี่ยของประชาชน"[:12], space_unseen=True),)
+    assert joined_text(lines, spaced=lambda a, b: True, spaces_kept=False)[0] == joined_text(lines)[0]
