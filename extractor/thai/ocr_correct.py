@@ -28,7 +28,7 @@ import regex as re
 from extractor.thai.chain import repair_text
 from extractor.thai.dictionary import domain_words, is_word, tokenize, unknown_chars, word_frequencies
 from extractor.thai.ocr_headings import restore_keyword, restore_line_heading
-from extractor.thai.ocr_marks import THAI_SPAN, MarkInk, ink_veto, mark_edits, restore_marks
+from extractor.thai.ocr_marks import THAI_SPAN, MarkInk, ink_veto, mark_edits, restore_inked_marks, restore_marks
 
 MIN_ENTRY = 5  # lexicon entries shorter than this are too easy to reach by accident
 _THAI_RUN = re.compile(r"[\u0E01-\u0E4E]+(?: [\u0E01-\u0E4E]+)*")  # Thai, with the single spaces OCR puts in words
@@ -69,6 +69,8 @@ def correct_text(text: str, ink: MarkInk | None = None) -> tuple[str, list[Corre
     if marks:  # a restored mark changes how the stretch segments: ท้องถินที reads ท้องถิ่น|ที, whose ที lost its tone
         text, more = restore_tone_marks(text, ink)
         marks += more
+    text, inked = restore_inked_marks(text, ink)
+    marks += [Correction("ocr.mark_restored", at, before, after, why) for at, before, after, why in inked]
     text, words = correct_words(text, ink)
     return text, keyword + dots + identifiers + eras + numerals + spaces + tones + marks + words
 

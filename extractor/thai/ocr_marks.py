@@ -89,6 +89,20 @@ class MarkInk:
             self._asked[stretch, letter] = self._times_shown(stretch, letter)
         return self._asked[stretch, letter]
 
+    def lacking(self, stretch: str, first: int, last: int) -> int:
+        """The fewest marks the ink shows more than were read over the words of characters ``first`` to ``last``
+        of ``stretch`` (no spaces), over every time the lines hold it; 0 when they never do."""
+        fewest = None
+        for text, owner, lacking in self._lines:
+            at = text.find(stretch)
+            while stretch and at >= 0:
+                more = sum(max(0, n) for n in lacking[owner[at + first] : owner[at + last] + 1])
+                fewest = more if fewest is None else min(fewest, more)
+                if not fewest:
+                    return 0
+                at = text.find(stretch, at + 1)
+        return fewest or 0
+
     def _times_shown(self, stretch: str, letter: int) -> int:
         seen = 0
         for text, owner, lacking in self._lines:
@@ -135,6 +149,62 @@ def added_mark_stretch(before: str, after: str, reach: int = 3) -> tuple[str, in
     return before[lo : min(len(before), len(before) - end + reach)], start - 1 - lo
 
 
+INK_GAIN = 3.0  # natural-log gain a reading needs where the ink shows a mark Tesseract did not read (20 times)
+INK_CONTEXT = 2  # letters on either side of a token the ink is asked about with it
+
+
+def restore_inked_marks(text: str, ink: MarkInk | None) -> tuple[str, list[Change]]:
+    """``text`` with the upper marks restored that the scan shows and Tesseract did not read (``ink``): a token
+    whose words show in every OCR line holding it (and ``INK_CONTEXT`` letters around) more marks than were read
+    gets the reading with at most that many marks added (``ink_edits``) that makes its window likeliest, when
+    ``INK_GAIN`` likelier than the text as read and no worse segmented.  A real word read for another (เสียง for
+    เสี่ยง, ตน for ต้น, บางที for บางที่) is mended only this way: the words alone cannot tell them apart."""
+    if not ink:
+        return text, []
+    return restore_spans(text, functools.partial(_restore_inked, ink=ink))
+
+
+def _restore_inked(span: str, ink: MarkInk) -> tuple[str, list[Change]]:
+    read = tokenize(span)
+    tokens = list(read)
+    changes: list[Change] = []
+    for i, token in enumerate(read):
+        if changes and tokens[i - 1] != read[i - 1]:
+            continue  # the marks the ink shows over both may be the ones just restored
+        at = sum(map(len, read[:i]))  # in ``span``: the tokens before may be restored already
+        lo, hi = max(0, at - INK_CONTEXT), min(len(span), at + len(token) + INK_CONTEXT)
+        if hi - lo < MIN_STRETCH or not any("\u0e01" <= ch <= "\u0e2e" for ch in token):
+            continue
+        more = ink.lacking(span[lo:hi], at - lo, at - lo + len(token) - 1)
+        if not more:
+            continue
+        before, after = "".join(tokens[max(0, i - 1) : i]), "".join(tokens[i + 1 : i + 2])
+        window = before + token + after
+        best = min(ink_edits(token, more), key=lambda r: compound_reading_cost(before + r + after), default=None)
+        if best is None or unknown_chars(before + best + after) > unknown_chars(window):
+            continue
+        gain = compound_reading_cost(window) - compound_reading_cost(before + best + after)
+        if gain > INK_GAIN:
+            why = f"the scan shows {more} upper mark(s) over {token!r} that OCR did not read; " + _likelier(window, before + best + after, gain)
+            changes.append((sum(map(len, tokens[:i])) - len(before), window, before + best + after, why))
+            tokens[i] = best
+    return "".join(tokens), changes
+
+
+_VOWELS_ABOVE = "\u0e31\u0e34\u0e35\u0e36\u0e37"  # MAI HAN-AKAT, SARA I, II, UE, UEE
+
+
+def ink_edits(token: str, marks: int) -> list[str]:
+    """``token`` with one upper mark added (``mark_edits``: a tone mark, SARA AM's ring; or an upper vowel on a
+    consonant without one), or two when ``marks`` allows (a vowel and a tone: ``ท`` → ``ที่``)."""
+    def once(word: str) -> list[str]:
+        vowels = [word[: i + 1] + v + word[i + 1 :] for i, ch in enumerate(word) if "\u0e01" <= ch <= "\u0e2e" and not (i + 1 < len(word) and _is_mark(word[i + 1])) for v in _VOWELS_ABOVE]
+        return mark_edits(word) + vowels
+
+    first = once(token)
+    return first + ([w for r in first for w in once(r)] if marks > 1 else [])
+
+
 @functools.lru_cache(maxsize=1)
 def word_model() -> tuple[dict[str, int], float]:
     """Thai National Corpus word counts and the log of their total."""
@@ -161,6 +231,25 @@ def reading_cost(text: str) -> float:
         else:
             cost += log_total + UNKNOWN_CHAR_COST * len(token)
     return cost
+
+
+@functools.lru_cache(maxsize=65536)
+def compound_reading_cost(text: str) -> float:
+    """Negative log probability of ``text`` under a unigram model of its newmm tokens (``reading_cost``'s, but a
+    dictionary word the Thai National Corpus does not list costs no more than the two corpus words it is made of:
+    the corpus splits ``ตามที่`` into ``ตาม`` + ``ที่``, and pricing it as unseen would favour ``ตามที``)."""
+    return sum(_token_cost(token) for token in tokenize(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _token_cost(token: str) -> float:
+    freq, log_total = word_model()
+    if token in freq:
+        return log_total - math.log(freq[token])
+    if not is_word(token):
+        return log_total + UNKNOWN_CHAR_COST * len(token)
+    split = min((2 * log_total - math.log(freq[token[:i]]) - math.log(freq[token[i:]]) for i in range(1, len(token)) if token[:i] in freq and token[i:] in freq), default=math.inf)
+    return min(log_total - math.log(UNSEEN_COUNT), split)
 
 
 def mark_edits(word: str) -> list[str]:

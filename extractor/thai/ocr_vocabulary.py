@@ -7,7 +7,7 @@ are.  The evidence used here is stronger: a stretch that is no dictionary word, 
 (``LOOK_ALIKES``) away from exactly one dictionary word that the same document's OCR text writes at least
 ``MIN_COUNT`` times, becomes that word when the stretch begins where a token of the text as read does, the word
 ends up as whole tokens or inside one (``เคลื่อน`` in ``ขับเคลื่อน``), and the text reads likelier with it
-(``MIN_GAIN``, the unigram model of ``ocr_marks``).  A real word one edit away counts as such a stretch only when the
+(``MIN_GAIN``, ``ocr_marks.compound_reading_cost``).  A real word one edit away counts as such a stretch only when the
 Thai National Corpus hardly knows it (``RARE_WORD``) and the document writes the other ``RARE_RATIO`` times as often
 (``ตามที`` for ``ตามที่``).  Words of fewer than ``MIN_LETTERS`` letters are not corrected towards (``ใช้``, ``ผู้``,
 ``กิจ`` are reached from garbage by accident).
@@ -17,14 +17,12 @@ Pure functions; the caller (``extractor.ingest.ocr_route``) reports every change
 
 from __future__ import annotations
 
-import functools
-import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.thai.dictionary import is_word, tokenize, word_frequencies
-from extractor.thai.ocr_marks import THAI_SPAN, UNKNOWN_CHAR_COST, UNSEEN_COUNT, Change, MarkInk, ink_veto, restore_spans, word_model
+from extractor.thai.ocr_marks import THAI_SPAN, Change, MarkInk, compound_reading_cost, ink_veto, restore_spans
 
 UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"  # MAI HAN-AKAT, SARA I, II, UE, UEE, MAITAIKHU
 LOWER_VOWELS = "\u0e38\u0e39"  # SARA U, UU
@@ -185,30 +183,11 @@ def _restoration_at(span: str, i: int, vocabulary: Vocabulary) -> tuple[str, str
             return None  # one edit away from two of the document's words: ambiguous
         word = next(iter(words))
         fixed = span[:i] + word + span[i + n :]
-        gain = reading_cost(span) - reading_cost(fixed)
+        gain = compound_reading_cost(span) - compound_reading_cost(fixed)
         if i in _starts(span) and _whole(fixed, i, i + len(word)) and gain > MIN_GAIN:
             return variant, word, gain
         return None
     return None
-
-
-@functools.lru_cache(maxsize=65536)
-def reading_cost(text: str) -> float:
-    """Negative log probability of ``text`` under a unigram model of its newmm tokens (``ocr_marks``' model, but a
-    dictionary word the Thai National Corpus does not list costs no more than the two corpus words it is made of:
-    the corpus splits ``ตามที่`` into ``ตาม`` + ``ที่``, and pricing it as unseen would favour ``ตามที``)."""
-    return sum(_token_cost(token) for token in tokenize(text))
-
-
-@functools.lru_cache(maxsize=65536)
-def _token_cost(token: str) -> float:
-    freq, log_total = word_model()
-    if token in freq:
-        return log_total - math.log(freq[token])
-    if not is_word(token):
-        return log_total + UNKNOWN_CHAR_COST * len(token)
-    split = min((2 * log_total - math.log(freq[token[:i]]) - math.log(freq[token[i:]]) for i in range(1, len(token)) if token[:i] in freq and token[i:] in freq), default=math.inf)
-    return min(log_total - math.log(UNSEEN_COUNT), split)
 
 
 def _whole(text: str, start: int, end: int) -> bool:

@@ -6,7 +6,7 @@ import numpy as np
 from extractor.ingest.ocr_mark_ink import mark_ink
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 from extractor.thai.ocr_correct import correct_text
-from extractor.thai.ocr_marks import InkWord, MarkInk, added_mark_stretch, ink_veto
+from extractor.thai.ocr_marks import InkWord, MarkInk, added_mark_stretch, ink_veto, restore_inked_marks
 from extractor.thai.ocr_vocabulary import build_vocabulary, restore_words
 
 LETTER = 26  # pixels: a consonant's height (10.5-12 pt at 300 dpi)
@@ -68,3 +68,23 @@ def test_the_restorers_keep_a_typo_the_scan_shows():
 def test_no_evidence_no_veto():
     assert not ink_veto(None, "บรการ", "บริการ")
     assert not ink_veto(MarkInk([]), "บรการ", "บริการ")
+
+
+def test_a_mark_the_ink_shows_is_restored_where_the_words_alone_cannot_tell():
+    # บางที "sometimes" and ที่ read ที are real words: only the ink says a mark is missing there
+    ink = MarkInk([(InkWord("ต้นไม้", 2, 2), InkWord("ที", 1, 2), InkWord("ปลูก", 1, 1)), (InkWord("ตามทสนท.", 0, 2),)])
+    assert restore_inked_marks("ต้นไม้ทีปลูก", ink)[0] == "ต้นไม้ที่ปลูก"
+    assert restore_inked_marks("ตามทสนท.กำหนด", ink)[0] == "ตามที่สนท.กำหนด"  # a vowel and a tone, two pieces of ink
+    text, changes = correct_text("ต้นไม้ทีปลูก", ink)
+    assert text == "ต้นไม้ที่ปลูก" and any("the scan shows 1 upper mark" in c.evidence for c in changes)
+
+
+def test_no_mark_is_restored_where_the_ink_shows_none_more():
+    ink = MarkInk([(InkWord("ต้นไม้", 2, 2), InkWord("ที", 1, 1), InkWord("ปลูก", 1, 1))])
+    assert restore_inked_marks("ต้นไม้ทีปลูก", ink) == ("ต้นไม้ทีปลูก", [])
+    assert restore_inked_marks("ต้นไม้ทีปลูก", None) == ("ต้นไม้ทีปลูก", [])
+
+
+def test_a_reading_must_be_likelier_than_the_text_as_read():
+    ink = MarkInk([(InkWord("บ้านเมือง", 2, 3),)])  # a speck over a line of real words: no reading is likelier
+    assert restore_inked_marks("บ้านเมือง", ink)[0] == "บ้านเมือง"
