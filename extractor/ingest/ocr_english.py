@@ -5,13 +5,16 @@ Thai model wins on it: ``(Black spot)`` comes back as ``(83!ล spot)``, ``(Best
 ``Hawker Center`` as ``(ไลพ 66 Center``, ``(SMART SERVICE)`` as ``(SMART ธะ ค ง 108)``.  The English word next to it
 (the *anchor*, read with confidence) says where to look: the tokens between it and the bracket that opens (or
 closes) its phrase, or without a bracket the doubtful tokens touching it, are a *suspect run* when they hold a Thai
-letter and are not plain Thai words.  Each run is cropped with its anchor, the crops are stacked into one strip
-(``ocr_recheck.strip_of``) and read once more with ``eng`` alone (one call per page with a run, ``--psm 6``).
+letter and are not plain Thai words, or hold no Thai letter but signs or Arabic and Thai digits together (no number:
+``(๐18 Data`` for ``(GIS Data``, ``Message %86๑706)`` for ``Message Service)``).  Each run is cropped with its
+anchor, the crops are stacked into one strip (``ocr_recheck.strip_of``) and read once more with ``eng`` alone (one
+call per page with a run, ``--psm 6``).
 
 The plans also write real Thai beside English words, so a run takes the English reading only when that reading is
 plainly an English phrase: the anchor read back as it was, and one to three words of letters (a bracket at its
-ends) read with at least ``ENGLISH_CONFIDENCE``, one of them three letters or more.  Each change is returned for a
-finding.
+ends) read with at least ``ENGLISH_CONFIDENCE`` (``NOISE_CONFIDENCE`` for a run with digits or signs: no Thai word
+is lost there), one of them three letters or more; a quote opening the reading is the bracket read so, and a bracket
+the run opened with is kept when one closes further on the line.  Each change is returned for a finding.
 """
 
 from __future__ import annotations
@@ -27,12 +30,18 @@ ANCHOR = re.compile(r"^\(?[A-Za-z][A-Za-z'&-]{2,}[),:.]?$")  # an English word o
 ANCHOR_CONFIDENCE = 85.0  # an anchor read with less may itself be Thai read as Latin
 DOUBTFUL = 90.0  # Tesseract reads clean Thai glyphs at 90-97; the glyphs of an English word read as Thai lower
 NOISE = re.compile(r"[0-9\u0E50-\u0E59!|«»%@\[\]?*'$]")  # digits and signs inside a word: no Thai word has them
+SIGN = re.compile(r"[!|«»%@\[\]?*'$]")
+ARABIC_DIGIT = re.compile(r"[0-9]")
+THAI_DIGIT = re.compile(r"[\u0E50-\u0E59]")
 THAI_LETTER = re.compile(r"[\u0E01-\u0E2E]")
 LATIN = re.compile(r"[A-Za-z]{2}")
 MAX_RUN = 14  # tokens between an anchor and its bracket (Tesseract reads Thai glyph by glyph)
 MAX_WORDS = 3  # English words a run may become
+QUOTES = frozenset("‘'`")
 ENGLISH_WORD = re.compile(r"^\(?[A-Za-z]{2,}\)?$")
 ENGLISH_CONFIDENCE = 85.0
+NOISE_CONFIDENCE = 50.0  # ... or this, for a run with digits or signs: no Thai word is lost (``(๐18`` and ``(๐1ธ``
+# read ``GIS`` at 52-74)
 
 
 def _run_beside(words: list[OcrWord], at: int, step: int) -> list[OcrWord]:
@@ -69,11 +78,16 @@ def _doubtful_stretch(run: list[OcrWord]) -> list[OcrWord]:
 def _suspect_run(run: list[OcrWord]) -> bool:
     """Thai letters that are not plain Thai words: noise among them, or a piece no dictionary knows."""
     core = "".join(w.text for w in run).strip("()")
-    if not THAI_LETTER.search(core):
-        return False  # digits and codes (``P๐๐๑``, ``๑.๓.๐๒``) are the digit readers' work
+    if not THAI_LETTER.search(core):  # digits and codes (``P๐๐๑``, ``๑.๓.๐๒``) are the digit readers' work, unless
+        return _mixed(core)  # signs or both kinds of digits say no number was read (``(๐18 Data`` for (GIS Data)
     if NOISE.search(core):
         return True
     return not all(is_word(t) for t in tokenize(core) if not t.isspace())
+
+
+def _mixed(text: str) -> bool:
+    """Signs, or Arabic and Thai digits together: no number a plan writes (``%86๑706)`` for Service), ``๐18``)."""
+    return bool(SIGN.search(text)) or bool(ARABIC_DIGIT.search(text) and THAI_DIGIT.search(text))
 
 
 def suspects(lines: list[OcrLine]) -> list[tuple[OcrLine, list[OcrWord], OcrWord, int]]:
@@ -98,16 +112,25 @@ def _box(words: list[OcrWord]) -> tuple[int, int, int, int]:
     return (min(w.bbox[0] for w in words), min(w.bbox[1] for w in words), max(w.bbox[2] for w in words), max(w.bbox[3] for w in words))
 
 
-def _english(read: list[OcrWord], anchor: str, side: int) -> list[OcrWord] | None:
-    """The words that replace a run, from the English reading of run and anchor; None unless it is plainly English."""
+def _english(read: list[OcrWord], anchor: str, side: int, confidence: float = ENGLISH_CONFIDENCE) -> list[OcrWord] | None:
+    """The words that replace a run, from the English reading of run and anchor; None unless it is plainly English
+    (each word read with at least ``confidence``)."""
     if not read or (read[0] if side > 0 else read[-1]).text != anchor:
         return None
     words = read[:-1] if side < 0 else read[1:]
+    if words and words[0].text[:1] in QUOTES:  # a bracket read as a quote (``‘GIS`` for ``(GIS``)
+        words[0].text = words[0].text[1:]
     if not 1 <= len(words) <= MAX_WORDS:
         return None
-    if not all(ENGLISH_WORD.match(w.text) and w.confidence >= ENGLISH_CONFIDENCE for w in words):
+    if not all(ENGLISH_WORD.match(w.text) and w.confidence >= confidence for w in words):
         return None
     return words if any(len(w.text.strip("()")) >= 3 for w in words) else None
+
+
+def _closed_after(words: list[OcrWord]) -> bool:
+    """Whether the first bracket in ``words`` closes one (``Data Analytics)`` after ``(๐18``)."""
+    brackets = [ch for w in words for ch in w.text if ch in "()"]
+    return bool(brackets) and brackets[0] == ")"
 
 
 def _band_words(lines: list[OcrLine], top: int, bottom: int) -> list[OcrWord]:
@@ -125,12 +148,15 @@ def reread_english_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> 
     again = parse_hocr(run_tesseract(strip, dpi, languages="eng", psm=6))
     changed = []
     for (line, run, anchor, side), crop, (top, bottom) in zip(found, crops, bands):
-        words = _english(_band_words(again, top, bottom), anchor.text, side)
+        noisy = NOISE.search("".join(w.text for w in run).strip("()"))
+        words = _english(_band_words(again, top, bottom), anchor.text, side, NOISE_CONFIDENCE if noisy else ENGLISH_CONFIDENCE)
         if words is None:
             continue
         x0, y0 = page_offset(crop.bbox, top)
         new = [OcrWord(w.text, (w.bbox[0] + x0, w.bbox[1] + y0, w.bbox[2] + x0, w.bbox[3] + y0), w.confidence) for w in words]
         at = next(i for i, w in enumerate(line.words) if w is run[0])
+        if run[0].text.startswith("(") and not new[0].text.startswith("(") and _closed_after(line.words[at + len(run) :]):
+            new[0].text = "(" + new[0].text  # a bracket closed further on was opened here
         line.words[at : at + len(run)] = new
         changed.append(("".join(w.text for w in run), " ".join(w.text for w in new)))
     return changed

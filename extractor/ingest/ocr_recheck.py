@@ -7,7 +7,9 @@ The suspects are Latin words ending in a dot (any case, maybe after an open brac
 on theirs (a cell's text wrapped before ``สพส.``), the first word of a line with Thai (after bullets) when a
 number or Thai follows it, and a short word with no Latin word beside it on a line with Thai (``คือ`` read ``Aa``,
 ``หรือ`` read ``usa``, ``คน`` read ``au``), in small letters or in capitals read with little confidence (``ตาม`` read
-``MIN``: the plans' own acronyms, ``SLA``, ``HR``, ``LED``, come with confidence); the codes the grammars write in
+``MIN``: the plans' own acronyms, ``SLA``, ``HR``, ``LED``, come with confidence) or only of the capitals Thai glyphs
+are read as (``LALA`` for เดินดี, ``LUA)`` for เขต), read with confidence); beside a Latin word only when read with
+little confidence (``Fondue wae`` for Fondue และ, ``SLA Aa`` for SLA คือ); the codes the grammars write in
 Latin (``KPI``, ``KR``, ``OKR``) are no suspects: a Thai reading of them is noise, and each page with a suspect costs
 a Tesseract call.  The suspects are cropped, stacked
 one per line into a small strip, and read once more with Thai alone (one call per page, ``--psm 6``: one block of
@@ -52,6 +54,11 @@ MID_SUSPECT = re.compile(r"^\(?(?![A-Z]+\W?$)[A-Za-z]{2,4}\)?$")  # a short word
 CAPS_SUSPECT = re.compile(r"^\(?[A-Z]{2,5}\)?$")  # ... or in capitals, read with little confidence
 CAPS_CONFIDENCE = 80.0  # the plans' acronyms come at 86-96 (SLA, HR, QR, PM, LED), Thai read as capitals at 25-70
 # (NINN ตามที่, MIN ตาม, WAL พ.ค.)
+THAI_LOOKING_CAPS = frozenset("AHILMNUVW")  # the capitals Thai glyphs are read as (ล L, น U, พ W, ม N, ห H): Thai
+# read as capitals of these alone comes at any confidence (LALA เดินดี 89, LUA) เขต) 94), the plans' acronyms have
+# other letters too (KPI, OKR, BMA, OSS, SLA, HR, QR, GIS, LED, IT, PM, SQL)
+NEIGHBOUR_CONFIDENCE = 80.0  # a short word read with less is a suspect even beside a Latin word (``Fondue wae`` for
+# Fondue และ at 63-69, ``SLA Aa`` for SLA คือ at 69); English words beside English ones come at 85 and more
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 THAI_ABBREVIATION = re.compile(r"^[\u0E01-\u0E4E]{2,6}\.(?:[\u0E01-\u0E4E]{1,4}\.)*$")
 THAI_WORDS = re.compile(r"^[\u0E01-\u0E2E\u0E30-\u0E4E]{2,16}$")  # Thai letters and marks, no digits
@@ -136,11 +143,17 @@ def _mid_suspects(words: list[OcrWord]) -> list[OcrWord]:
         after = words[i + 1].text if i + 1 < len(words) else ""
         if word.text.strip("()") in grammar_latin_words() or set(word.text) <= set("x()"):  # xxx: a mask
             continue
-        if (LATIN_WORD.search(before) and not before.endswith(")")) or (LATIN_WORD.search(after) and not after.startswith("(")):
+        beside = (LATIN_WORD.search(before) and not before.endswith(")")) or (LATIN_WORD.search(after) and not after.startswith("("))
+        if beside and word.confidence >= NEIGHBOUR_CONFIDENCE:
             continue
-        if MID_SUSPECT.match(word.text) or (CAPS_SUSPECT.match(word.text) and word.confidence < CAPS_CONFIDENCE):
+        if MID_SUSPECT.match(word.text) or (CAPS_SUSPECT.match(word.text) and _doubtful_capitals(word)):
             out.append(word)
     return out
+
+
+def _doubtful_capitals(word: OcrWord) -> bool:
+    """Capitals read with little confidence, or only of the capitals Thai glyphs are read as (``LALA``, ``LUA)``)."""
+    return word.confidence < CAPS_CONFIDENCE or set(word.text.strip("()")) <= THAI_LOOKING_CAPS
 
 
 def suspects(lines: list[OcrLine]) -> list[OcrWord]:

@@ -18,6 +18,9 @@ Tesseract as digits of the line or as signs (``119``, ``(Objective)'!``): the st
 ends with that stand well above the baseline, of a small digit's height and near a digit's shape (``_superscript``),
 are written in superscript digits in place of as many characters.
 
+A word of a capital and letters whose small and capital forms differ in size only (``Oss)`` for ``OSS)``: c o s u v
+w x z) is written in capitals when their ink is as tall as the capital's (``CAPITAL_SHARE``).
+
 Only the words holding one of these characters, or ending like a word with a footnote number in it and with ink
 above the baseline there, are looked at (a few per page), and only where each base character of the word has one
 stretch of ink of its own (Tesseract boxes Thai glyph by glyph; a word whose glyphs touch is left as read); the ink
@@ -29,6 +32,7 @@ from __future__ import annotations
 import statistics
 
 import numpy as np
+import regex as re
 
 from extractor.ingest.ocr_digits import ARABIC_DIGITS, MAX_DISTANCE, SIDE, classify, normalised, templates
 from extractor.ingest.ocr_masks import line_stretches
@@ -65,6 +69,10 @@ RAISED = 0.38  # a footnote digit's bottom stands this share of the line's glyph
 SUPERSCRIPT_HEIGHT = (0.6, 1.05)  # ... and its height this share (0.72-0.93; the line's digits 1.2, * and quotes 0.41-0.59)
 SUPERSCRIPT_DISTANCE = 0.4  # ... and it is this near an Arabic digit's template (0.09-0.36; raised * and " 0.4 and more)
 
+CASE_WORD = re.compile(r"^\(?[A-Z][cosuvwxz]+[).,:]*$")  # a capital then letters whose small and capital forms differ in
+# size only (``Oss)`` for OSS): Tesseract's case among them is a guess, the ink's height is not
+CAPITAL_SHARE = 0.85  # a letter at least this share of the capital's height is a capital too (small ones: 0.7)
+
 Stretch = tuple[int, int, int, int, np.ndarray]  # ``ocr_masks.line_stretches``: left, right, top, bottom, mask
 
 __all__ = ["glyph_height", "read_lookalike", "reread_lookalikes"]
@@ -76,6 +84,9 @@ def reread_lookalikes(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, 
     changed: list[tuple[str, str]] = []
     for line in lines:
         for index, word in enumerate(line.words):
+            if CASE_WORD.match(word.text):
+                _capitals(word, _stretches_around(ink, line, index), changed)
+                continue
             raised = _may_end_raised(ink, line, word)
             if not raised and not SUSPECTS.intersection(word.text):
                 continue
@@ -87,6 +98,21 @@ def reread_lookalikes(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, 
                 changed.append((word.text, text))
                 word.text = text
     return changed
+
+
+def _capitals(word: OcrWord, stretches: list[Stretch], changed: list[tuple[str, str]]) -> None:
+    """Write a ``CASE_WORD``'s small letters as capitals when their ink is as tall as its capital's (``Oss)`` for
+    OSS), when its letters have one stretch of ink each."""
+    letters = [i for i, ch in enumerate(word.text) if ch.isalpha()]
+    mine = [s for s in stretches if word.bbox[0] <= (s[0] + s[1]) / 2 <= word.bbox[2]]
+    mine = mine[word.text.startswith("(") : len(mine) - (len(word.text) - 1 - letters[-1])]  # brackets and dots
+    if len(mine) != len(letters):
+        return
+    heights = [bottom - top for _, _, top, bottom, _ in mine]
+    if all(h >= CAPITAL_SHARE * heights[0] for h in heights[1:]):
+        text = word.text.upper()
+        changed.append((word.text, text))
+        word.text = text
 
 
 def _may_end_raised(ink: np.ndarray, line: OcrLine, word: OcrWord) -> bool:

@@ -55,7 +55,8 @@ def _read(*words: tuple[str, float]) -> list[OcrWord]:
         (_read(("(Black", 96), ("spot)", 96)), "spot)", -1, "(Black"),
         (_read(("(SMART", 96), ("SERVICE)", 96)), "(SMART", 1, "SERVICE)"),
         (_read(("Hawker", 96), ("Center", 96)), "Center", -1, "Hawker"),
-        (_read(("(GIS", 74), ("Data", 96)), "Data", -1, None),  # not confident enough
+        (_read(("(GIS", 74), ("Data", 96)), "Data", -1, None),  # not confident enough for a run with Thai letters
+        (_read(("‘GIS", 96), ("Data", 96)), "Data", -1, "GIS"),  # a bracket read as a quote
         (_read(("nce", 96), ("Basc)", 96)), "Base)", -1, None),  # the anchor read otherwise: the crop is off
         (_read(("(~", 0), ("waye", 25), ("check", 96)), "check", -1, None),  # Thai read as English: garbage
         (_read(("a", 96), ("b", 96), ("Data", 96)), "Data", -1, None),  # no word of three letters
@@ -65,6 +66,36 @@ def _read(*words: tuple[str, float]) -> list[OcrWord]:
 def test_the_english_reading_is_taken_only_when_plainly_english(read, anchor, side, taken):
     words = ocr_english._english(read, anchor, side)
     assert (" ".join(w.text for w in words) if words else None) == taken
+
+
+def test_a_noisy_run_takes_a_less_confident_english_reading():
+    read = _read(("(GIS", 74), ("Data", 96))
+    assert [w.text for w in ocr_english._english(read, "Data", -1, ocr_english.NOISE_CONFIDENCE)] == ["(GIS"]
+    assert ocr_english._english(_read(("(GIS", 40), ("Data", 96)), "Data", -1, ocr_english.NOISE_CONFIDENCE) is None
+
+
+def test_signs_or_mixed_digits_without_a_thai_letter_are_a_suspect():
+    digits = _line("พื้นที่", ("(๐", 95.0), ("18", 61.0), "Data", "Analytics)")  # (GIS Data Analytics)
+    signs = _line("Message", ("%86๑706)", 70.0), "สำหรับ")  # (SMS: Short Message Service)
+    assert _runs(digits) == [("(๐18", "Data", -1)]
+    assert _runs(signs) == [("%86๑706)", "Message", 1)]
+    assert _runs(_line("(OKR", "๑.๓.๐๒)")) == [] and _runs(_line("Policy", "P๐๐๑", "Lab")) == []
+
+
+def test_a_bracket_closed_further_on_is_kept(monkeypatch):
+    line = _line("พื้นที่", ("(๐", 95.0), ("18", 61.0), "Data", "Analytics)")
+    pixels = np.full((40, 200), 255, dtype=np.uint8)
+
+    def english(strip, dpi, *, languages, psm):
+        return (
+            "<html><body><span class='ocr_line' title='bbox 0 0 200 %d'>"
+            "<span class='ocrx_word' title='bbox 12 2 60 30; x_wconf 52'>GIS</span>"
+            "<span class='ocrx_word' title='bbox 70 2 110 30; x_wconf 96'>Data</span></span></body></html>" % strip.shape[0]
+        ).encode()
+
+    monkeypatch.setattr(ocr_english, "run_tesseract", english)
+    assert ocr_english.reread_english_words(pixels, [line], 300) == [("(๐18", "(GIS")]
+    assert [w.text for w in line.words] == ["พื้นที่", "(GIS", "Data", "Analytics)"]
 
 
 def test_a_taken_reading_replaces_the_run_in_place(monkeypatch):

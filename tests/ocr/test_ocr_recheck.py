@@ -88,6 +88,23 @@ def test_only_a_heading_keyword_replaces_a_latin_first_word():
     assert not ocr_recheck._heading_keyword("หห")  # what a Thai-only reading makes of 'KR': left as read
 
 
+def test_capitals_thai_glyphs_are_read_as_are_suspects_at_any_confidence():
+    group = _line("เดินได้", "LALA")  # เดินดี, read at 89
+    bracket = _line("เขต", "๕๐", "LUA)")  # เขต), read at 94
+    acronyms = _line("ระบบ", "SLA", "HR", "QR", "ของ")  # letters Thai glyphs are not read as
+    for line in (group, bracket, acronyms):
+        for word in line.words:
+            word.confidence = 94.0
+    assert [w.text for w in ocr_recheck.suspects([group, bracket, acronyms])] == ["LALA", "LUA)"]
+
+
+def test_a_doubtful_short_word_beside_a_latin_one_is_a_suspect():
+    after = _line("แพลตฟอร์ม", "Traffy", "Fondue", "wae")  # และ, read at 63
+    after.words[3].confidence = 63.0
+    english = _line("ระบบ", "drop", "down", "ที่")  # English beside English, read with confidence
+    assert [w.text for w in ocr_recheck.suspects([after, english])] == ["wae"]
+
+
 def test_a_short_latin_word_among_thai_ones_is_a_suspect():
     small = _line("เทคโนโลยีดิจิทัล", "usa", "ข้อตกลง")  # หรือ
     count = _line("เขตละ", "2", "au", "(100", "คน)")  # คน: a number or a bracket beside it is no Latin word

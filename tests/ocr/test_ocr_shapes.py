@@ -151,3 +151,17 @@ def test_a_footnote_number_read_as_digits_of_the_line_is_written_raised(font, be
 def test_digits_and_signs_on_the_line_are_no_footnote(font, text):
     ink, line = _footnoted("จำนวนทั้งหมด", text, "", text, font)
     assert ocr_shapes.reread_lookalikes(ink, [line]) == []
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", FONTS)
+def test_small_letters_as_tall_as_the_capital_are_capitals(font):
+    changed, words = _reread([("ระบบ ", "ระบบ"), ("(BMA ", "(BMA"), ("OSS)", "Oss)"), (" ของ", "ของ")], font)
+    assert changed == [("Oss)", "OSS)")]
+    assert words[2] == "OSS)"
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", FONTS)
+def test_small_letters_stay_small(font):
+    assert _reread([("ระบบ ", "ระบบ"), ("Zoo", "Zoo"), (" Cox", "Cox"), (" ของ", "ของ")], font)[0] == []
