@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractor.blocks import Block, BlockKind, Provenance
 from extractor.layout.borderless import find_borderless_tables
-from extractor.layout.furniture import footnote_start, is_furniture, running_keys
+from extractor.layout.furniture import BAND, NumberSlot, footnote_start, is_furniture, number_slots, running_keys
 from extractor.layout.lines import build_lines
 from extractor.layout.paragraphs import (
     LineOpenings,
@@ -98,6 +98,7 @@ class _PageBlocks:
 def assemble(layouts: list[PageLayout]) -> tuple[list[Block], list[Finding]]:
     findings: list[Finding] = []
     running = running_keys([(pl.page.height, pl.lines) for pl in layouts])
+    slots = number_slots([(pl.page.width, pl.page.height, pl.lines) for pl in layouts])
     body = _body_size(layouts)
     blocks: list[Block] = []
     edges: dict[int, list[float]] = {}
@@ -108,7 +109,8 @@ def assemble(layouts: list[PageLayout]) -> tuple[list[Block], list[Finding]]:
     spaces_kept = keeps_line_end_spaces(layouts)
     openings = line_openings(layouts, spaces_kept)
     for pl in layouts:
-        page = _page_blocks(pl, running, body, edges, cell_ends, openings, spaces_kept and not pl.page.from_image)
+        slot = {key[1]: v for key, v in slots.items() if key[0] == round(pl.page.width)}
+        page = _page_blocks(pl, (running, slot), body, edges, cell_ends, openings, spaces_kept and not pl.page.from_image)
         removed += page.removed
         _append_page(blocks, page, previous, edges, reach, cell_ends, findings)
         previous = page
@@ -127,7 +129,7 @@ def _body_size(layouts: list[PageLayout]) -> float:
 
 def _page_blocks(
     pl: PageLayout,
-    running: set[str],
+    furniture: tuple[set[str], dict[bool, NumberSlot]],
     body: float,
     edges: dict[int, list[float]],
     cell_ends: dict[int, CellEnds],
@@ -135,7 +137,9 @@ def _page_blocks(
     spaces_kept: bool = False,
 ) -> _PageBlocks:
     page = pl.page
-    content = [ln for ln in pl.lines if not is_furniture(ln, page.height, running)]
+    running, slots = furniture  # running header/footer texts; the page-number slot of each band (top: True)
+    content = [ln for ln in pl.lines
+               if not is_furniture(ln, page.height, running, slots.get(ln.y1 <= BAND * page.height))]
     removed = len(pl.lines) - len(content)
     notes_y = footnote_start(content, _free_rulings(page, pl.tables), page.width, page.height, body)
     notes = [ln for ln in content if ln.y0 >= notes_y]

@@ -8,13 +8,18 @@ under a short separator rule near the page bottom, or small lines at the bottom 
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
+from dataclasses import dataclass
 
 import regex as re
 
 from extractor.layout.types import Ruling, TextLine
 
 BAND = 0.09  # top and bottom bands, as a fraction of the page height
+SLOT_PAGES = 3  # pages with a page number read in a slot before a misread line there is taken for one
+SLOT_SHIFT = 0.25  # a line in the slot: its centre this share of the slot's width from the slot's centre at most,
+SLOT_WIDTH = 1.5  # and no wider than this many times the slot's width (a few glyphs: no line of content)
 # a scan's dash may come back as ``=``, or after the number as ``%`` (``- 57 -`` read ``= 57=``, ``- 27 -`` read
 # ``- 27%``; a number with ``%`` alone is a percentage)
 _PAGE_NUMBER = re.compile(
@@ -37,10 +42,44 @@ def running_keys(pages: list[tuple[float, list[TextLine]]]) -> set[str]:
     return {k for k, n in counts.items() if n >= need and k}
 
 
-def is_furniture(line: TextLine, height: float, running: set[str]) -> bool:
+def is_furniture(line: TextLine, height: float, running: set[str], slot: NumberSlot | None = None) -> bool:
     if not in_band(line, height):
         return False
-    return bool(_PAGE_NUMBER.match(line.text.strip())) or _key(line) in running
+    if _PAGE_NUMBER.match(line.text.strip()) or _key(line) in running:
+        return True
+    return slot is not None and slot.holds(line, height)
+
+
+@dataclass(frozen=True)
+class NumberSlot:
+    """Where the page numbers of pages of one width stand in one band: the median centre and width of the lines
+    read as page numbers there.  A scan misreads a few of them (``- 18 -`` read ``= 101 8``, ``- ๓ -`` read
+    ``. 3".``, ``แว 7``); a short line read off the image that stands in the slot is the page number all the same."""
+
+    top: bool
+    centre: float
+    width: float
+
+    def holds(self, line: TextLine, height: float) -> bool:
+        if not line.ink_widths or (line.y1 <= BAND * height) != self.top:
+            return False
+        centre = (line.x0 + line.x1) / 2
+        return abs(centre - self.centre) <= SLOT_SHIFT * self.width and line.x1 - line.x0 <= SLOT_WIDTH * self.width
+
+
+def number_slots(pages: list[tuple[float, float, list[TextLine]]]) -> dict[tuple[int, bool], NumberSlot]:
+    """The page-number slot of each (page width, band) where enough pages (``SLOT_PAGES``) have a page number read
+    as one; ``pages``: (width, height, lines) per page."""
+    found: dict[tuple[int, bool], list[TextLine]] = {}
+    for width, height, lines in pages:
+        for line in lines:
+            if in_band(line, height) and _PAGE_NUMBER.match(line.text.strip()):
+                found.setdefault((round(width), line.y1 <= BAND * height), []).append(line)
+    return {
+        key: NumberSlot(top=key[1], centre=statistics.median((ln.x0 + ln.x1) / 2 for ln in lines),
+                        width=statistics.median(ln.x1 - ln.x0 for ln in lines))
+        for key, lines in found.items() if len(lines) >= SLOT_PAGES
+    }
 
 
 def _key(line: TextLine) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractor.blocks import Block, BlockKind, Cell, Provenance, Row
-from extractor.layout.furniture import is_furniture
+from extractor.layout.furniture import is_furniture, number_slots
 from extractor.layout.stitch import stitch
 from extractor.layout.tables import CellEnds
 from extractor.layout.types import TextLine
@@ -115,3 +115,19 @@ def test_a_page_number_whose_dashes_a_scan_read_as_equals_signs_is_furniture() -
     assert not is_furniture(line("27%", 20.0), 595.0, set())  # a percentage
     assert not is_furniture(line("= 57=", 300.0), 595.0, set())  # not in the page's top or bottom band
     assert not is_furniture(line("ก = 57", 20.0), 595.0, set())
+
+
+def test_a_page_number_a_scan_misread_is_furniture_where_the_other_pages_put_theirs() -> None:
+    def line(text: str, x0: float, x1: float, y: float = 20.0, ink: bool = True) -> TextLine:
+        return TextLine(text, x0, y, x1, y + 10.0, 10.0, False, ink_widths=ink)
+
+    pages = [(842.0, 595.0, [line(f"- {n} -", 407.0, 438.0)]) for n in (18, 19, 21)]
+    slots = number_slots(pages + [(842.0, 595.0, [line("= 101 8", 407.0, 438.0)])])
+    slot = slots[(842, True)]
+    assert is_furniture(line("= 101 8", 407.0, 438.0), 595.0, set(), slot)  # - 20 - as a scan read it
+    assert is_furniture(line("แว 7", 408.0, 436.0), 595.0, set(), slot)
+    assert not is_furniture(line("แว 7", 408.0, 436.0, ink=False), 595.0, set(), slot)  # a text layer reads right
+    assert not is_furniture(line("ตารางที่ 1 แสดงผล", 380.0, 470.0), 595.0, set(), slot)  # wider than a number
+    assert not is_furniture(line("แว 7", 100.0, 128.0), 595.0, set(), slot)  # away from the slot
+    assert not is_furniture(line("แว 7", 408.0, 436.0, y=560.0), 595.0, set(), slot)  # the other band
+    assert (842, True) not in number_slots(pages[:2])  # two pages are no slot yet
