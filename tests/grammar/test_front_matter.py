@@ -35,6 +35,11 @@ def build(text: str):
     return tree, front_matter(tree, findings), document_info(tree, grammar(), blocks, findings), findings
 
 
+def key_indicator_list(*lines: str):
+    """The front matter of a key KR/KPI list (ตัววัดผล/ตัวชี้วัดความสำเร็จสำคัญ) of these lines."""
+    return build("ตัววัดผล/ตัวชี้วัดความสำเร็จสำคัญ (KR/KPI)\n" + "".join(f"{line}\n" for line in lines))[1]
+
+
 @cache
 def seed(prefix: str) -> PlanDocument:
     return extractor.parse(next(CORPUS.glob(f"{prefix}_*.txt")))
@@ -108,12 +113,10 @@ def test_summary_lists_quote_strategy_headings_without_opening_them():
 
 
 def test_key_indicator_line_with_masked_strategy_words_and_supporting_role():
-    text = (
-        "ตัววัดผล/ตัวชี้วัดความสำเร็จสำคัญ (KR/KPI)\n"
-        "4. xxxxxxxxxxxxx 5 xxxxxxxxxxย่อยที่ 5.2 KR 2 : สร้างระบบงบประมาณ (สนับสนุน)\n"
-        "16 xxxxxxxxxxxxx 7 xxxxxxxxxxย่อยที่ 7.5 KPI 7.5.6.1 : ร้อยละของบุคลากร\nฯลฯ\n"
+    fm = key_indicator_list(
+        "4. xxxxxxxxxxxxx 5 xxxxxxxxxxย่อยที่ 5.2 KR 2 : สร้างระบบงบประมาณ (สนับสนุน)",
+        "16 xxxxxxxxxxxxx 7 xxxxxxxxxxย่อยที่ 7.5 KPI 7.5.6.1 : ร้อยละของบุคลากร", "ฯลฯ",
     )
-    _, fm, _, _ = build(text)
     first, second = fm.key_indicators
     assert (first.number, first.kind, first.code, first.strategy, first.sub_strategy, first.supporting) == (
         "4", "KR", "2", "5", "5.2", True
@@ -125,12 +128,10 @@ def test_key_indicator_line_with_masked_strategy_words_and_supporting_role():
 
 def test_sub_strategy_heading_with_a_space_after_its_dot_is_a_heading_not_the_item_above():
     # a scan puts a space after the dot (๓. ๑); the heading used to join the KPI above it as a wrapped line
-    text = (
-        "ตัววัดผล/ตัวชี้วัดความสำเร็จสำคัญ (KR/KPI)\n"
-        "ยุทธศาสตร์ย่อยที่ ๑.๕ เมืองสุขภาพดี\n- KPI ๑.๕.๔.๑ : อัตราป่วยโรคไข้เลือดออก\n"
-        "ยุทธศาสตร์ย่อยที่ ๓. ๑ ลดความเหลื่อมล้ำ\n- KR ๑ : ประชาชนกลุ่มเปราะบางเข้าถึงสวัสดิการ\n"
+    fm = key_indicator_list(
+        "ยุทธศาสตร์ย่อยที่ ๑.๕ เมืองสุขภาพดี", "- KPI ๑.๕.๔.๑ : อัตราป่วยโรคไข้เลือดออก",
+        "ยุทธศาสตร์ย่อยที่ ๓. ๑ ลดความเหลื่อมล้ำ", "- KR ๑ : ประชาชนกลุ่มเปราะบางเข้าถึงสวัสดิการ",
     )
-    _, fm, _, _ = build(text)
     first, second = fm.key_indicators
     assert first.text == "อัตราป่วยโรคไข้เลือดออก" and (first.strategy, first.sub_strategy) == ("1", "1.5")
     assert (second.kind, second.strategy, second.sub_strategy) == ("KR", "3", "3.1")
