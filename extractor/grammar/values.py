@@ -64,6 +64,22 @@ def dots_restored(numbers: list[str | None]) -> list[str | None]:
     return result
 
 
+def number_between(before: str | None, after: str | None) -> str | None:
+    """The one dotted number a numbered sequence allows between two entries (``1.1.1``, ``1.1.3`` → ``1.1.2``), or
+    before its first entry where that is the second of its level (→ ``1.1.2`` gives ``1.1.1``); None when none
+    or several fit (``1.1.3``, ``1.2`` allows ``1.1.4`` or nothing missing).  The number has the depth of one of
+    its neighbours (no sub-item is guessed between ``1.1.2`` and ``1.1.3``)."""
+    low, high = _dotted(before), _dotted(after)
+    if high is None:
+        return None
+    if low is None:
+        if before is not None or high[-1] < 2:
+            return None
+        return ".".join(map(str, high[:-1] + (high[-1] - 1,)))
+    fits = {c for c in _next_numbers(low) if high in _next_numbers(c) and len(c) in (len(low), len(high))}
+    return ".".join(map(str, fits.pop())) if len(fits) == 1 else None
+
+
 def _dotted(number: str | None) -> tuple[int, ...] | None:
     parts = (number or "").split(".")
     return tuple(map(int, parts)) if len(parts) > 1 and all(p.isdigit() for p in parts) else None

@@ -125,6 +125,17 @@ def test_kpi_targets_take_their_years_from_the_header():
     assert second.code == "7.2.2.2" and [(t.raw, t.year_be) for t in second.targets] == [("12 ครั้ง", 2567)]
 
 
+def test_kpi_code_a_scan_read_without_its_dots_follows_its_tactic():
+    text = part1(
+        "ยุทธศาสตร์ย่อยที่ 7.2 แผน\nกลยุทธ์ 7.2.2 การพัฒนาระบบ\n"
+        "ตัวชี้วัด (KPI) | 2567 | |\nKPI 7222 .: จำนวนครั้ง | 12 ครั้ง |\nKPI 6111 : อื่น | 1 ครั้ง |\n"
+    )
+    alignment, findings = build(text)
+    (tactic,) = sub_strategies(alignment)["7.2"].tactics
+    assert [(k.code, k.name) for k in tactic.kpis] == [("7.2.2.2", "จำนวนครั้ง"), ("6111", "อื่น")]
+    assert [(f.expected, f.actual) for f in findings if f.code == "kpi.dots_from_tactic"] == [("7.2.2.2", "7222")]
+
+
 @pytest.mark.parametrize("label", ["ตัวชี้วัด (657)", "ตัวชี้วัด («7)", "ตัวชี้วัด ( 57 )"])
 def test_kpi_targets_header_whose_latin_letters_a_scan_lost(label):
     text = part1(

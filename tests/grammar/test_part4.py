@@ -97,6 +97,18 @@ def test_scan_noise_in_a_sheet_number_and_a_rubric_criterion():
     assert [r.criterion_percent for r in result.rubrics[0].rows] == [100, 80, None]
 
 
+def test_a_sheet_number_a_scan_left_blank_comes_from_the_numbering_around_it():
+    text = (
+        PART4 + "ตาราง ค แสดงตัวชี้วัด\n" + SHEET_HEADER
+        + " | ถนนสวย | - | ๑ กม. | 10 | นิยาม ก |\n"
+        + "๑.๑.๒ | ปลูกต้นไม้ | - | ร้อยละ ๑๐๐ | 10 | นิยาม ข |\n"
+        + "๑.๒ | ลดขยะ | - | ร้อยละ ๑๐๐ | 10 | นิยาม ค |\n"
+    )
+    result, findings = build(text)
+    assert [(k.code, k.code_raw) for k in result.kpis] == [("1.1.1", "๑.๑.๑"), ("1.1.2", "๑.๑.๒"), ("1.2", "๑.๒")]
+    assert [f.expected for f in findings if f.code == "kpi.number_from_sequence"] == ["1.1.1"]
+
+
 def test_first_part_label_on_the_line_below_the_title_line():
     """A title line that ends before the first part's label (a PDF wrapped it: the label opens the next line)."""
     text = (
@@ -284,6 +296,29 @@ def test_seed003_records():
     (sheet,) = result.work_steps
     assert sheet.headerless and [s.cumulative.value for s in sheet.steps if s.cumulative][-1] == 73
     assert result.truncated and "monitoring.steps_headerless" in {f.code for f in findings}
+
+
+def test_seed003_okr_codes_a_scan_misread_come_from_the_objective_and_the_key_indicator_list():
+    """ตาราง ข numbers its OKRs under the row's objective (๑.๑ → ๑.๑.๐๓): a code after specks is read there; a code
+    misread beyond that (9.9.0m) takes the code the front matter's key KR/KPI list gives the same indicator."""
+    import extractor
+
+    text = next(CORPUS.glob("003_*.txt")).read_text(encoding="utf-8")
+    okr_103, okr_201 = "\tOKR ๑.๑.๐๓ ติดตั้งไฟฟ้าแสงสว่างริมคลอง*\t", "\tOKR ๒.๑.๐๑ จำนวนพื้นที่เสี่ยง*\t"
+    assert text.count(okr_103) == 1 and text.count(okr_201) == 2  # Part 4's is the last one
+    text = text.replace(okr_103, "\t9.9.0m ติดตั้งไฟฟ้าแสงสว่างริมคลอง*\t")
+    head, _, tail = text.rpartition(okr_201)
+    text = head + "\t° 2 .* ๒.๑.๐๑ จำนวนพื้นที่เสี่ยง*\t" + tail
+    document = extractor.parse(text.encode("utf-8"))
+    unit = {k.name: k for k in document.monitoring.kpis if k.table_role == "unit_kpi_definitions"}
+    assert (unit["ติดตั้งไฟฟ้าแสงสว่างริมคลอง*"].code, unit["ติดตั้งไฟฟ้าแสงสว่างริมคลอง*"].code_raw) == ("1.1.03", "๑.๑.๐๓")
+    assert (unit["จำนวนพื้นที่เสี่ยง*"].code, unit["จำนวนพื้นที่เสี่ยง*"].code_raw) == ("2.1.01", "๒.๑.๐๑")
+    found = {f.code: (f.expected, f.actual) for f in document.findings if f.code.startswith("kpi.code_")}
+    assert found == {"kpi.code_from_index": ("1.1.03", "9.9.0"), "kpi.code_after_specks": ("2.1.01", "° 2 .*")}
+    # the same name under another objective is no evidence: the code stays as read
+    moved = text.replace("\t9.9.0m ติดตั้งไฟฟ้าแสงสว่างริมคลอง*", "\t9.9.0m ติดตั้งไฟฟ้าแสงสว่างริมคลองสาย*")
+    (kpi,) = [k for k in extractor.parse(moved.encode("utf-8")).monitoring.kpis if k.name.endswith("ริมคลองสาย*")]
+    assert kpi.code == "9.9.0"
 
 
 # -- Part 4 in the document's list of parts ---------------------------------------------------------------------

@@ -2,6 +2,7 @@ from extractor.grammar.values import (
     added_in_year,
     arabic_digits,
     dots_restored,
+    number_between,
     parse_budget,
     parse_int,
     parse_number,
@@ -52,3 +53,13 @@ def test_dots_not_restored_without_a_single_fitting_reading():
     assert dots_restored(["12", "13"]) == [None, None]
     assert dots_restored(["1.4", "199", "2.1"]) == [None, None, None]  # 1.99, 19.9: nothing follows 1.4
     assert dots_restored(["1.1", "7", "1.2"]) == [None, None, None]  # one digit is no dotted number
+
+
+def test_number_between_neighbours_of_a_numbered_sequence():
+    assert number_between("1.1.1", "1.1.3") == "1.1.2"
+    assert number_between(None, "1.1.2") == "1.1.1"  # before the first entry: the second's predecessor
+    assert number_between("1.1.3", "1.2") == "1.1.4"
+    assert number_between("1.9", "2.2") == "2.1"
+    assert number_between("1.1.2", "1.1.3") is None  # no sub-item is guessed between two neighbours
+    assert number_between(None, "1.2.1") is None  # a first entry has no predecessor at its level
+    assert number_between("3", "5") is None and number_between("1.1", None) is None  # no dotted pair

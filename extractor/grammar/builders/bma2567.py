@@ -10,7 +10,7 @@ from extractor.grammar.builders.front_matter import front_matter
 from extractor.grammar.builders.part1 import strategic_alignment
 from extractor.grammar.builders.part2 import development_issues
 from extractor.grammar.builders.part3 import routine_projects
-from extractor.grammar.builders.part4 import monitoring
+from extractor.grammar.builders.part4 import codes_from_index, monitoring
 from extractor.grammar.builders.summaries import project_summaries
 from extractor.grammar.engine import Node
 from extractor.grammar.spec import Grammar
@@ -31,6 +31,8 @@ def build_bma_2567(tree: Node, grammar: Grammar, blocks: list[Block]) -> PlanDoc
         project_summaries=lambda: project_summaries(tree, findings),
         monitoring=lambda: monitoring(tree, findings, grammar),
     )
+    if "monitoring" in sections and "front_matter" in sections:
+        codes_from_index(sections["monitoring"].kpis, sections["front_matter"].key_indicators, findings)
     document = PlanDocument(**{"document": DocumentInfo(), **sections})
     document.findings = findings
     return document

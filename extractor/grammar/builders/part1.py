@@ -35,7 +35,8 @@ from extractor.model.strategy import (
 )
 
 _KR_ID = re.compile(r"^\s*O?KR\s*(?P<number>[0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*:?\s*")
-_KPI_ID = re.compile(r"^\s*KPI\s*(?P<code>[0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*:?\s*")
+# a scan may read a speck before the colon (KPI 7.2.2.2 .: ชื่อ)
+_KPI_ID = re.compile(r"^\s*KPI\s*(?P<code>[0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*\.?\s*:?\s*")
 _YEAR = re.compile(r"(?<![0-9๐-๙])([0-9๐-๙]{4})(?![0-9๐-๙])")
 _STARRED_NOTE = re.compile(r"\(\s*\*[^()]*(?:\([^()]*\)[^()]*)*\)")
 _NO_VALUE = {"", "-", "–"}
@@ -104,13 +105,25 @@ def _sub_strategy(node: Node, findings: list[Finding]) -> SubStrategy:
 
 def _tactic(node: Node, findings: list[Finding]) -> Tactic:
     name, name_raw = heading_text(node)  # a tactic title wrapped onto the next line (seed 003, กลยุทธ์ ๓.๑.๑)
-    return Tactic(
-        code=arabic_digits(node.fields["code"]),
-        name=name,
-        name_raw=name_raw,
-        kpis=[k for table in tables_of(node, "kpi_targets") for k in kpis(table, findings)],
-        source=source_of(node),
-    )
+    code = arabic_digits(node.fields["code"])
+    tactic_kpis = [k for table in tables_of(node, "kpi_targets") for k in kpis(table, findings)]
+    for kpi in tactic_kpis:
+        _dots_from_tactic(kpi, code, findings)
+    return Tactic(code=code, name=name, name_raw=name_raw, kpis=tactic_kpis, source=source_of(node))
+
+
+def _dots_from_tactic(kpi: KPI, tactic: str, findings: list[Finding]) -> None:
+    """A KPI code read without its dots (``7222``) under tactic 7.2.2: a KPI code is its tactic's code and one
+    more number, so the digits that start with the tactic's are read that way (finding ``kpi.dots_from_tactic``)."""
+    digits = tactic.replace(".", "")
+    if not kpi.code or not kpi.code.isdigit() or len(kpi.code) <= len(digits) or not kpi.code.startswith(digits):
+        return
+    read, kpi.code = kpi.code, f"{tactic}.{kpi.code[len(digits):]}"
+    findings.append(Finding(
+        code="kpi.dots_from_tactic", severity=Severity.WARNING, subject=kpi.code,
+        message=f"KPI code {read} read without its dots under tactic {tactic}: read {kpi.code}",
+        expected=kpi.code, actual=read, source=kpi.source,
+    ))
 
 
 # -- objectives and key results -----------------------------------------------------------------------------------

@@ -27,8 +27,9 @@ from extractor.blocks import Block, Provenance
 from extractor.grammar.builders.common import order_key, raw_if_changed, source_of
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.spec import Grammar
-from extractor.grammar.values import arabic_digits, parse_budget, parse_number
+from extractor.grammar.values import arabic_digits, number_between, parse_budget, parse_number
 from extractor.model.base import Finding, Severity
+from extractor.model.front_matter import KeyIndicator
 from extractor.model.monitoring import (
     BaselineYear,
     GenericTable,
@@ -67,6 +68,15 @@ _BASELINE_YEAR = re.compile(r"(?:พ\.\s?ศ\.|ปี)\s*([0-9๐-๙]{4})\s*[:=
 # (พ.ศ. ๒๕๖๖ 1 :); taken only for the year after the label before it, which the cell's sequence of years predicts
 _BASELINE_YEAR_LOOSE = re.compile(r"(?:พ\.\s?ศ\.|ปี)\s*([0-9๐-๙]{4})(?:\s*[^\s:=]?\s*[:=]|\s*$)")
 # no value for a year: a dash or ไม่มี ("none"; a scan may split it, ไม่ มี)
+# the objective cell's number; a code after specks (no letter before it) at the start of a KPI cell
+_OBJECTIVE_NUMBER = re.compile(r"^\s*([0-9]+\.[0-9]+)(?![.0-9])")
+_MAX_SPECKS = 12
+_NUMBERED_SHEETS = ("negotiated_kpis",)  # sheets whose KPI code is a number cell of its own
+_SPECKS_THEN_CODE = re.compile(
+    rf"^[^ก-ฮA-Za-z]{{1,{_MAX_SPECKS}}}?(?<![.0-9๐-๙])(?P<code>[0-9๐-๙]+(?:\.[0-9๐-๙]+){{2}})(?![.0-9๐-๙])\s+(?=\S)"
+)
+_WORD_START = re.compile(r"(?<!\S)\S")
+_THAI_LETTER = re.compile("[ก-ฮ]")
 _DASH = re.compile(r"^\s*(?:[-–]|ไม่\s?มี)\s*(?:\(.*\))?\s*$")
 _PERCENT = re.compile(r"ร้อยละ\s*([0-9๐-๙]+)")
 # The criterion column of a rubric is headed เกณฑ์ร้อยละ: a number alone in it is the percent (a scan may lose the
@@ -113,6 +123,9 @@ def monitoring(tree: Node, findings: list[Finding], grammar: Grammar | None = No
     grammar = grammar or _default_grammar()
     contexts = _contexts(scope, grammar)
     kpis, starts = _kpis(scope, contexts, grammar)
+    for kpi in kpis:
+        _code_after_specks(kpi, findings)
+    _numbers_between(kpis, findings)
     result = Monitoring(
         title=_title(scope),
         kpis=kpis,
@@ -271,6 +284,101 @@ def _code_and_name(code_text: str, name_text: str, *, same: bool) -> tuple[str |
     if not m:
         return None, code_text.strip()
     return m.group(1), code_text[m.end() :].strip()
+
+
+# -- KPI codes the objective predicts --------------------------------------------------------------------------
+# The district sheet (ตาราง ข) numbers its OKRs under the objective of the row: objective ๑.๑ → OKR ๑.๑.๐๓.  A scan
+# may put specks before the code (``° 2 .* ๒.๑.๐๑ จำนวน…``) or misread its digits (``9.9.0m`` for ๑.๑.๐๓); the
+# objective then says which code to look for, and the key KR/KPI list of the front matter, which names the same
+# indicator with its code, says which one it is.
+
+
+def objective_number(kpi: MonitoredKPI) -> str | None:
+    """The number of a KPI's objective cell ('๑.๑ เดินได้ เดินดี' → '1.1'), None without one."""
+    m = _OBJECTIVE_NUMBER.match(arabic_digits(kpi.objective or ""))
+    return m.group(1) if m else None
+
+
+def _under(code: str | None, prefix: str) -> bool:
+    return code is not None and code.startswith(prefix + ".")
+
+
+def _code_after_specks(kpi: MonitoredKPI, findings: list[Finding]) -> None:
+    """A KPI whose cell has no code at its start but one under its objective after specks only (no letter before
+    it): the code is read there, the specks dropped from the name (finding ``kpi.code_after_specks``)."""
+    prefix = objective_number(kpi)
+    if kpi.code is not None or prefix is None:
+        return
+    m = _SPECKS_THEN_CODE.match(kpi.name)
+    if not m or not _under(arabic_digits(m.group("code")), prefix):
+        return
+    read = kpi.name
+    code = m.group("code")
+    kpi.code, kpi.code_raw = arabic_digits(code), code if arabic_digits(code) != code else None
+    kpi.name = kpi.name[m.end() :].strip()  # a reading, like the reader's corrections: no raw beside it
+    findings.append(Finding(
+        code="kpi.code_after_specks", severity=Severity.WARNING, subject=kpi.code,
+        message=f"the KPI cell opens with specks before its code ({read[:40]!r}): the code under objective {prefix} "
+        "is read after them", expected=kpi.code, actual=read[: m.start("code")].strip(), source=kpi.source,
+    ))
+
+
+def _numbers_between(kpis: list[MonitoredKPI], findings: list[Finding]) -> None:
+    """A KPI of a numbered sheet (ตาราง ค: a number cell per row) whose number cell a scan left blank takes the one
+    number its neighbours in the sheet allow (``values.number_between``; finding ``kpi.number_from_sequence``)."""
+    for index, kpi in enumerate(kpis):
+        if kpi.code is not None or kpi.table_role not in _NUMBERED_SHEETS:
+            continue
+        before = next((k.code for k in reversed(kpis[:index]) if k.table_role == kpi.table_role), None)
+        after = next((k for k in kpis[index + 1 :] if k.table_role == kpi.table_role), None)
+        number = number_between(before, after.code if after else None)
+        if number is None or after is None:
+            continue
+        kpi.code, kpi.code_raw = number, _thai_digits(number) if after.code_raw else None
+        findings.append(Finding(
+            code="kpi.number_from_sequence", severity=Severity.WARNING, subject=number,
+            message=f"the KPI '{kpi.name[:50]}' has no number (blank cell); between {before or 'the sheet start'} "
+            f"and {after.code} the numbering allows {number} only", expected=number, source=kpi.source,
+        ))
+
+
+def codes_from_index(kpis: list[MonitoredKPI], index: list[KeyIndicator], findings: list[Finding]) -> None:
+    """A KPI whose code is not under its objective takes the code the key KR/KPI list gives the same indicator
+    (its text, what precedes it in the cell aside), when exactly one item under that objective names it and no
+    other KPI of the sheet has that code (finding ``kpi.code_from_index``)."""
+    for kpi in kpis:
+        prefix = objective_number(kpi)
+        if prefix is None or _under(kpi.code, prefix):
+            continue
+        taken = {k.code for k in kpis if k.table_role == kpi.table_role}
+        named = [(item, tail) for item in index if _under(item.code, prefix) and item.code not in taken
+                 and (tail := _named_tail(kpi.name, item.text)) is not None]
+        if len(named) != 1:
+            continue
+        (item, tail), read = named[0], kpi.code
+        thai = bool(re.search("[๐-๙]", kpi.objective or ""))
+        kpi.code, kpi.code_raw = item.code, _thai_digits(item.code) if thai else None
+        kpi.name = tail
+        findings.append(Finding(
+            code="kpi.code_from_index", severity=Severity.WARNING, subject=item.code,
+            message=f"the KPI code was read {read!r}, not under its objective {prefix}; the key KR/KPI list gives "
+            f"'{item.text[:50]}' the code {item.code}", expected=item.code, actual=read, source=kpi.source,
+        ))
+
+
+def _named_tail(name: str, text: str) -> str | None:
+    """The part of a KPI name that is the index item's text (spacing aside), when what precedes it has no letter
+    (the rest of a misread code); None when the name does not end with the text."""
+    key = "".join(text.split())
+    for m in _WORD_START.finditer(name):
+        head, tail = name[: m.start()], name[m.start() :].strip()
+        if "".join(tail.split()) == key and len(head) <= _MAX_SPECKS and not _THAI_LETTER.search(head):
+            return tail
+    return None
+
+
+def _thai_digits(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
 
 
 def parse_baseline(text: str) -> list[BaselineYear]:
