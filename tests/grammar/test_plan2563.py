@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extractor.grammar.builders import build_document
-from extractor.grammar.builders.bma2563 import measure_refs, parse_target, resolve_kpi
+from extractor.grammar.builders.bma2563 import kpi_name_lines, measure_refs, parse_target, resolve_kpi
 from extractor.grammar.detect import detect_template
 from extractor.grammar.engine import build_tree
 from extractor.grammar.spec import load_grammars
@@ -159,6 +159,15 @@ def test_delegated_definition_whose_word_lost_its_marks_still_names_the_owner():
     text = SEED_2563.read_text(encoding="utf-8").replace("\tตามที่ สกก. กำหนด\t", "\tตามท สกก. กำหนด\t", 1)
     kpi = next(k for k in build(text).monitoring.kpis if k.code == "3.1 (ข)")
     assert (kpi.definition, kpi.fields["defined_by"]) == ("ตามท สกก. กำหนด", "สกก.")
+
+
+def test_a_kpi_name_a_scan_wrapped_ends_at_its_result_type():
+    assert kpi_name_lines("บุคลากรมีสมรรถนะตามหน้าที่\nความรับผิดชอบ (ผลผลิต)\n๑. รายละเอียด") == (
+        "บุคลากรมีสมรรถนะตามหน้าที่ ความรับผิดชอบ (ผลผลิต)", "๑. รายละเอียด")
+    assert kpi_name_lines("ความเชื่อมั่นของประชาชน\n(ผลลัพธ์)") == ("ความเชื่อมั่นของประชาชน (ผลลัพธ์)", "")
+    # a name line with its result type, or details without one, stay apart
+    assert kpi_name_lines("ร้อยละความสำเร็จ (ผลลัพธ์)\n๑. ร้อยละ (ผลผลิต)") == ("ร้อยละความสำเร็จ (ผลลัพธ์)", "๑. ร้อยละ (ผลผลิต)")
+    assert kpi_name_lines("ร้อยละความสำเร็จ\n๑. รายละเอียด") == ("ร้อยละความสำเร็จ", "๑. รายละเอียด")
 
 
 def test_catalogue_number_without_a_dot_the_numbering_cannot_place_is_no_item():

@@ -315,9 +315,19 @@ def name_key(text: str) -> str:
     return re.sub(r"[\s\-]+", "", arabic_digits(text))
 
 
+def kpi_name_lines(cell: str) -> tuple[str, str]:
+    """The KPI name line of a cell and the lines below it (details).  The result type closes the name: a first line
+    without it followed by a line with it is one name wrapped where a scan kept the break (``…ตามหน้าที่`` /
+    ``ความรับผิดชอบ… (ผลผลิต)``, or ``(ผลผลิต)`` alone), so the name takes both."""
+    lines = cell.strip().split("\n")
+    take = 2 if len(lines) > 1 and not _RESULT_TYPE.search(lines[0]) and _RESULT_TYPE.search(lines[1]) else 1
+    return join_lines(lines[:take], None), "\n".join(lines[take:])
+
+
 def kpi_name_of(cell: str) -> str:
-    """The KPI name of a cell: first line, without its row number, result type and measure references."""
-    first = cell.strip().split("\n")[0]
+    """The KPI name of a cell: its name line (``kpi_name_lines``), without its row number, result type and measure
+    references."""
+    first = kpi_name_lines(cell)[0]
     m = _RESULT_TYPE.search(first)
     if m:
         first = first[: m.start()]
@@ -802,9 +812,9 @@ def _sheet_kpi(
     result = _RESULT_TYPE.search(cell)
     if result:
         fields["result_type"] = result.group("type")
-    details = cell.strip().split("\n", 1)
-    if len(details) > 1:
-        fields["details"] = details[1]
+    details = kpi_name_lines(cell)[1]
+    if details:
+        fields["details"] = details
     for column in ("measures", "linked_measures"):
         if record.text(column):
             fields[column] = record.text(column)
