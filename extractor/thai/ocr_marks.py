@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex as re
@@ -93,26 +93,48 @@ class MarkInk:
         """The fewest marks the ink shows more than were read over the words of characters ``first`` to ``last``
         of ``stretch`` (no spaces), over every time the lines hold it; 0 when they never do."""
         fewest = None
-        for text, owner, lacking in self._lines:
-            at = text.find(stretch)
-            while stretch and at >= 0:
-                more = sum(max(0, n) for n in lacking[owner[at + first] : owner[at + last] + 1])
-                fewest = more if fewest is None else min(fewest, more)
-                if not fewest:
-                    return 0
-                at = text.find(stretch, at + 1)
+        for owner, lacking, at in self._occurrences(stretch):
+            more = sum(max(0, n) for n in lacking[owner[at + first] : owner[at + last] + 1])
+            fewest = more if fewest is None else min(fewest, more)
+            if not fewest:
+                return 0
         return fewest or 0
 
     def _times_shown(self, stretch: str, letter: int) -> int:
         seen = 0
-        for text, owner, lacking in self._lines:
-            at = text.find(stretch)
-            while stretch and at >= 0:
-                if any(n > 0 for n in lacking[owner[at] : owner[at + len(stretch) - 1] + 1]):
-                    return 0
-                seen += lacking[owner[at + letter]] == 0
-                at = text.find(stretch, at + 1)
+        for owner, lacking, at in self._occurrences(stretch):
+            if any(n > 0 for n in lacking[owner[at] : owner[at + len(stretch) - 1] + 1]):
+                return 0
+            seen += lacking[owner[at + letter]] == 0
         return seen
+
+    def _occurrences(self, stretch: str) -> Iterator[tuple[tuple[int, ...], tuple[int, ...], int]]:
+        """(word of each character, lacking marks per word, offset) of each line holding ``stretch`` as whole
+        clusters (``_whole``), each time."""
+        for text, owner, lacking in self._lines:
+            at = text.find(stretch) if stretch else -1
+            while at >= 0:
+                if _whole(text, at, len(stretch)):
+                    yield owner, lacking, at
+                at = text.find(stretch, at + 1)
+
+
+_COMBINING = UPPER_MARKS | frozenset("\u0e38\u0e39\u0e3a")  # and the lower vowels, PHINTHU
+
+
+def _whole(text: str, at: int, length: int) -> bool:
+    """Is ``text[at:at + length]`` no piece of a cluster: neither begins on a mark nor is followed by one (``ตามท`` is
+    not in ``ตามที่``)?"""
+    return text[at] not in _COMBINING and (at + length >= len(text) or text[at + length] not in _COMBINING)
+
+
+def widened(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``lo`` and ``hi`` moved out to whole clusters of ``text`` (``_whole``)."""
+    while lo > 0 and text[lo] in _COMBINING:
+        lo -= 1
+    while hi < len(text) and text[hi] in _COMBINING:
+        hi += 1
+    return lo, hi
 
 
 MIN_STRETCH = 4  # letters of context the ink is asked about (fewer are held by too many unrelated words)
@@ -145,8 +167,8 @@ def added_mark_stretch(before: str, after: str, reach: int = 3) -> tuple[str, in
     end = 0
     while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
         end += 1
-    lo = max(0, start - reach)
-    return before[lo : min(len(before), len(before) - end + reach)], start - 1 - lo
+    lo, hi = widened(before, max(0, start - reach), min(len(before), len(before) - end + reach))
+    return before[lo:hi], start - 1 - lo
 
 
 INK_GAIN = 3.0  # natural-log gain a reading needs where the ink shows a mark Tesseract did not read (20 times)
@@ -172,7 +194,7 @@ def _restore_inked(span: str, ink: MarkInk) -> tuple[str, list[Change]]:
         if changes and tokens[i - 1] != read[i - 1]:
             continue  # the marks the ink shows over both may be the ones just restored
         at = sum(map(len, read[:i]))  # in ``span``: the tokens before may be restored already
-        lo, hi = max(0, at - INK_CONTEXT), min(len(span), at + len(token) + INK_CONTEXT)
+        lo, hi = widened(span, max(0, at - INK_CONTEXT), min(len(span), at + len(token) + INK_CONTEXT))
         if hi - lo < MIN_STRETCH or not any("\u0e01" <= ch <= "\u0e2e" for ch in token):
             continue
         more = ink.lacking(span[lo:hi], at - lo, at - lo + len(token) - 1)

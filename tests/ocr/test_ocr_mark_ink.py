@@ -88,3 +88,13 @@ def test_no_mark_is_restored_where_the_ink_shows_none_more():
 def test_a_reading_must_be_likelier_than_the_text_as_read():
     ink = MarkInk([(InkWord("บ้านเมือง", 2, 3),)])  # a speck over a line of real words: no reading is likelier
     assert restore_inked_marks("บ้านเมือง", ink)[0] == "บ้านเมือง"
+
+
+def test_a_stretch_is_asked_about_as_whole_clusters():
+    # ตามท is no stretch of ตามที่: the lines writing ตามที่ in full say nothing of the ตามท read elsewhere
+    ink = MarkInk([(InkWord("ตามที่", 2, 2),), (InkWord("ตาม", 0, 0), InkWord("ท", 0, 2))])
+    assert ink.lacking("ตามท", 2, 3) == 2
+    assert restore_inked_marks("ตามท", ink)[0] == "ตามที่"
+    assert added_mark_stretch("ต้นไม้ทีปลูก", "ต้นไม้ที่ปลูก") is None
+    assert added_mark_stretch("ผู้รับบรการ", "ผู้รับบริการ") == ("บบรการ", 2)
+    assert added_mark_stretch("ตัวชี้วด", "ตัวชี้วัด") == ("ชี้วด", 3)  # widened back over the marks of ชี้
