@@ -6,9 +6,10 @@ Thai model wins on it: ``(Black spot)`` comes back as ``(83!ล spot)``, ``(Best
 (the *anchor*, read with confidence) says where to look: the tokens between it and the bracket that opens (or
 closes) its phrase, or without a bracket the doubtful tokens touching it, are a *suspect run* when they hold a Thai
 letter and are not plain Thai words, or hold no Thai letter but signs or Arabic and Thai digits together (no number:
-``(๐18 Data`` for ``(GIS Data``, ``Message %86๑706)`` for ``Message Service)``).  Each run is cropped with its
-anchor, the crops are stacked into one strip (``ocr_recheck.strip_of``) and read once more with ``eng`` alone (one
-call per page with a run, ``--psm 6``).
+``(๐18 Data`` for ``(GIS Data``, ``Message %86๑706)`` for ``Message Service)``).  An anchor opening the line below
+a line that it continues (a phrase wrapped: ``แพลตฟอร์ม โธลกึง`` / ``Fondue``) looks back at the end of that line.
+Each run is cropped with its anchor (a wrapped one is not: the run alone), the crops are stacked into one strip
+(``ocr_recheck.strip_of``) and read once more with ``eng`` alone (one call per page with a run, ``--psm 6``).
 
 The plans also write real Thai beside English words, so a run takes the English reading only when that reading is
 plainly an English phrase: the anchor read back as it was, and one to three words of letters (a bracket at its
@@ -91,21 +92,43 @@ def _mixed(text: str) -> bool:
 
 
 def suspects(lines: list[OcrLine]) -> list[tuple[OcrLine, list[OcrWord], OcrWord, int]]:
-    """(line, run, anchor, side) of every suspect run: side -1 when the run is before its anchor, 1 after it."""
+    """(line, run, anchor, side) of every suspect run: side -1 when the run is before its anchor, 1 after it; an
+    anchor that is not among the line's words opens the next line (the run ends the line: a phrase wrapped)."""
     out = []
-    for line in lines:
+    for index, line in enumerate(lines):
         taken: set[int] = set()
         for at, anchor in enumerate(line.words):
-            if not ANCHOR.match(anchor.text) or anchor.confidence < ANCHOR_CONFIDENCE:
+            if not _anchor(anchor):
                 continue
-            if anchor.text.strip("(),:.") in grammar_latin_words():
-                continue  # KPI, OKR: the codes beside them are numbers
             for step in (-1, 1):
                 run = _run_beside(line.words, at, step)
                 if run and not taken.intersection(map(id, run)) and _suspect_run(run):
                     taken.update(map(id, run))
                     out.append((line, run, anchor, step))
+        wrapped = _wrapped_anchor(line, lines[index + 1]) if index + 1 < len(lines) else None
+        if wrapped is not None:
+            run = _run_beside(line.words + [wrapped], len(line.words), -1)
+            if run and not taken.intersection(map(id, run)) and _suspect_run(run):
+                out.append((line, run, wrapped, -1))
     return out
+
+
+def _anchor(word: OcrWord) -> bool:
+    """An English word read with confidence that is not a code the grammars write (KPI, OKR: numbers go beside them)."""
+    return bool(ANCHOR.match(word.text)) and word.confidence >= ANCHOR_CONFIDENCE and word.text.strip("(),:.") not in grammar_latin_words()
+
+
+def _wrapped_anchor(line: OcrLine, below: OcrLine) -> OcrWord | None:
+    """The anchor opening the line below ``line`` when that line continues it (starts under its start, below it)."""
+    if not line.words or not below.words or not _anchor(below.words[0]):
+        return None
+    height = line.bbox[3] - line.bbox[1]
+    under = abs(below.bbox[0] - line.bbox[0]) <= height and line.bbox[3] - height / 2 <= below.bbox[1] <= line.bbox[3] + height
+    return below.words[0] if under else None
+
+
+def _on(word: OcrWord, line: OcrLine) -> bool:
+    return any(w is word for w in line.words)
 
 
 def _box(words: list[OcrWord]) -> tuple[int, int, int, int]:
@@ -143,13 +166,14 @@ def reread_english_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> 
     found = suspects(lines)
     if not found:
         return []
-    crops = [OcrWord("", _box(run + [anchor]), 0.0) for _, run, anchor, _ in found]
+    crops = [OcrWord("", _box(run + ([anchor] if _on(anchor, line) else [])), 0.0) for line, run, anchor, _ in found]
     strip, bands = strip_of(pixels, crops)
     again = parse_hocr(run_tesseract(strip, dpi, languages="eng", psm=6))
     changed = []
     for (line, run, anchor, side), crop, (top, bottom) in zip(found, crops, bands):
         noisy = NOISE.search("".join(w.text for w in run).strip("()"))
-        words = _english(_band_words(again, top, bottom), anchor.text, side, NOISE_CONFIDENCE if noisy else ENGLISH_CONFIDENCE)
+        read = _band_words(again, top, bottom) + ([] if _on(anchor, line) else [anchor])  # a wrapped anchor: not cropped
+        words = _english(read, anchor.text, side, NOISE_CONFIDENCE if noisy else ENGLISH_CONFIDENCE)
         if words is None:
             continue
         x0, y0 = page_offset(crop.bbox, top)

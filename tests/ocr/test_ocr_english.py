@@ -82,6 +82,30 @@ def test_signs_or_mixed_digits_without_a_thai_letter_are_a_suspect():
     assert _runs(_line("(OKR", "๑.๓.๐๒)")) == [] and _runs(_line("Policy", "P๐๐๑", "Lab")) == []
 
 
+def test_an_anchor_opening_the_line_below_looks_back_at_the_end_of_the_line():
+    line = _line("แพลตฟอร์ม", ("โธ", 82.0), ("ล", 96.0), ("ก", 83.0), ("ึ", 83.0), ("ง", 89.0))  # Traffy
+    below = OcrLine((0, 25, 100, 45), 43, 20, [OcrWord("Fondue", (0, 25, 60, 45), 96.0), OcrWord("ของ", (70, 25, 95, 45), 96.0)])
+    beside = OcrLine((200, 0, 300, 20), 18, 20, [OcrWord("Fondue", (200, 0, 260, 20), 96.0)])  # another column
+    assert [("".join(w.text for w in run), anchor.text, side) for _, run, anchor, side in ocr_english.suspects([line, below])] == [("โธลกึง", "Fondue", -1)]
+    assert ocr_english.suspects([line, beside]) == []
+
+
+def test_a_run_before_a_wrapped_anchor_is_read_alone(monkeypatch):
+    line = _line("แพลตฟอร์ม", ("โธ", 82.0), ("ล", 96.0), ("ก", 83.0), ("ึ", 83.0), ("ง", 89.0))
+    below = OcrLine((0, 25, 100, 45), 43, 20, [OcrWord("Fondue", (0, 25, 60, 45), 96.0)])
+    pixels = np.full((60, 200), 255, dtype=np.uint8)
+
+    def english(strip, dpi, *, languages, psm):
+        return (
+            "<html><body><span class='ocr_line' title='bbox 0 0 200 %d'>"
+            "<span class='ocrx_word' title='bbox 12 2 60 30; x_wconf 92'>Traffy</span></span></body></html>" % strip.shape[0]
+        ).encode()
+
+    monkeypatch.setattr(ocr_english, "run_tesseract", english)
+    assert ocr_english.reread_english_words(pixels, [line, below], 300) == [("โธลกึง", "Traffy")]
+    assert [w.text for w in line.words] == ["แพลตฟอร์ม", "Traffy"]
+
+
 def test_a_bracket_closed_further_on_is_kept(monkeypatch):
     line = _line("พื้นที่", ("(๐", 95.0), ("18", 61.0), "Data", "Analytics)")
     pixels = np.full((40, 200), 255, dtype=np.uint8)
