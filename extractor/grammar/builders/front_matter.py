@@ -61,7 +61,7 @@ _ETC = re.compile(r"^\s*ฯลฯ\s*$")
 def front_matter(tree: Node, findings: list[Finding]) -> FrontMatter:
     """The front matter of a plan tree (empty sections stay empty)."""
     cover, untitled_foreword = split_cover(tree)
-    indicators, open_ended = key_indicators(_nodes(tree, "key_indicators"), tree.glue)
+    indicators, open_ended = key_indicators(_nodes(tree, "key_indicators"), tree.glue, findings)
     swot, environment_text = swot_items(_nodes(tree, "environment_analysis"), findings)
     general = _nodes(tree, "general_information")
     return FrontMatter(
@@ -197,13 +197,15 @@ def _merge_source(source: Source | None, prov: Provenance) -> Source:
 # -- key KR/KPI list ------------------------------------------------------------------------------------------
 
 
-def key_indicators(nodes: list[Node], glue: Glue | None = None) -> tuple[list[KeyIndicator], bool]:
+def key_indicators(
+    nodes: list[Node], glue: Glue | None = None, findings: list[Finding] | None = None
+) -> tuple[list[KeyIndicator], bool]:
     """The key KR/KPI list: items naming a KR/KPI/OKR (with the strategy and sub-strategy they sit under), or,
     in lists that name none, every numbered line.  Unnumbered lines between items are the list's group headings.
     Returns the items and whether the list ends with ฯลฯ (et cetera)."""
     blocks = _paragraphs(nodes)
     marked = any(_INDICATOR.search(arabic_digits(b.text)) for b in blocks)
-    context = _IndicatorContext()
+    context = _IndicatorContext([] if findings is None else findings)
     items: list[KeyIndicator] = []
     open_ended = False
     previous: Block | None = None
@@ -223,7 +225,8 @@ def key_indicators(nodes: list[Node], glue: Glue | None = None) -> tuple[list[Ke
 class _IndicatorContext:
     """What the key-indicator list has said so far: the strategy, sub-strategy and group heading above an item."""
 
-    def __init__(self) -> None:
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
         self.strategy: str | None = None
         self.sub_strategy: str | None = None
         self.group: str | None = None
@@ -244,7 +247,19 @@ class _IndicatorContext:
             self.strategy = self.strategy if strategy else self.sub_strategy.split(".")[0]
         if not strategy and not sub:
             self.strategy = self.sub_strategy = None
-        self.group = block.text.strip().lstrip("-• ").strip()
+        self.group = self._without_code_space(block, sub).strip().lstrip("-• ").strip()
+
+    def _without_code_space(self, block: Block, sub: re.Match | None) -> str:
+        """The heading's text with a scan's space after the dot of its sub-strategy number taken out (no code
+        has one: ๓. ๑ is ๓.๑; finding ``numbering.space_removed``).  Digit folding keeps the positions."""
+        if sub is None or not any(ch.isspace() for ch in sub.group("number")):
+            return block.text
+        start, end = sub.span("number")
+        number = "".join(block.text[start:end].split())
+        self.findings.append(_finding("numbering.space_removed", f"sub-strategy number {block.text[start:end]!r} "
+                                      f"read with a space after its dot: read {number!r}", block.provenance,
+                                      subject=number))
+        return block.text[:start] + number + block.text[end:]
 
     def item(self, block: Block, marked: bool) -> KeyIndicator | None:
         folded = arabic_digits(block.text)
