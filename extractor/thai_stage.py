@@ -10,7 +10,7 @@ masked spans, keyboard-layout garbage) are reported one by one.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from extractor import thai
 from extractor.blocks import Block, Cell, Provenance, Repair, SourceDocument
@@ -28,9 +28,11 @@ _TextStep = Callable[[str], "tuple[str, list[Repair]]"]
 
 
 def repair_document(source: SourceDocument) -> list[Finding]:
-    """``repair_blocks`` over a read document, skipping the per-text chain a reader has already run; the document's
-    wrap evidence is left on it for the grammar (``continuation_glue``)."""
-    findings, evidence = _repair(source.blocks, source.texts_repaired)
+    """``repair_blocks`` over a read document, skipping the per-text chain a reader has already run; the spaces of
+    OCR pages were read from the ink (``WrapEvidence`` weighs them so); the document's wrap evidence is left on it
+    for the grammar (``continuation_glue``)."""
+    scanned = {page.number for page in source.pages if page.route == "ocr"}
+    findings, evidence = _repair(source.blocks, source.texts_repaired, scanned)
     source.continuation_glue = evidence.glue
     return findings
 
@@ -53,7 +55,9 @@ def repair_blocks(blocks: list[Block], *, texts_repaired: bool = False) -> list[
     return _repair(blocks, texts_repaired)[0]
 
 
-def _repair(blocks: list[Block], texts_repaired: bool) -> tuple[list[Finding], thai.WrapEvidence]:
+def _repair(
+    blocks: list[Block], texts_repaired: bool, scanned_pages: Collection[int] = ()
+) -> tuple[list[Finding], thai.WrapEvidence]:
     log = _RepairLog()
     holders = list(_text_holders(blocks))
     for holder in holders:
@@ -62,7 +66,9 @@ def _repair(blocks: list[Block], texts_repaired: bool) -> tuple[list[Finding], t
         _each_text(holders, thai.repair_text, log)
     _each_page(holders, log)
     _each_text(holders, thai.join_wrapped, log)
-    evidence = thai.WrapEvidence([h.text for h in holders], [h.wrap_joins for h in holders])
+    evidence = thai.WrapEvidence(
+        [h.text for h in holders], [h.wrap_joins for h in holders], [h.provenance.page in scanned_pages for h in holders]
+    )
     _apply_results(holders, evidence.join(), log)
     _apply_results(holders, thai.normalise_document_spacing([h.text for h in holders]), log)
     for holder in holders:

@@ -20,8 +20,10 @@ joined two lines (``blocks.WrapJoin``) is no vote that the phrase is written joi
 line break, and a written break or a wrap at a space read as a wrap there would otherwise spread to every copy of
 the phrase in the document.  The reverse: a join where the source could not show a space (OCR) gets one where the
 document writes the phrase across it apart and never together, or where the word on one side of it is one the
-document sets off by a space and the two words are never written together (``_decide_join``).  One pass indexes every
-distinct segment by its space-free form, then each gap costs one substring search.
+document sets off by a space and the two words are never written together (``_decide_join``).  A space a scan's
+ink shows (``inked`` texts: OCR pages) is evidence too: one join misread elsewhere must not take it out of every
+copy, so it goes only where the document writes the phrase joined at least ``1/INK_OUTVOTED`` as often as apart.
+One pass indexes every distinct segment by its space-free form, then each gap costs one substring search.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ MIN_PHRASE = 8  # at least this many letters of context in all (short phrases re
 MIN_SIDE = 2
 MIN_LEXICON_ENTRY = 5
 
+INK_OUTVOTED = 2  # a space a scan shows goes when the document writes the phrase joined at least 1/this as often
 MIN_SPACED = 2  # a join the source could not show a space at is spaced when the document writes it apart this often
 MIN_APART = 5  # a join where the source would show a space is a written break when the document writes it apart
 MIN_SPACED_FULL = 2  # ... as often, when the whole context (``CONTEXT`` letters a side) recurs apart
@@ -257,12 +260,12 @@ def _boundaries(text: str) -> set[int]:
     return cuts
 
 
-def _decide(seg: _Segment, gap: re.Match, slot: int, index: _Index) -> str | None:
-    """Which rule, if any, makes this gap of a segment a wrap."""
-    return _decide_between(*_context(seg, slot), index)
+def _decide(seg: _Segment, gap: re.Match, slot: int, index: _Index, inked: bool = False) -> str | None:
+    """Which rule, if any, makes this gap of a segment a wrap (``inked``: the space was read from a scan's ink)."""
+    return _decide_between(*_context(seg, slot), index, inked)
 
 
-def _decide_between(left: str, right: str, index: _Index) -> str | None:
+def _decide_between(left: str, right: str, index: _Index, inked: bool = False) -> str | None:
     """Which rule, if any, makes a gap between the Thai letters ``left`` and ``right`` (spaces removed) a wrap."""
     if len(left) < MIN_SIDE or len(right) < MIN_SIDE:
         return None
@@ -272,7 +275,9 @@ def _decide_between(left: str, right: str, index: _Index) -> str | None:
         whole = (len(left) <= CONTEXT, len(right) <= CONTEXT)
         together, apart = index.written(near_left + near_right, len(near_left), whole)
         # a space before และ/หรือ may be the writer's style: it must be the exception, not the rule
-        if together and (not conjunction or together >= apart):
+        # a space read from a scan's ink is evidence too: a join misread elsewhere must not take it out of every copy
+        outvoted = not inked or together * INK_OUTVOTED >= apart
+        if together and outvoted and (not conjunction or together >= apart):
             return "repeated"
     if not conjunction and _lexicon_spans(left, right):
         return "lexicon"
@@ -370,12 +375,16 @@ class WrapEvidence:
 
     Built once from all the texts of a document (each distinct segment form votes once: a header row repeated on
     every page is one rendering); ``joins``, per text, the places the layout joined two of its lines, which vote
-    neither way.  ``join`` decides the spaces inside the texts; ``glue`` decides what stands
+    neither way; ``inked``, per text, whether its spaces were read from a scan's ink (an OCR page).  ``join`` decides
+    the spaces inside the texts; ``glue`` decides what stands
     between two pieces of text a later stage puts together (the rows an export cut one table cell into).
     """
 
-    def __init__(self, texts: Sequence[str], joins: Sequence[Sequence[WrapJoin]] = ()) -> None:
+    def __init__(
+        self, texts: Sequence[str], joins: Sequence[Sequence[WrapJoin]] = (), inked: Sequence[bool] = ()
+    ) -> None:
         self.texts = list(texts)
+        self.inked = list(inked) + [False] * (len(self.texts) - len(inked))
         per_text = list(joins) + [()] * (len(self.texts) - len(joins))
         self.segments = [seg for i, text in enumerate(self.texts) for seg in _segments(text, i, per_text[i])]
         forms = {(seg.key, seg.slots, seg.joined): seg for seg in self.segments}
@@ -387,7 +396,7 @@ class WrapEvidence:
         for seg in self.segments:
             spacing = sorted(_spacing_at(seg.text))  # once per segment, not per gap
             for gap in _GAP_RE.finditer(seg.text):
-                rule = _decide(seg, gap, _gap_slot(spacing, gap), self.index)
+                rule = _decide(seg, gap, _gap_slot(spacing, gap), self.index, self.inked[seg.text_index])
                 if rule:
                     cuts.setdefault(seg.text_index, []).append((seg.start + gap.start(), seg.start + gap.end(), rule))
             for slot in seg.joined:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import pytest
 
+from extractor.blocks import Block, BlockKind, PageInfo, Provenance, SourceDocument
 from extractor.ingest import read
 from extractor.thai import WrapEvidence, join_document_wraps
 from extractor.thai.chars import WORD_LETTER_CLASS
-from extractor.thai_stage import repair_blocks
+from extractor.thai_stage import repair_blocks, repair_document
 from tests.thai.seed_groups import CORPUS, common_space_slots, output_forms, space_groups
 
 
@@ -56,6 +57,36 @@ def test_a_space_before_a_conjunction_goes_only_when_it_is_the_exception():
     wrapped = ["๒.๑ แก้ไขจุดเสี่ยงภัย และอาชญากรรม", "แก้ไขจุดเสี่ยงภัยและอาชญากรรม"]
     assert joined(wrapped)[0] == "๒.๑ แก้ไขจุดเสี่ยงภัยและอาชญากรรม"
 
+
+
+SANITATION_APART = [
+    "ระบบสุขาภิบาล ระบบไฟฟ้า และวัสดุ",
+    "ซ่อมแซมระบบสุขาภิบาล ระบบไฟฟ้า และวัสดุอุปกรณ์",
+    "เช่น ระบบสุขาภิบาล ระบบไฟฟ้า และวัสดุพื้นฐาน",
+]
+SANITATION_JOINED = "ระบบโครงสร้าง ระบบสุขาภิบาลระบบไฟฟ้า และวัสดุ"
+
+
+def test_a_space_a_scan_shows_stays_unless_the_document_writes_the_phrase_joined_at_least_half_as_often():
+    texts = [*SANITATION_APART, SANITATION_JOINED]
+    assert [t for t, _ in WrapEvidence(texts).join()][:3] == [t.replace("ล ร", "ลร") for t in SANITATION_APART]
+    scanned = [t for t, _ in WrapEvidence(texts, inked=[True] * 4).join()]
+    assert scanned[:3] == SANITATION_APART  # one misread join elsewhere does not take the space out of three
+    two_joined = [t for t, _ in WrapEvidence([*texts, "ซ่อมระบบสุขาภิบาลระบบไฟฟ้า และวัสดุ"], inked=[True] * 5).join()]
+    assert two_joined[0] == "ระบบสุขาภิบาลระบบไฟฟ้า และวัสดุ"
+
+
+def test_the_thai_stage_treats_the_spaces_of_ocr_pages_as_read_from_the_ink():
+    def document(route: str) -> SourceDocument:
+        texts = [*SANITATION_APART, SANITATION_JOINED]
+        blocks = [Block(BlockKind.PARAGRAPH, t, t, provenance=Provenance(page=1)) for t in texts]
+        return SourceDocument(blocks, "pdf", pages=[PageInfo(1, 595, 842, route=route)], texts_repaired=True)
+
+    scanned, born = document("ocr"), document("text")
+    repair_document(scanned)
+    repair_document(born)
+    assert [b.text for b in scanned.blocks[:3]] == SANITATION_APART
+    assert " ระบบไฟฟ้า" not in born.blocks[0].text
 
 @pytest.mark.parametrize(
     "texts",
