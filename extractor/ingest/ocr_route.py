@@ -76,7 +76,9 @@ def input_format(infos: list[PageInfo]) -> str:
     return "pdf-mixed" if "ocr" in routes else "pdf"
 
 
-def correct_ocr_blocks(blocks: list[Block], infos: list[PageInfo], mark_ink: list[tuple[InkWord, ...]] | None = None) -> list[Finding]:
+def correct_ocr_blocks(
+    blocks: list[Block], infos: list[PageInfo], mark_ink: list[tuple[InkWord, ...]] | None = None
+) -> list[Finding]:
     """Post-correct the text of blocks and cells that came from OCR pages, in place; one finding per correction.
 
     The corrections undo misreadings (a mark, a digit or a word Tesseract read wrong), not the writer's text, so
@@ -124,7 +126,9 @@ def _kept_finding(ink: MarkInk, where: Provenance, findings: list[Finding]) -> N
         ink.kept.clear()
 
 
-def _restore_words(text: str, where: Provenance, findings: list[Finding], vocabulary: Vocabulary, ink: MarkInk | None = None) -> str:
+def _restore_words(
+    text: str, where: Provenance, findings: list[Finding], vocabulary: Vocabulary, ink: MarkInk | None = None
+) -> str:
     """Words the document writes, restored where OCR read them a mark off (``ocr_vocabulary``); one finding."""
     text, changes = restore_words(text, vocabulary, ink)
     if changes:

@@ -21,6 +21,7 @@ from extractor.ingest.pdf_page import GlyphCodes, fold_presentation_forms, read_
 from extractor.layout.lines import RTL_SCRIPTS
 from extractor.layout.document import layout_document
 from extractor.thai import is_text_layer_damaged, repair_glyphs
+from extractor.thai.ocr_marks import InkWord
 from extractor.layout.types import PageModel
 from extractor.limits import NO_DEADLINE, Deadline, Limits
 
@@ -62,7 +63,7 @@ def read_pdf(
             infos.append(info)
             if info.route == "text":
                 models.append(model)
-        mark_ink: list = []  # the upper marks the scans show, for the OCR post-correction
+        mark_ink: list[tuple[InkWord, ...]] = []  # the upper marks the scans show, for the OCR post-correction
         models = add_ocr_pages(doc, infos, models, findings, ocr, deadline, mark_ink)
         blocks, layout_findings = layout_document(models)
     finally:

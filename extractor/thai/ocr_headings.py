@@ -21,7 +21,7 @@ from pathlib import Path
 import regex as re
 
 from extractor.thai.dictionary import LEXICON_DIR, read_word_list
-from extractor.thai.digits import thai_digits_to_arabic
+from extractor.thai.digits import arabic_to_thai_digits, thai_digits_to_arabic
 
 GRAMMAR_DIR = Path(__file__).resolve().parents[2] / "grammars"
 COMBINING = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
@@ -210,7 +210,7 @@ def _restore_item_number(texts: list[str], index: int) -> HeadingFix | None:
 def _digits(n: int, like: str) -> str:
     """``n`` in the digits ``like`` is written in (Thai or Arabic)."""
     text = str(n)
-    return text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) if any("๐" <= ch <= "๙" for ch in like) else text
+    return arabic_to_thai_digits(text) if any("๐" <= ch <= "๙" for ch in like) else text
 
 
 def _restore_name(text: str, index: int) -> HeadingFix | None:

@@ -15,6 +15,7 @@ from extractor.thai import (
     repair_text,
     thai_digits_to_arabic,
 )
+from extractor.thai.digits import arabic_to_thai_digits
 from tests.thai.seed_groups import CORPUS
 
 
@@ -142,6 +143,11 @@ def test_keyboard_garbage_is_read_on_kedmanee():
 def test_thai_digits_to_arabic():
     assert thai_digits_to_arabic("๖๖๑๐๐๕") == "661005"
     assert thai_digits_to_arabic("P๒๑๓ ๒,๖๙๔,๘๐๐ บาท") == "P213 2,694,800 บาท"
+
+
+def test_arabic_to_thai_digits_is_the_inverse_on_digits():
+    assert arabic_to_thai_digits("1.1.03 OKR") == "๑.๑.๐๓ OKR"
+    assert thai_digits_to_arabic(arabic_to_thai_digits("P213 2,694,800")) == "P213 2,694,800"
 
 
 def test_repair_text_keeps_thai_digits_in_prose():

@@ -42,6 +42,7 @@ from extractor.model.monitoring import (
     WorkStep,
     WorkStepSheet,
 )
+from extractor.thai.digits import arabic_to_thai_digits
 
 SCOPE_KINDS = ("monitoring", "monitoring_table", "rubric", "attachment")
 KPI_ROLES = ("bma_kpi_definitions", "unit_kpi_definitions", "negotiated_kpis", "component_kpis")
@@ -334,7 +335,7 @@ def _numbers_between(kpis: list[MonitoredKPI], findings: list[Finding]) -> None:
         number = number_between(before, after.code if after else None)
         if number is None or after is None:
             continue
-        kpi.code, kpi.code_raw = number, _thai_digits(number) if after.code_raw else None
+        kpi.code, kpi.code_raw = number, arabic_to_thai_digits(number) if after.code_raw else None
         findings.append(Finding(
             code="kpi.number_from_sequence", severity=Severity.WARNING, subject=number,
             message=f"the KPI '{kpi.name[:50]}' has no number (blank cell); between {before or 'the sheet start'} "
@@ -357,7 +358,7 @@ def codes_from_index(kpis: list[MonitoredKPI], index: list[KeyIndicator], findin
             continue
         (item, tail), read = named[0], kpi.code
         thai = bool(re.search("[๐-๙]", kpi.objective or ""))
-        kpi.code, kpi.code_raw = item.code, _thai_digits(item.code) if thai else None
+        kpi.code, kpi.code_raw = item.code, arabic_to_thai_digits(item.code) if thai else None
         kpi.name = tail
         findings.append(Finding(
             code="kpi.code_from_index", severity=Severity.WARNING, subject=item.code,
@@ -375,10 +376,6 @@ def _named_tail(name: str, text: str) -> str | None:
         if "".join(tail.split()) == key and len(head) <= _MAX_SPECKS and not _THAI_LETTER.search(head):
             return tail
     return None
-
-
-def _thai_digits(text: str) -> str:
-    return text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
 
 
 def parse_baseline(text: str) -> list[BaselineYear]:
