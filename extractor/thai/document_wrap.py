@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from extractor.blocks import Repair, WrapJoin
 from extractor.thai import dictionary
-from extractor.thai.chars import WORD_LETTER_CLASS
+from extractor.thai.chars import COMBINING, WORD_LETTER_CLASS
 
 _LETTER = WORD_LETTER_CLASS  # either side of a wrap: consonants, vowels, marks (not ๆ, ฯ, digits)
 _LETTER_RE = re.compile(f"[{_LETTER}]")
@@ -105,18 +105,28 @@ def _segments(text: str, text_index: int, joins: Sequence[WrapJoin] = ()) -> lis
 
 def _joined_at(key: str, slots: frozenset[int], joins: Sequence[WrapJoin]) -> tuple[frozenset[int], frozenset[int]]:
     """Positions in ``key`` (no whitespace before them) where one of the layout's wrap joins falls, and those of
-    them where the source could not show a space (``WrapJoin.space_unseen``)."""
+    them where the source could not show a space (``WrapJoin.space_unseen``).  A join is found by its letters with
+    the marks left out: the layout took its context before the OCR post-correction put marks back (``ที`` →
+    ``ที่``), and a join not found would vote that the phrase is written joined."""
+    bare, at_key = _without_marks(key)
     found, unseen = set(), set()
     for join in joins:
-        needle = join.before + join.after
-        at = key.find(needle) if join.before and join.after else -1
+        before, after = _without_marks(join.before)[0], _without_marks(join.after)[0]
+        at = bare.find(before + after) if before and after else -1
         while at != -1:
-            if at + len(join.before) not in slots:
-                found.add(at + len(join.before))
+            cut = at_key[at + len(before)]
+            if cut not in slots:
+                found.add(cut)
                 if join.space_unseen:
-                    unseen.add(at + len(join.before))
-            at = key.find(needle, at + 1)
+                    unseen.add(cut)
+            at = bare.find(before + after, at + 1)
     return frozenset(found), frozenset(unseen)
+
+
+def _without_marks(text: str) -> tuple[str, list[int]]:
+    """``text`` without its combining marks, and for each of its letters the index in ``text``."""
+    kept = [i for i, ch in enumerate(text) if ch not in COMBINING]
+    return "".join(text[i] for i in kept), kept
 
 
 def _key_and_slots(segment: str) -> tuple[str, frozenset[int]]:
@@ -149,7 +159,7 @@ class _Index:
     A vote is one phrase (segment key and place in it) written together or apart: two forms of one segment that
     differ only in spaces elsewhere vote once here, so a document and its own rendering (where those other spaces
     are already decided) count the same votes.  ``joined`` holds the positions where the layout joined two lines:
-    no vote either way.
+    no vote either way; ``unseen`` those of them where the source could not show a space (never a vote).
     """
 
     def __init__(self, segments: list[_Segment]) -> None:
@@ -157,15 +167,17 @@ class _Index:
         starts: list[int] = []
         spaced: set[int] = set()
         joined: set[int] = set()
+        unseen: set[int] = set()
         offset = 0
         for seg in segments:
             keys.append(seg.key)
             starts.append(offset)
             spaced.update(offset + slot for slot in seg.slots)
             joined.update(offset + slot for slot in seg.joined)
+            unseen.update(offset + slot for slot in seg.unseen)
             offset += len(seg.key) + 1
         self.squeezed = "\x00".join(keys)
-        self.keys, self.starts, self.spaced, self.joined = keys, starts, spaced, joined
+        self.keys, self.starts, self.spaced, self.joined, self.unseen = keys, starts, spaced, joined, unseen
 
     def written(self, needle: str, cut: int, whole: tuple[bool, bool] = (False, False)) -> tuple[int, int]:
         """How many phrases write ``needle`` without, and with, whitespace before its ``cut``-th character.
@@ -195,11 +207,12 @@ class _Index:
 
     def _votes(self, needle: str, cut: int, joined_votes: Callable[[int], bool]) -> tuple[int, int]:
         """(together, apart) over the places ``needle`` is found; a place the layout joined at the cut votes only
-        when ``joined_votes(place)``."""
+        when ``joined_votes(place)`` and the source could have shown a space there (a scan's join says nothing of
+        how the phrase is written)."""
         votes: set[tuple[str, int, bool]] = set()
         at = self.squeezed.find(needle)
         while at != -1:
-            if at + cut not in self.joined or joined_votes(at):
+            if at + cut not in self.joined or (at + cut not in self.unseen and joined_votes(at)):
                 k = bisect.bisect_right(self.starts, at) - 1
                 votes.add((self.keys[k], at - self.starts[k], at + cut in self.spaced))
             at = self.squeezed.find(needle, at + 1)

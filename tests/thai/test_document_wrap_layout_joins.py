@@ -135,3 +135,22 @@ def test_a_join_gets_a_space_after_a_word_the_document_sets_off_and_before_an_ab
     plan = "แผนพัฒนากรุงเทพมหานครพ.ศ. 2570"
     at_plan = WrapJoin("พัฒนากรุงเทพมหานคร"[-12:], "พ", space_unseen=True)
     assert joined([*years, plan], [(), (), (), (at_plan,)])[3] == "แผนพัฒนากรุงเทพมหานคร พ.ศ. 2570"
+
+
+GREEN_APART = "๔.๑ เพิ่มพื้นที่สีเขียว ต้นไม้"  # a heading a scan shows with its space
+GREEN_WRAPPED = "๔.๑ เพิ่มพื้นที่สีเขียวต้นไม้"  # the same heading wrapped in a narrow cell of a scan
+# the layout took the join's letters before the OCR post-correction put the mark of ที่ back
+AT_GREEN_JOIN = WrapJoin("ื้นทีสีเขียว", "ต้นไม้", space_unseen=True)
+
+
+def test_a_join_where_no_space_could_show_is_no_vote_that_the_phrase_is_written_joined():
+    texts = [GREEN_APART, GREEN_WRAPPED]
+    assert [t for t, _ in WrapEvidence(texts, [(), (AT_GREEN_JOIN,)], inked=[True, True]).join()][0] == GREEN_APART
+    # the same join where the source shows a wrap's space and shows none here: the phrase is written joined
+    seen = WrapJoin(AT_GREEN_JOIN.before, AT_GREEN_JOIN.after)
+    assert joined(texts, [(), (seen,)])[0] == GREEN_WRAPPED
+
+
+def test_a_join_is_found_by_its_letters_when_a_correction_put_a_mark_back_after_the_layout():
+    segments = WrapEvidence([GREEN_WRAPPED], [(AT_GREEN_JOIN,)]).segments
+    assert [(seg.text, sorted(seg.joined)) for seg in segments] == [(GREEN_WRAPPED, [len("๔.๑เพิ่มพื้นที่สีเขียว")])]
