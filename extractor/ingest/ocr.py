@@ -65,6 +65,7 @@ from extractor.layout.lines import THAI_MARKS
 from extractor.layout.types import PageModel
 from extractor.limits import NO_DEADLINE, Deadline, LimitExceededError
 from extractor.thai import Glyph
+from extractor.thai.chars import composed_sara_am
 from extractor.thai.dictionary import tokenize
 from extractor.thai.ocr_marks import InkWord
 
@@ -107,7 +108,6 @@ TRACKING_SHARE = 0.5  # a line's THAI_SPACE_GAP moves by this share of its own t
 OPENING = frozenset("([{“‘")
 CLOSING_BRACKETS = frozenset(")]}”’")
 CLOSING = frozenset(".,;)]}”’")
-_DECOMPOSED_AM = "\u0e4d\u0e32"  # ํา: Tesseract's sara am
 NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean confidence may be noise
 LOW_CONFIDENCE = 50.0
 MARK_STRIP = 0.7  # a line smaller than this share of the median size may be a strip of detached marks
@@ -546,26 +546,12 @@ def _inside_words(words: list[OcrWord]) -> set[int]:
     for word in words:
         starts.append(len(text))
         text += word.text
-    composed, at = _composed(text)
+    composed, kept = composed_sara_am(text)  # decomposed, การดําเนินงาน tokenizes กา รด ํา เนิน งาน
     boundaries, offset = set(), 0
     for token in tokenize(composed):
-        boundaries.add(offset)
+        boundaries.add(kept[offset])
         offset += len(token)
-    return {i for i, start in enumerate(starts) if at[start] not in boundaries}
-
-
-def _composed(text: str) -> tuple[str, list[int]]:
-    """``text`` with nikhahit + sara aa (``ํา``, as Tesseract writes sara am) composed into ``ำ`` as the dictionary
-    spells it (decomposed, ``การดําเนินงาน`` tokenizes ``กา รด ํา เนิน งาน``), and each index of ``text`` → its index
-    in the result (-1 for a sara aa taken into ``ำ``: no word starts there)."""
-    at, taken = [], 0
-    for index in range(len(text)):
-        if text[index - 1:index + 1] == _DECOMPOSED_AM:
-            at.append(-1)
-            taken += 1
-        else:
-            at.append(index - taken)
-    return text.replace(_DECOMPOSED_AM, "\u0e33"), at
+    return {i for i, start in enumerate(starts) if start not in boundaries}
 
 
 def _is_thai(ch: str) -> bool:

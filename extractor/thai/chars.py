@@ -27,6 +27,8 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 # Characters that carry the spoken core of a Thai word: a repair must never remove one of these.
 BASE_LETTERS = CONSONANTS + "ฤฦ"
 
+DECOMPOSED_SARA_AM = NIKHAHIT + SARA_AA  # ``ํา``: how Tesseract and some fonts write ``ำ``
+
 THAI_CHAR_RE = re.compile(f"[{THAI_RANGE}]")
 THAI_LETTER_CLASS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # letters and marks (with ฯ and ๆ), not digits or ฿
 # letters and marks that can be part of a word: not ฯ (PAIYANNOI) or ๆ (MAIYAMOK), which Thai sets off with spaces
@@ -43,6 +45,13 @@ def is_thai_letter(ch: str) -> bool:
 
 def is_combining(ch: str) -> bool:
     return ch in COMBINING
+
+
+def composed_sara_am(text: str) -> tuple[str, list[int]]:
+    """``text`` with each NIKHAHIT + SARA AA (``ํา``) composed into ``ำ`` as the dictionary spells it, and for each
+    character of the result its index in ``text`` (``ำ`` keeps its NIKHAHIT's)."""
+    kept = [i for i in range(len(text)) if not (i and text[i - 1 : i + 1] == DECOMPOSED_SARA_AM)]
+    return text.replace(DECOMPOSED_SARA_AM, SARA_AM), kept
 
 
 def thai_letter_count(text: str) -> int:

@@ -108,6 +108,8 @@ def _joined_at(key: str, slots: frozenset[int], joins: Sequence[WrapJoin]) -> tu
     them where the source could not show a space (``WrapJoin.space_unseen``).  A join is found by its letters with
     the marks left out: the layout took its context before the OCR post-correction put marks back (``ที`` →
     ``ที่``), and a join not found would vote that the phrase is written joined."""
+    if not joins:
+        return frozenset(), frozenset()
     bare, at_key = _without_marks(key)
     found, unseen = set(), set()
     for join in joins:

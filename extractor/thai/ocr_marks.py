@@ -25,11 +25,13 @@ from dataclasses import dataclass
 
 import regex as re
 
+from extractor.thai.chars import LOWER_VOWELS, composed_sara_am
 from extractor.thai.dictionary import LEXICON_DIR, is_word, read_word_list, tokenize, unknown_chars, word_frequencies
 
 MAI_EK, MAI_THO, SARA_AA, SARA_AM = "\u0e48", "\u0e49", "\u0e32", "\u0e33"
 _TONES = (MAI_EK, MAI_THO)
-_UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37")
+_VOWELS_ABOVE = "\u0e31\u0e34\u0e35\u0e36\u0e37"  # MAI HAN-AKAT, SARA I, II, UE, UEE (a string: edits in a fixed order)
+_UPPER_VOWELS = frozenset(_VOWELS_ABOVE)
 _ANY_TONE = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
 THAI_SPAN = re.compile(r"[\u0E01-\u0E4E]+")  # a run of Thai letters, marks and digits
 UPPER_MARKS = frozenset("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")  # the marks
@@ -51,9 +53,6 @@ class InkWord:
     inked: int
 
 
-NIKHAHIT = "\u0e4d"  # SARA AM's ring, which Tesseract reads apart from its SARA AA
-
-
 class MarkInk:
     """A document's OCR lines as ``InkWord``s, asked whether the scan shows no mark missing where a restorer would
     add one.  Tesseract boxes Thai a cluster or two at a time, the marks often apart (``ผู`` then ``้``), so a word
@@ -72,9 +71,8 @@ class MarkInk:
                 else:
                     words.append([w.text, w.read, w.inked])
             owner = [i for i, (text, _, _) in enumerate(words) for _ in text]
-            text = "".join(text for text, _, _ in words)
-            for at in reversed([m.start() for m in re.finditer(NIKHAHIT + SARA_AA, text)]):
-                text, owner = text[:at] + SARA_AM + text[at + 2 :], owner[: at + 1] + owner[at + 2 :]
+            text, kept = composed_sara_am("".join(text for text, _, _ in words))
+            owner = [owner[k] for k in kept]
             self._lines.append((text, tuple(owner), tuple(inked - read for _, read, inked in words)))
 
     def __bool__(self) -> bool:
@@ -119,7 +117,7 @@ class MarkInk:
                 at = text.find(stretch, at + 1)
 
 
-_COMBINING = UPPER_MARKS | frozenset("\u0e38\u0e39\u0e3a")  # and the lower vowels, PHINTHU
+_COMBINING = UPPER_MARKS | frozenset(LOWER_VOWELS)  # and the lower vowels, PHINTHU
 
 
 def _whole(text: str, at: int, length: int) -> bool:
@@ -211,9 +209,6 @@ def _restore_inked(span: str, ink: MarkInk) -> tuple[str, list[Change]]:
             changes.append((sum(map(len, tokens[:i])) - len(before), window, before + best + after, why))
             tokens[i] = best
     return "".join(tokens), changes
-
-
-_VOWELS_ABOVE = "\u0e31\u0e34\u0e35\u0e36\u0e37"  # MAI HAN-AKAT, SARA I, II, UE, UEE
 
 
 def ink_edits(token: str, marks: int) -> list[str]:

@@ -245,3 +245,10 @@ def test_stray_glyph_inside_a_thai_word_is_removed_and_reported():
 def test_stray_glyphs_outside_thai_words_are_kept():
     for text in ("☐ ใช่ □ ไม่ใช่", "Erdoğan กล่าว", "ตาราง ■ สรุป"):
         assert repair_text(text) == (text, [])
+
+
+def test_composed_sara_am_maps_each_character_back_to_the_text():
+    from extractor.thai.chars import composed_sara_am
+
+    assert composed_sara_am("การดําเนินงาน") == ("การดำเนินงาน", [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12])
+    assert composed_sara_am("น้ำ") == ("น้ำ", [0, 1, 2])
