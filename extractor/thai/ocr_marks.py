@@ -28,7 +28,7 @@ import regex as re
 from extractor.thai.chars import LOWER_VOWELS, composed_sara_am
 from extractor.thai.dictionary import LEXICON_DIR, is_word, read_word_list, tokenize, unknown_chars, word_frequencies
 
-MAI_EK, MAI_THO, SARA_AA, SARA_AM = "\u0e48", "\u0e49", "\u0e32", "\u0e33"
+MAI_EK, MAI_THO, SARA_AA, SARA_AM, MAITAIKHU = "\u0e48", "\u0e49", "\u0e32", "\u0e33", "\u0e47"
 _TONES = (MAI_EK, MAI_THO)
 _VOWELS_ABOVE = "\u0e31\u0e34\u0e35\u0e36\u0e37"  # MAI HAN-AKAT, SARA I, II, UE, UEE (a string: edits in a fixed order)
 _UPPER_VOWELS = frozenset(_VOWELS_ABOVE)
@@ -97,6 +97,10 @@ class MarkInk:
             if not fewest:
                 return 0
         return fewest or 0
+
+    def written(self, stretch: str) -> int:
+        """How many times the lines hold ``stretch`` (no spaces) as whole clusters: what the document writes."""
+        return sum(1 for _ in self._occurrences(stretch))
 
     def _times_shown(self, stretch: str, letter: int) -> int:
         seen = 0
@@ -200,22 +204,42 @@ def _restore_inked(span: str, ink: MarkInk) -> tuple[str, list[Change]]:
             continue
         before, after = "".join(tokens[max(0, i - 1) : i]), "".join(tokens[i + 1 : i + 2])
         window = before + token + after
-        best = min(ink_edits(token, more), key=lambda r: compound_reading_cost(before + r + after), default=None)
+        readings = ink_edits(token, more)
+        best = min(readings, key=lambda r: compound_reading_cost(before + r + after), default=None)
         if best is None or unknown_chars(before + best + after) > unknown_chars(window):
             continue
         gain = compound_reading_cost(window) - compound_reading_cost(before + best + after)
+        why = f"the scan shows {more} upper mark(s) over {token!r} that OCR did not read; "
         if gain > INK_GAIN:
-            why = f"the scan shows {more} upper mark(s) over {token!r} that OCR did not read; " + _likelier(window, before + best + after, gain)
-            changes.append((sum(map(len, tokens[:i])) - len(before), window, before + best + after, why))
-            tokens[i] = best
+            why += _likelier(window, before + best + after, gain)
+        else:  # two real words (ชัน, ชั้น): the document's own lines tell which it writes there
+            best, why = _written_reading(ink, span[lo:at], token, span[at + len(token) : hi], readings, why)
+            if best is None or compound_reading_cost(window) - compound_reading_cost(before + best + after) < -INK_GAIN:
+                continue
+        changes.append((sum(map(len, tokens[:i])) - len(before), window, before + best + after, why))
+        tokens[i] = best
     return "".join(tokens), changes
 
 
+MIN_WRITTEN = 3  # times the OCR lines must write a reading's stretch in full for the ink to choose it
+
+
+def _written_reading(ink: MarkInk, left: str, token: str, right: str, readings: list[str], why: str) -> tuple[str | None, str]:
+    """The reading of ``token`` whose stretch (``left`` and ``right`` around it) the document's OCR lines write most,
+    when at least ``MIN_WRITTEN`` times and no fewer than the stretch as read; and the evidence."""
+    counts = {r: ink.written(left + r + right) for r in readings}  # (a reading written in full is all words)
+    best = max(readings, key=lambda r: counts[r], default=None)
+    read = ink.written(left + token + right)
+    if best is None or counts[best] < max(MIN_WRITTEN, read):
+        return None, why
+    return best, why + f"the OCR lines write {left + best + right!r} {counts[best]} times, {left + token + right!r} {read}"
+
+
 def ink_edits(token: str, marks: int) -> list[str]:
-    """``token`` with one upper mark added (``mark_edits``: a tone mark, SARA AM's ring; or an upper vowel on a
-    consonant without one), or two when ``marks`` allows (a vowel and a tone: ``ท`` → ``ที่``)."""
+    """``token`` with one upper mark added (``mark_edits``: a tone mark, SARA AM's ring; or an upper vowel or MAI
+    TAIKHU on a consonant without one: ``เหน`` → ``เห็น``), or two when ``marks`` allows (a vowel and a tone: ``ท`` → ``ที่``)."""
     def once(word: str) -> list[str]:
-        vowels = [word[: i + 1] + v + word[i + 1 :] for i, ch in enumerate(word) if "\u0e01" <= ch <= "\u0e2e" and not (i + 1 < len(word) and _is_mark(word[i + 1])) for v in _VOWELS_ABOVE]
+        vowels = [word[: i + 1] + v + word[i + 1 :] for i, ch in enumerate(word) if "\u0e01" <= ch <= "\u0e2e" and not (i + 1 < len(word) and _is_mark(word[i + 1])) for v in _VOWELS_ABOVE + MAITAIKHU]
         return mark_edits(word) + vowels
 
     first = once(token)

@@ -3,10 +3,10 @@ not show (``thai/ocr_marks.MarkInk``, ``ink_veto``): the writer's own typo stays
 
 import numpy as np
 
-from extractor.ingest.ocr_mark_ink import mark_ink
+from extractor.ingest.ocr_mark_ink import mark_ink, marks_over
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord
 from extractor.thai.ocr_correct import correct_text
-from extractor.thai.ocr_marks import InkWord, MarkInk, added_mark_stretch, ink_veto, restore_inked_marks
+from extractor.thai.ocr_marks import InkWord, MarkInk, added_mark_stretch, ink_edits, ink_veto, restore_inked_marks
 from extractor.thai.ocr_vocabulary import build_vocabulary, restore_words
 
 LETTER = 26  # pixels: a consonant's height (10.5-12 pt at 300 dpi)
@@ -98,3 +98,39 @@ def test_a_stretch_is_asked_about_as_whole_clusters():
     assert added_mark_stretch("ต้นไม้ทีปลูก", "ต้นไม้ที่ปลูก") is None
     assert added_mark_stretch("ผู้รับบรการ", "ผู้รับบริการ") == ("บบรการ", 2)
     assert added_mark_stretch("ตัวชี้วด", "ตัวชี้วัด") == ("ชี้วด", 3)  # widened back over the marks of ชี้
+
+
+def _marks(*blobs: tuple[int, int]) -> list[int]:
+    """The marks ``marks_over`` counts over one letter (rows 174-200, the letter tops at 174) with ink at the rows
+    of ``blobs`` (top, bottom) over its columns."""
+    ink = np.zeros((300, 100), dtype=bool)
+    ink[174:200, 40:60] = True
+    for top, bottom in blobs:
+        ink[top:bottom, 44:56] = True
+    return [marks for _, marks in marks_over(ink, (30, 70), 174.0, float(LETTER))]
+
+
+def test_a_tone_raised_over_an_upper_vowel_counts_for_both():
+    assert _marks((162, 169)) == [1]  # a lone mark just over the letter
+    assert _marks((150, 157)) == [2]  # raised a letter's height: the vowel under it fused into the letter
+    assert _marks((150, 174)) == [2]  # tone, vowel and letter one piece of ink, reaching the tone's height
+    assert _marks((163, 174)) == []  # a letter's stroke (ป's tail) or a lone vowel fused into it says nothing
+
+
+def test_a_tone_over_a_vowel_and_the_vowel_apart_count_one_each():
+    assert sorted(_marks((150, 156), (162, 169))) == [1, 1]
+
+
+def test_ink_edits_add_mai_taikhu():
+    assert "เห็น" in ink_edits("เหน", 1)  # ความเห็น read ความเหน: the scan shows the mark
+
+
+def test_two_real_words_are_told_apart_by_what_the_document_writes():
+    # ชัน and ชั้น are both words and the corpus odds barely favour ชั้น: the ink says a mark is missing, and the
+    # document's own OCR lines write the stretch with it in full
+    full = (InkWord("อิสริยาภรณ์ชั้นสายสะพาย", 3, 3),)
+    lost = (InkWord("อิสริยาภรณ์", 1, 1), InkWord("ชั", 1, 2), InkWord("นสายสะพาย", 0, 0))
+    text, changes = restore_inked_marks("อิสริยาภรณ์ชันสายสะพาย", MarkInk([full] * 3 + [lost]))
+    assert text == "อิสริยาภรณ์ชั้นสายสะพาย" and "write" in changes[0][3]
+    assert restore_inked_marks("อิสริยาภรณ์ชันสายสะพาย", MarkInk([full] * 2 + [lost]))[0] == "อิสริยาภรณ์ชันสายสะพาย"
+    assert restore_inked_marks("อิสริยาภรณ์ชันสายสะพาย", MarkInk([full] * 3))[0] == "อิสริยาภรณ์ชันสายสะพาย"  # no ink
