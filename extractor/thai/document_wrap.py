@@ -48,6 +48,7 @@ _WRAP_HYPHEN_RE = re.compile(f"(?<=[{_LETTER}])-(?=[ \\t]*[{_LETTER}])")
 _SEGMENT_RE = re.compile(r"[^\n\t*:;/()\[\]\"“”,|<>]+")
 _BULLET_RE = re.compile(r"(?:^|\s)[-–•](?=\s)")
 _LAST_RUN_RE = re.compile(f"[{_LETTER}]+$")
+_DIGIT_RE = re.compile("[0-9๐-๙]")
 CONJUNCTIONS = ("และ", "หรือ")  # some writers set them off by a space: the document's own usage decides
 
 CONTEXT = 12  # Thai letters of context on each side of a gap that must recur around the same place
@@ -58,9 +59,11 @@ MIN_LEXICON_ENTRY = 5
 INK_OUTVOTED = 2  # a space a scan shows goes when the document writes the phrase joined at least 1/this as often
 MIN_SPACED = 2  # a join the source could not show a space at is spaced when the document writes it apart this often
 MIN_APART = 5  # a join where the source would show a space is a written break when the document writes it apart
-MIN_SPACED_FULL = 2  # ... as often, when the whole context (``CONTEXT`` letters a side) recurs apart
+MIN_SPACED_FULL = 1  # ... once, when the whole context (``CONTEXT`` letters a side) recurs apart (never together)
 MIN_WORD_APART = 2  # ... or when the word on one side of it is set off by a space this often elsewhere
 WORD_APART_RATIO = 3  # ... and at least this many times as often as it is written against a Thai letter
+MIN_LABEL_APART = 2  # ... or when the run after it, before a number, is written so after a space this often (and
+# at least as often as against a Thai letter): a label the writer sets off before its figure (งบประมาณ ๕,๐๐๐)
 ABBREVIATION = 4  # at most this many letters before a full stop: an abbreviation (พ.ศ., สปสช.)
 SPACED_SIDE = 4  # ... the phrase: whole words on each side of the join, at least this many letters a side
 
@@ -69,9 +72,11 @@ CODES = {
     "lexicon": "thai.wrap_joined_lexicon",
     "spaced": "thai.wrap_spaced_repeated",
     "word": "thai.wrap_spaced_word",
+    "label": "thai.wrap_spaced_label",
     "written": "thai.wrap_written_break",
 }
-_PUT = {"spaced": " ", "word": " ", "written": "\n"}  # what a rule puts at a join (the others take a wrap space out)
+# what a rule puts at a join (the others take a wrap space out)
+_PUT = {"spaced": " ", "word": " ", "label": " ", "written": "\n"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,14 +198,17 @@ class _Index:
         """As ``written``, counting only the phrases the layout did not join at the cut."""
         return self._votes(needle, cut, lambda at: False)
 
-    def set_off(self, word: str, after: bool = False) -> tuple[int, int]:
+    def set_off(self, word: str, after: bool = False, then: re.Pattern[str] | None = None) -> tuple[int, int]:
         """How often ``word`` is written against a Thai letter before it (``after``: after it), and how often with
-        whitespace there; places the layout joined do not count."""
+        whitespace there; places the layout joined do not count (``then``: only where what follows the word,
+        spaces left out, matches it)."""
         against = apart = 0
         at = self.squeezed.find(word)
         while at != -1:
             edge = at + len(word) if after else at
-            if edge in self.spaced:
+            if then and not then.match(self.squeezed, at + len(word)):
+                pass
+            elif edge in self.spaced:
                 apart += 1
             elif edge not in self.joined and _LETTER_RE.match(self.squeezed[edge - (not after) : edge + after]):
                 against += 1
@@ -310,7 +318,9 @@ def _decide_join(left: str, right: str, space_unseen: bool, index: _Index, follo
       break the author wrote after a full line (at least ``MIN_APART`` phrases apart: the only other reading is a
       writer who spells the phrase both ways);
     - ``word``: the source could not show a space there, and the word on one side of it is one the document sets
-      off by a space (``_spaced_words``; ``follows``: what comes after ``right`` in its segment)."""
+      off by a space (``_spaced_words``; ``follows``: what comes after ``right`` in its segment);
+    - ``label``: the source could not show a space there, and ``right`` is a label before a number that the
+      document sets off by a space (``_spaced_label``)."""
     if space_unseen and _spaced_in_full(left, right, index):
         return "spaced"
     near_left, near_right = _words_from(left, reverse=True), _words_from(right)
@@ -318,7 +328,11 @@ def _decide_join(left: str, right: str, space_unseen: bool, index: _Index, follo
         together, apart = index.written_elsewhere(near_left + near_right, len(near_left))
         if not together and apart >= (MIN_SPACED if space_unseen else MIN_APART):
             return "spaced" if space_unseen else "written"
-    return "word" if space_unseen and _spaced_words(left, right, follows, index) else None
+    if not space_unseen:
+        return None
+    if _spaced_words(left, right, follows, index):
+        return "word"
+    return "label" if _spaced_label(left, right, follows, index) else None
 
 
 def _spaced_in_full(left: str, right: str, index: _Index) -> bool:
@@ -348,6 +362,21 @@ def _spaced_words(left: str, right: str, follows: str, index: _Index) -> bool:
     if together:
         return False
     return _set_off(word_after, index.set_off(word_after)) or _set_off(word_before, index.set_off(word_before, True))
+
+
+def _spaced_label(left: str, right: str, follows: str, index: _Index) -> bool:
+    """The run after a join is a label before a number (``follows``, spaces left out, is a digit: ``งบประมาณ ๕,๐๐๐``,
+    ``ร้อยละ ๘๐``, ``ระยะที่ ๑``) that the document writes before a number after a space at least
+    ``MIN_LABEL_APART`` times and at least as often as against a Thai letter, and the last word before the join and
+    the label's first word are never written together.  The label's own copies before a figure are the evidence:
+    the same word elsewhere runs on in compounds (ปีงบประมาณ, จัดสรรงบประมาณ) that say nothing of a label."""
+    if len(right) < MIN_SIDE or not _DIGIT_RE.match(follows):
+        return False
+    against, apart = index.set_off(right, then=_DIGIT_RE)
+    if apart < MIN_LABEL_APART or apart < against:
+        return False
+    before, after = dictionary.tokenize(left)[-1:], dictionary.tokenize(right)[:1]
+    return bool(before and after) and not index.written_elsewhere(before[0] + after[0], len(before[0]))[0]
 
 
 def _set_off(word: str, counts: tuple[int, int]) -> bool:

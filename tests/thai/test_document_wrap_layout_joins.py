@@ -89,14 +89,17 @@ SAFE_JOINED = "จัดทำระบบปลอดภัยสูงระ�
 AT_SAFE_JOIN = WrapJoin("ระบบปลอดภัยสูง"[-12:], "ระยะที่หนึ่ง", space_unseen=True)
 
 
-def test_a_join_gets_the_space_where_its_whole_context_is_written_apart_twice_and_never_together():
+def test_a_join_gets_the_space_where_its_whole_context_is_written_apart_and_never_together():
     out = WrapEvidence([*SAFE_APART, SAFE_LONGER, SAFE_JOINED], [(), (), (), (AT_SAFE_JOIN,)]).join()
     assert out[3][0] == "จัดทำระบบปลอดภัยสูง ระยะที่หนึ่ง"
     assert [(r.code, r.position, r.after) for r in out[3][1]] == [("thai.wrap_spaced_repeated", 19, " ")]
+    # one copy of the whole context (12 letters a side) is the writer's phrase: its short words alone would not be
+    assert joined([SAFE_APART[0], SAFE_LONGER, SAFE_JOINED], [(), (), (AT_SAFE_JOIN,)])[2] != SAFE_JOINED
 
 
-def test_a_join_keeps_no_space_from_one_whole_context_apart_or_where_the_whole_context_is_also_written_together():
-    assert joined([SAFE_APART[0], SAFE_LONGER, SAFE_JOINED], [(), (), (AT_SAFE_JOIN,)])[2] == SAFE_JOINED
+def test_a_join_keeps_no_space_where_the_whole_context_is_also_written_together_or_only_its_words_are_apart():
+    short = ["ปลอดภัยสูง ระยะที่หนึ่ง"]  # the words around the join apart, but not the whole context: chance
+    assert joined([*short, SAFE_LONGER, SAFE_JOINED], [(), (), (AT_SAFE_JOIN,)])[2] == SAFE_JOINED
     together = "บบปลอดภัยสูงระยะที่หนึ่งแล้ว"
     texts = [*SAFE_APART, SAFE_LONGER, together, SAFE_JOINED]
     assert joined(texts, [(), (), (), (), (AT_SAFE_JOIN,)])[4] == SAFE_JOINED
@@ -116,7 +119,8 @@ def test_a_join_gets_a_space_before_a_word_the_document_sets_off_by_a_space():
 
 def test_a_word_set_off_gives_no_space_where_it_is_also_written_on_letters_or_the_two_words_run_together():
     on_letters = "ประจำปีงบประมาณ พ.ศ. 2569"  # one copy against a Thai letter for two apart: no habit of the writer
-    assert joined([*BUDGET_APART, on_letters, BUDGET_JOINED], [(), (), (), (AT_BUDGET_JOIN,)])[3] == BUDGET_JOINED
+    heading = "โครงการติดตามและประเมินผลงบประมาณประจำปี"  # no figure after the word: the word alone decides
+    assert joined([*BUDGET_APART, on_letters, heading], [(), (), (), (AT_BUDGET_JOIN,)])[3] == heading
     apart = [*BUDGET_APART, "ค่าวัสดุ งบประมาณ 50,000 บาท"]  # three apart for one against: a habit ...
     assert joined([*apart, "ประจำปีงบประมาณ", BUDGET_JOINED], [()] * 4 + [(AT_BUDGET_JOIN,)])[4] != BUDGET_JOINED
     together = "รายงานผลการประเมินผลงบประมาณประจำปี"  # ... but not where the two words run together
@@ -124,6 +128,31 @@ def test_a_word_set_off_gives_no_space_where_it_is_also_written_on_letters_or_th
     assert joined([BUDGET_APART[0], BUDGET_JOINED], [(), (AT_BUDGET_JOIN,)])[1] == BUDGET_JOINED  # once is chance
     seen = WrapJoin(AT_BUDGET_JOIN.before, AT_BUDGET_JOIN.after)  # a source that would show the space
     assert joined([*BUDGET_APART, BUDGET_JOINED], [(), (), (seen,)])[2] == BUDGET_JOINED
+
+
+# an OCR join before a label the document sets off before its figures (ร้อยละ before a share), a word that runs on
+# letters elsewhere (เพิ่มขึ้นร้อยละ, ปีงบประมาณ) where no figure follows it
+SHARES_APART = ["ไม้ยืนต้น ร้อยละ 80", "ไม้พุ่ม ร้อยละ 15", "เพิ่มขึ้นร้อยละของพื้นที่"]
+VINE_JOINED = "ไม้เถาร้อยละ 5"
+AT_VINE_JOIN = WrapJoin("ไม้เถา", "ร้อยละ", space_unseen=True)
+
+
+def test_a_join_gets_a_space_before_a_label_the_document_sets_off_before_its_figures():
+    out = WrapEvidence([*SHARES_APART, VINE_JOINED], [(), (), (), (AT_VINE_JOIN,)]).join()
+    assert out[3][0] == "ไม้เถา ร้อยละ 5"
+    assert [(r.code, r.position, r.after) for r in out[3][1]] == [("thai.wrap_spaced_label", 6, " ")]
+
+
+def test_a_label_gives_no_space_where_it_runs_on_letters_before_figures_as_often_or_no_figure_follows_it():
+    on_letters = ["เพิ่มขึ้นร้อยละ 10", "ลดลงร้อยละ 3", "คิดเป็นร้อยละ 7"]  # three on letters before a figure, two apart
+    assert joined([*SHARES_APART, *on_letters, VINE_JOINED], [()] * 6 + [(AT_VINE_JOIN,)])[6] == VINE_JOINED
+    assert joined([SHARES_APART[0], VINE_JOINED], [(), (AT_VINE_JOIN,)])[1] == VINE_JOINED  # once is chance
+    words = "ไม้เถาร้อยละห้า"  # no figure after the run
+    assert joined([*SHARES_APART, words], [(), (), (), (AT_VINE_JOIN,)])[3] == words
+    together = "พื้นที่ไม้เถาร้อยละ 3 ของเขต"  # the two words run together elsewhere
+    assert joined([*SHARES_APART, together, VINE_JOINED], [()] * 4 + [(AT_VINE_JOIN,)])[4] == VINE_JOINED
+    seen = WrapJoin(AT_VINE_JOIN.before, AT_VINE_JOIN.after)  # a source that would show the space
+    assert joined([*SHARES_APART, VINE_JOINED], [(), (), (), (seen,)])[3] == VINE_JOINED
 
 
 def test_a_join_gets_a_space_after_a_word_the_document_sets_off_and_before_an_abbreviation_it_sets_off():
