@@ -177,6 +177,11 @@ class Grammar(_Spec):
     entities: list[EntitySpec] = Field(default_factory=list)
     tables: list[TableSpec] = Field(default_factory=list)
     content_types: dict[str, str] = Field(default_factory=dict)
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="A content type's label as the template writes it, where its pattern also takes a misread "
+        "English gloss (a group named gloss): a scan's reading of the label up to the gloss is replaced by it",
+    )
 
     @cached_property
     def content_regexes(self) -> dict[str, re.Pattern]:
@@ -196,7 +201,7 @@ def load_grammar(path: Path, common: dict | None = None) -> Grammar:
         for key, value in part.items():
             if key in _LIST_KEYS:
                 data.setdefault(key, []).extend(value)
-            elif key == "content_types":
+            elif key in ("content_types", "labels"):
                 data.setdefault(key, {}).update(value)
             else:
                 data[key] = value

@@ -13,6 +13,7 @@ from extractor.grammar.spec import Grammar, load_grammars
 from extractor.ingest.dump import read_dump_text
 from extractor.model.base import Finding
 from extractor.model.monitoring import Monitoring
+from extractor.thai.digits import arabic_to_thai_digits
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -109,6 +110,44 @@ def test_a_sheet_number_a_scan_left_blank_comes_from_the_numbering_around_it():
     assert [f.expected for f in findings if f.code == "kpi.number_from_sequence"] == ["1.1.1"]
 
 
+def _scored_rubric(rows: str) -> str:
+    return (
+        PART4 + "ตาราง ค แสดงตัวชี้วัด\n" + SHEET_HEADER + "1 | ก | - | ระดับ 5 | 10 | นิยาม ก หมายถึง ข |\n"
+        + "เกณฑ์การให้คะแนน “ก”\n" + RUBRIC_HEADER + rows
+    )
+
+
+@pytest.mark.parametrize(("scores", "expected"), [
+    (["๑๐", "๘", "อ", "๔", "๒"], [10, 8, 6, 4, 2]),  # a misread digit: the other four lie on a line
+    (["๒๐", "ออ", "๑๒", "๘", "๔"], [20, 16, 12, 8, 4]),
+    (["๑๐", "๙", "อ", "๔", "๒"], [10, 9, None, 4, 2]),  # the scores lie on no line: nothing is guessed
+    (["๑๐", "อ", "อ", "อ", "๒"], [10, None, None, None, 2]),  # two scores are no line
+])
+def test_a_rubric_score_a_scan_misread_comes_from_the_line_of_the_other_levels(scores, expected):
+    rows = "".join(f"{lv} | ร้อยละ {int(lv) * 20} | วิธี {lv} | {s} |\n" for lv, s in zip("54321", scores))
+    result, findings = build(_scored_rubric(rows))
+    assert [r.score.value if r.score else None for r in result.rubrics[0].rows] == expected
+    filled = [(f.expected, f.actual) for f in findings if f.code == "rubric.score_from_levels"]
+    assert filled == [(str(v), s) for v, s in zip(expected, scores) if not s.isdigit() and v is not None]
+    thai = {str(v): arabic_to_thai_digits(str(v)) for v in expected if v is not None}
+    assert [r.score.raw for r in result.rubrics[0].rows if r.score and str(r.score.value) in dict(filled)] == [
+        thai[v] for v, _ in filled
+    ]
+
+
+def test_a_criterion_that_lost_its_word_is_written_as_the_other_rows_write_it():
+    rows = "5 | ร้อยละ ๑๐๐ | วิธี 5 | ๑๐ |\n4 | ๘๐ | วิธี 4 | ๘ |\n3 | ร้อยละ ๖๐ | วิธี 3 | ๖ |\n"
+    result, findings = build(_scored_rubric(rows))
+    assert [r.criterion for r in result.rubrics[0].rows] == ["ร้อยละ ๑๐๐", "ร้อยละ ๘๐", "ร้อยละ ๖๐"]
+    assert [(f.expected, f.actual) for f in findings if f.code == "rubric.percent_word_restored"] == [
+        ("ร้อยละ ๘๐", "๘๐")
+    ]
+    bare = "5 | 100 | วิธี 5 | 10 |\n4 | 80 | วิธี 4 | 8 |\n3 | 60 | วิธี 3 | 6 |\n"
+    result, findings = build(_scored_rubric(bare))  # no row writes the word: the criteria stay as written
+    assert [r.criterion for r in result.rubrics[0].rows] == ["100", "80", "60"]
+    assert not [f for f in findings if f.code == "rubric.percent_word_restored"]
+
+
 def test_first_part_label_on_the_line_below_the_title_line():
     """A title line that ends before the first part's label (a PDF wrapped it: the label opens the next line)."""
     text = (
@@ -152,6 +191,23 @@ def test_context_lines_above_a_block_are_kept_with_its_kpis():
         ("1", "ประเด็นการพัฒนาที่ 1 พัฒนาบุคลากร", "วัตถุประสงค์หลัก (Objective) พัฒนาศักยภาพ"),
         ("2", "ประเด็นการพัฒนาที่ 2 พัฒนาโครงสร้าง", None),
     ]
+
+
+@pytest.mark.parametrize(("line", "objective", "read"), [
+    ("วัตถุประสงค์หลัก (๐๒๑๐ ยง๑)¹⁹ ร้อยละ 100", "วัตถุประสงค์หลัก (Objective)¹⁹ ร้อยละ 100", "วัตถุประสงค์หลัก (๐๒๑๐ ยง๑)"),
+    ("วัตถุประสงค์หลัก (00¹³๐ยัง@)¹³ มีระบบ", "วัตถุประสงค์หลัก (Objective)¹³ มีระบบ", "วัตถุประสงค์หลัก (00¹³๐ยัง@)"),
+    ("วัตถุประสงค์หลัก (Objective)⁸ พัฒนา", "วัตถุประสงค์หลัก (Objective)⁸ พัฒนา", None),
+])
+def test_an_objective_line_whose_english_gloss_a_scan_misread_keeps_its_label(line, objective, read):
+    header = "ตัวชี้วัดหลักตามภารกิจ | ค่าเป้าหมาย | นิยาม/คำอธิบาย | โครงการ/กิจกรรม |\n"
+    text = (
+        PART4 + "ตาราง ข แสดงตัวชี้วัดยุทธศาสตร์หน่วยงาน\n"
+        + f"ประเด็นการพัฒนาที่ 1 พัฒนาบุคลากร\n{line}\n" + header
+        + "1 ร้อยละความสำเร็จ | ร้อยละ 100 | นิยาม งาน หมายถึง งาน | 1. โครงการ ก |\n"
+    )
+    result, findings = build(text)
+    assert [k.context.objective for k in result.kpis] == [objective]
+    assert [f.actual for f in findings if f.code == "context.label_restored"] == ([read] if read else [])
 
 
 def test_a_table_after_a_rubric_without_header_is_kept_not_merged():

@@ -28,7 +28,7 @@ from extractor.grammar.builders.common import order_key, raw_if_changed, source_
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.spec import Grammar
 from extractor.grammar.values import arabic_digits, number_between, parse_budget, parse_number
-from extractor.model.base import Finding, Severity
+from extractor.model.base import Finding, Number, Severity
 from extractor.model.front_matter import KeyIndicator
 from extractor.model.monitoring import (
     BaselineYear,
@@ -93,12 +93,17 @@ class _Context:
 
     values: dict[str, str] = field(default_factory=dict)
 
-    def read(self, text: str, grammar: Grammar) -> bool:
+    def read(
+        self, text: str, grammar: Grammar, block: Block | None = None, findings: list[Finding] | None = None
+    ) -> bool:
         for type_name, (name, resets) in _CONTEXT_TYPES.items():
             regex = grammar.content_regexes.get(type_name)
-            if regex is not None and regex.search(text):
+            m = regex.search(text) if regex is not None else None
+            if m is not None:
                 for reset in resets:
                     self.values.pop(reset, None)
+                if m.groupdict().get("gloss") and type_name in grammar.labels:
+                    text = _label_restored(text, m, grammar.labels[type_name], block, findings)
                 self.values[name] = text
                 if name == "objective":
                     self._split_key_result(text)
@@ -122,7 +127,7 @@ def monitoring(tree: Node, findings: list[Finding], grammar: Grammar | None = No
     if not scope:
         return Monitoring()
     grammar = grammar or _default_grammar()
-    contexts = _contexts(scope, grammar)
+    contexts = _contexts(scope, grammar, findings)
     kpis, starts = _kpis(scope, contexts, grammar)
     for kpi in kpis:
         _code_after_specks(kpi, findings)
@@ -166,7 +171,20 @@ def _tables(scope: list[Node], role: str | Iterable[str]) -> list[LogicalTable]:
     return sorted(tables, key=lambda t: order_key(t.provenance))
 
 
-def _contexts(scope: list[Node], grammar: Grammar) -> dict[int, dict[str, str]]:
+def _label_restored(text: str, m: re.Match, label: str, block: Block | None, findings: list[Finding] | None) -> str:
+    """A context line whose label's English gloss a scan misread, with the label as the template writes it
+    (finding ``context.label_restored``)."""
+    restored = label + text[m.end("gloss") :]
+    if findings is not None and block is not None:
+        findings.append(Finding(
+            code="context.label_restored", severity=Severity.WARNING, subject=label,
+            message=f"the label was read {text[: m.end('gloss')]!r}; the template writes {label!r}",
+            expected=label, actual=text[: m.end("gloss")], source=source_of(block.provenance),
+        ))
+    return restored
+
+
+def _contexts(scope: list[Node], grammar: Grammar, findings: list[Finding]) -> dict[int, dict[str, str]]:
     """Context values in force at each record (by ``id``), walking lines and records in document order.  A table
     heading (ตาราง X) starts a fresh context."""
     events: list[tuple[tuple, int, object]] = []
@@ -184,7 +202,7 @@ def _contexts(scope: list[Node], grammar: Grammar) -> dict[int, dict[str, str]]:
         if order == 0:
             context = _Context()
         elif isinstance(item, Block):
-            context.read(item.text, grammar)
+            context.read(item.text, grammar, item, findings)
         else:
             found[id(item)] = dict(context.values)
     return found
@@ -469,7 +487,7 @@ def _rubric_parts(node: Node, kpi: MonitoredKPI | None, grammar: Grammar, findin
                 part=labels[index] if count > 1 else None,
                 part_index=index + 1 if count > 1 else None,
                 part_count=count,
-                rows=[_rubric_row(r) for r in rows],
+                rows=_checked_rows(rows, findings),
                 notes=notes if index == len(parts) - 1 else [],
                 source=source_of(rows[0].provenance if rows else node.provenance),
             )
@@ -520,6 +538,77 @@ def _rubric_row(record: TableRecord) -> RubricRow:
         score=parse_number(score) if score else None,
         source=source_of(record.provenance),
     )
+
+
+def _checked_rows(records: list[TableRecord], findings: list[Finding]) -> list[RubricRow]:
+    """A rubric's rows after the two checks its other rows allow: a score cell that is no number, and a criterion
+    written as a bare number where another row writes ร้อยละ before it."""
+    rows = [_rubric_row(r) for r in records]
+    _scores_from_levels(rows, [r.text("score") for r in records], findings)
+    _percent_words(rows, findings)
+    return rows
+
+
+# -- scores the levels predict ---------------------------------------------------------------------------------
+# A rubric scores its levels on a line (level 5 → the KPI's weight, each level below one step less: 10, 8, 6, 4, 2;
+# 20, 16, 12, 8, 4): every rubric of the corpus does.  A scan may misread a score cell's digits as letters (อ for
+# ๖, ออ for ๑๖); where at least three other rows lie on one line, the row's level says its score.
+_MIN_SCORED = 3
+
+
+def _scores_from_levels(rows: list[RubricRow], cells: list[str], findings: list[Finding]) -> None:
+    """A row whose score cell (``cells``, as read) is blank or no number takes the score of its level on the line
+    the other rows' scores lie on (finding ``rubric.score_from_levels``)."""
+    scored = [(r.level, r.score.value) for r in rows
+              if r.level is not None and r.score is not None and isinstance(r.score.value, int)]
+    line = _score_line(scored)
+    if line is None:
+        return
+    step, base = line
+    thai = any(re.search("[๐-๙]", r.score.raw) for r in rows if r.score)
+    for row, read in zip(rows, cells):
+        if row.level is None or (row.score is not None and row.score.value is not None):
+            continue
+        value = base + step * row.level
+        row.score = Number(raw=arabic_to_thai_digits(str(value)) if thai else str(value), value=value)
+        findings.append(Finding(
+            code="rubric.score_from_levels", severity=Severity.WARNING, subject=str(value),
+            message=f"the score of level {row.level} was read {read!r}, no number; the other levels score "
+            f"{step} a level, which gives {value}", expected=str(value), actual=read or None, source=row.source,
+        ))
+
+
+def _score_line(scored: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """(step, base) with score = base + step × level for every (level, score) pair, None when fewer than
+    ``_MIN_SCORED`` distinct levels are scored, the pairs lie on no line with a positive whole step, or they
+    leave no level unscored."""
+    levels = {level for level, _ in scored}
+    if len(levels) < _MIN_SCORED or len(levels) != len(scored):
+        return None
+    (low, low_score), (high, high_score) = min(scored), max(scored)
+    step, rest = divmod(high_score - low_score, high - low)
+    base = low_score - step * low
+    if rest or step <= 0 or any(base + step * level != score for level, score in scored):
+        return None
+    return step, base
+
+
+def _percent_words(rows: list[RubricRow], findings: list[Finding]) -> None:
+    """A criterion that is a bare number where another row of the rubric writes ร้อยละ before its number (a scan
+    lost the word) is written with it (finding ``rubric.percent_word_restored``)."""
+    worded = [m for r in rows if (m := _PERCENT.match(r.criterion.strip()))]
+    if not worded:
+        return
+    word = worded[0].string[: worded[0].start(1)]  # ร้อยละ and its space, as the rubric writes them
+    for row in rows:
+        if not _BARE_PERCENT.match(arabic_digits(row.criterion)):
+            continue
+        read, row.criterion = row.criterion, word + row.criterion.strip()
+        findings.append(Finding(
+            code="rubric.percent_word_restored", severity=Severity.WARNING, subject=row.criterion,
+            message=f"the criterion of level {row.level} was read {read!r}; the rubric's other rows write ร้อยละ "
+            "before the percent", expected=row.criterion, actual=read, source=row.source,
+        ))
 
 
 def _level(text: str) -> int | None:
