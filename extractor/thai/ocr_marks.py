@@ -310,7 +310,7 @@ def mark_edits(word: str) -> list[str]:
 
 
 _I_VOWELS = "\u0e34\u0e35\u0e36\u0e37"  # SARA I, II, UE, UEE: the same stroke with or without a tail or a bar
-_SWAPS = {MAI_EK: (MAI_THO,), MAI_THO: (MAI_EK,)} | {v: tuple(o for o in _I_VOWELS if o != v) for v in _I_VOWELS}
+_SWAPS = {MAI_EK: (MAI_THO,), MAI_THO: (MAI_EK, MAITAIKHU), MAITAIKHU: (MAI_THO,)} | {v: tuple(o for o in _I_VOWELS if o != v) for v in _I_VOWELS}
 
 
 def _is_mark(ch: str) -> bool:
@@ -318,9 +318,11 @@ def _is_mark(ch: str) -> bool:
 
 
 def swap_edits(word: str) -> list[str]:
-    """``word`` with one mark misread: MAI EK and MAI THO for each other (``พื่น`` → ``พื้น``), one of SARA I, II,
-    UE, UEE for another (``ฝึด`` → ``ฝืด``)."""
-    return [word[:i] + other + word[i + 1 :] for i, ch in enumerate(word) for other in _SWAPS.get(ch, ())]
+    """``word`` with one mark misread: MAI EK and MAI THO for each other (``พื่น`` → ``พื้น``), MAI TAIKHU and
+    MAI THO (``เน็น`` → ``เน้น``), one of SARA I, II, UE, UEE for another (``ฝึด`` → ``ฝืด``), SARA AM for MAI EK and
+    SARA AA (the tone read as the ring: ``วำ`` → ``ว่า``)."""
+    swapped = [word[:i] + other + word[i + 1 :] for i, ch in enumerate(word) for other in _SWAPS.get(ch, ())]
+    return swapped + [word[:i] + MAI_EK + SARA_AA + word[i + 1 :] for i, ch in enumerate(word) if ch == SARA_AM and i and word[i - 1] not in _ANY_TONE]
 
 
 Change = tuple[int, str, str, str]  # (offset, before, after, evidence)
