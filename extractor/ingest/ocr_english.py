@@ -16,14 +16,27 @@ plainly an English phrase: the anchor read back as it was, and one to three word
 ends) read with at least ``ENGLISH_CONFIDENCE`` (``NOISE_CONFIDENCE`` for a run with digits or signs: no Thai word
 is lost there), one of them three letters or more; a quote opening the reading is the bracket read so, and a bracket
 the run opened with is kept when one closes further on the line.  Each change is returned for a finding.
+
+Formulas some plans write as LaTeX source (``$\\frac{\\text{จำนวน…} \\times 100}{\\text{…}}$``, rendered as text) come
+back as Thai and signs: ``8 เโกล๐ [น่อะ [จำนวน`` for ``$\\frac{\\text{จำนวน``, ``100 น 4๑๕ [จำนวน`` for
+``100}{\\text{จำนวน``, ``) \\times`` for ``} \\times``, ``))8`` or ``])%`` for ``}}$``.  Such a run (``tex_runs``:
+around a sign the Thai model leaves of LaTeX, a bracket alone before a command, or near a command read as such a
+garbled stretch) is cropped into the same strip; where Thai letters end it, the crop ends after the last brace found
+in the ink (a narrow stretch reaching above the Thai letters and below the baseline: ``{จ`` is one token), and those
+letters are kept as read.  The run takes the English reading only when that is LaTeX source and nothing else
+(braces, dollars, ``\\frac{``, ``\\text{``, ``\\times``…, a number the Thai reading had before them).  A formula's
+closing group (``))8``) needs no reading: it is as many braces as the ink has brace-shaped stretches, then the dollar
+(English alone reads it ``}$`` or ``HS``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import regex as re
 
-from extractor.ingest.ocr_recheck import grammar_latin_words, lines_in_band, page_offset, strip_of
+from extractor.ingest.ocr_recheck import PAD, grammar_latin_words, lines_in_band, page_offset, strip_of
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
 from extractor.thai.dictionary import is_word, tokenize
 
@@ -43,6 +56,24 @@ ENGLISH_WORD = re.compile(r"^\(?[A-Za-z]{2,}\)?$")
 ENGLISH_CONFIDENCE = 85.0
 NOISE_CONFIDENCE = 50.0  # ... or this, for a run with digits or signs: no Thai word is lost (``(๐18`` and ``(๐1ธ``
 # read ``GIS`` at 52-74)
+TEX_SIGNS = re.compile(r"[\[\]{}$]|\)[8%]$")  # what the Thai model leaves of LaTeX source: ``[`` for ``{``, ``)8`` for ``}$``
+TEX_COMMAND = re.compile(r"\\[A-Za-z]{2,}")  # a LaTeX command read as such (``\times``)
+TEX_CLOSE = frozenset({")", "))"})  # a brace read as a bracket before a command (``) \times`` for ``} \times``)
+TEX_SOURCE = re.compile(r"^(?:\$|\\(?:frac|text)\{|\\(?:times|dots|geq|leq|cdot|div)(?![A-Za-z])|[{}])+$")  # LaTeX
+# source and nothing else: braces, dollars and the commands the plans' formulas write (\frac and \text open a brace)
+TEX_CLOSING = re.compile(r"^[)\]}]+[8%$]$")  # a formula's closing braces and dollar read as brackets and 8 or %
+NUMBER = re.compile(r"^(?:[0-9]{2,}|[0-9]\.|[\u0E50-\u0E59]+\.?|\.)$")  # a list's number, the 100 of ``\times 100}{``;
+# not one Arabic digit alone: the dollar is read ``8``
+TEX_CONTEXT = 2  # lines on each side of a LaTeX command read as such where garbled tokens are looked at too
+TEX_DOUBT = 60.0  # ... a token read with less than this (Thai glyphs come at 90-97, LaTeX read as Thai at 0-55) ...
+TEX_GARBLE = 3  # ... among at least this many doubtful tokens
+TOUCH = 0.2  # a number this close (share of the line's x_size) to the run is written against it
+TEX_BRACE = re.compile(r"[{}]")
+LETTER = re.compile(r"[A-Za-z]")
+LEADING_DIGITS = re.compile(r"^(?:[0-9]{2,}(?=[^0-9]))?")  # ``100]([1``: a number read right before the braces
+INK = 128  # grey below this is ink
+BRACE_WIDTH, BRACE_RISE, BRACE_DROP = 0.4, 0.5, 0.1  # shares of the line's x_size (45 px: a brace 12 px wide, 32
+# above the baseline and 8 below; Thai letters 23 above and none below, 55 px lines alike)
 
 
 def _run_beside(words: list[OcrWord], at: int, step: int) -> list[OcrWord]:
@@ -161,15 +192,163 @@ def _band_words(lines: list[OcrLine], top: int, bottom: int) -> list[OcrWord]:
     return [w for line in sorted(lines_in_band(lines, top, bottom), key=lambda x: x.bbox[0]) for w in line.words]
 
 
+@dataclass
+class TexRun:
+    """A stretch of LaTeX source read as Thai and signs: its tokens, the number touching its start (``100`` of
+    ``100}{\\text{``, kept as read: English reads Thai digits as letters), the box to read again and the Thai letters
+    its last brace opens (``{จ`` read ``[จ``: cut off the box, kept as read)."""
+
+    line: OcrLine
+    number: list[OcrWord]
+    tokens: list[OcrWord]
+    box: tuple[int, int, int, int] = (0, 0, 0, 0)
+    tail: str = ""
+
+
+def tex_runs(lines: list[OcrLine]) -> list[TexRun]:
+    """Every stretch of LaTeX source read as Thai and signs, with the doubtful tokens touching it on both sides up to
+    a Latin word (``\\times`` is read right; ``_doubtful_stretch``): around a token with a sign the Thai model leaves
+    of LaTeX (``[``, ``]``, ``{``, ``}``, ``$``, a bracket closing on ``8`` or ``%``), a bracket alone before a LaTeX
+    command, or within ``TEX_CONTEXT`` lines of a LaTeX command a token read with less than ``TEX_DOUBT`` among at
+    least ``TEX_GARBLE`` doubtful ones; a number before it is no part of it (``100`` of ``\\times 100}{``)."""
+    near = _near_commands(lines)
+    out = []
+    for index, line in enumerate(lines):
+        words = line.words
+        taken: set[int] = set()
+        for at, word in enumerate(words):
+            if id(word) in taken:
+                continue
+            before = _doubtful_stretch(_tex_side(words, at, -1))[::-1]
+            after = [] if word.text in TEX_CLOSE else _doubtful_stretch(_tex_side(words, at, 1))
+            garbled = index in near and word.confidence < TEX_DOUBT and len(before) + len(after) + 1 >= TEX_GARBLE
+            if not garbled and not _tex_seed(words, at):
+                continue
+            number = []
+            while before and NUMBER.match(before[0].text):
+                number.append(before.pop(0))
+            run = TexRun(line, number, before + [word] + after)
+            if not taken.intersection(map(id, run.number + run.tokens)):
+                taken.update(map(id, run.number + run.tokens))
+                out.append(run)
+    return out
+
+
+def _near_commands(lines: list[OcrLine]) -> set[int]:
+    """The indexes of the lines within ``TEX_CONTEXT`` lines of one holding a LaTeX command read as such."""
+    marked = [i for i, line in enumerate(lines) if any(TEX_COMMAND.search(w.text) for w in line.words)]
+    return {j for i in marked for j in range(i - TEX_CONTEXT, i + TEX_CONTEXT + 1)}
+
+
+def _tex_seed(words: list[OcrWord], at: int) -> bool:
+    text = words[at].text
+    if text in TEX_CLOSE:
+        return at + 1 < len(words) and bool(TEX_COMMAND.match(words[at + 1].text))
+    return bool(TEX_SIGNS.search(text)) and not LETTER.search(text)
+
+
+def _tex_side(words: list[OcrWord], at: int, step: int) -> list[OcrWord]:
+    """The tokens beside ``words[at]`` up to a Latin word, nearest first."""
+    run = []
+    i = at + step
+    while 0 <= i < len(words) and len(run) < MAX_RUN and not LATIN.search(words[i].text):
+        run.append(words[i])
+        i += step
+    return run
+
+
+def _stretches(ink: np.ndarray) -> list[tuple[int, int]]:
+    """The (first, last + 1) columns of each stretch of inked columns."""
+    cols = np.concatenate(([False], ink.any(axis=0), [False]))
+    edges = np.flatnonzero(cols[1:] != cols[:-1])
+    return list(zip(edges[::2], edges[1::2]))
+
+
+def _braces(ink: np.ndarray, line: OcrLine, y0: int) -> list[tuple[int, int]]:
+    """The stretches of ``ink`` (a crop at row ``y0``) shaped like a brace: narrow, reaching well above the Thai
+    letters and below the baseline (``{`` at -32..+8 px of a 45 px line, Thai letters at -23..-1, ``$`` to +1)."""
+    out = []
+    for a, b in _stretches(ink):
+        rows = np.flatnonzero(ink[:, a:b].any(axis=1))
+        top, bottom = y0 + rows[0] - line.baseline, y0 + rows[-1] - line.baseline
+        if b - a <= BRACE_WIDTH * line.x_size and top <= -BRACE_RISE * line.x_size and bottom >= BRACE_DROP * line.x_size:
+            out.append((a, b))
+    return out
+
+
+def _tall(ink: np.ndarray, stretch: tuple[int, int], line: OcrLine, y0: int) -> bool:
+    """Whether the stretch reaches as high above the baseline as a brace (the dollar does; a dot or a Thai letter not)."""
+    rows = np.flatnonzero(ink[:, stretch[0] : stretch[1]].any(axis=1))
+    return y0 + rows[0] - line.baseline <= -BRACE_RISE * line.x_size
+
+
+def _cut(pixels: np.ndarray, run: TexRun) -> None:
+    """The box to read again: the tokens', cut after the last brace when Thai letters end the run (``[จ`` is ``{จ``:
+    English would read จ as a letter), and those Thai letters."""
+    x0, y0, x1, y1 = run.box = _box(run.tokens)
+    if not THAI_LETTER.search(run.tokens[-1].text):
+        return
+    braces = _braces(pixels[y0:y1, x0:x1] < INK, run.line, y0)
+    if braces:
+        end = x0 + int(braces[-1][1])
+        text = "".join(w.text for w in run.tokens if (w.bbox[0] + w.bbox[2]) / 2 > end)  # ``[จ``: its Thai is past it
+        run.box = (x0, y0, end, y1)
+        run.tail = text[next((i for i, ch in enumerate(text) if THAI_LETTER.match(ch)), len(text)) :]
+
+
+def _closing(pixels: np.ndarray, run: TexRun) -> str | None:
+    """A formula's closing braces and dollar (``}}$`` read ``))8``, ``])%``) read from the ink: as many braces as
+    brace-shaped stretches before the dollar's (English alone reads them ``}$`` or ``HS``)."""
+    if len(run.tokens) != 1 or not TEX_CLOSING.match(run.tokens[0].text):
+        return None
+    x0, y0, x1, y1 = run.tokens[0].bbox
+    ink = pixels[y0:y1, x0:x1] < INK
+    braces, stretches = _braces(ink, run.line, y0), _stretches(ink)
+    if not braces or len(stretches) != len(braces) + 1 or stretches[-1] in braces or not _tall(ink, stretches[-1], run.line, y0):
+        return None
+    return "}" * len(braces) + "$"
+
+
+def _tex_text(run: TexRun, reading: str) -> str | None:
+    """The run's text from its English reading, when that is LaTeX source and nothing else (after the number the Thai
+    reading opened the run with: ``100]([1`` for ``100}{\\t``), then the Thai letters its last brace opens."""
+    digits = LEADING_DIGITS.match(run.tokens[0].text).group()
+    if not reading.startswith(digits) or not TEX_SOURCE.match(reading[len(digits) :]) or not TEX_BRACE.search(reading):
+        return None
+    return reading + run.tail
+
+
+def _replace(run: TexRun, text: str, confidence: float) -> tuple[str, str]:
+    """Put one word of ``text`` in place of the run's tokens (and the number touching it) on its line."""
+    words = run.line.words
+    number = run.number if run.number and run.tokens[0].bbox[0] - run.number[-1].bbox[2] <= TOUCH * run.line.x_size else []
+    first = (number or run.tokens)[0]
+    at = next(i for i, w in enumerate(words) if w is first)
+    old = number + run.tokens
+    new = "".join(w.text for w in number) + text
+    words[at : at + len(old)] = [OcrWord(new, _box(old), confidence)]
+    return " ".join(w.text for w in old), new
+
+
 def reread_english_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> list[tuple[str, str]]:
     """Re-read suspect runs with English alone; replace them in place; return the (before, after) pairs changed."""
-    found = suspects(lines)
-    if not found:
-        return []
+    runs = tex_runs(lines)
+    in_tex = {id(w) for run in runs for w in run.number + run.tokens}
+    found = [s for s in suspects(lines) if not in_tex.intersection(map(id, s[1]))]  # LaTeX read first: no overlap
+    changed, tex = _tex_closings(pixels, runs)
+    if not found and not tex:
+        return changed
     crops = [OcrWord("", _box(run + ([anchor] if _on(anchor, line) else [])), 0.0) for line, run, anchor, _ in found]
-    strip, bands = strip_of(pixels, crops)
+    for run in tex:
+        _cut(pixels, run)
+    tex_crops = [OcrWord("", run.box, 0.0) for run in tex]
+    strip, bands = strip_of(_whitened(pixels, tex_crops) if tex else pixels, crops + tex_crops)
     again = parse_hocr(run_tesseract(strip, dpi, languages="eng", psm=6))
-    changed = []
+    for run, (top, bottom) in zip(tex, bands[len(crops) :]):
+        read = _band_words(again, top, bottom)
+        text = _tex_text(run, "".join(w.text for w in read))
+        if text is not None:
+            changed.append(_replace(run, text, min(w.confidence for w in read)))
     for (line, run, anchor, side), crop, (top, bottom) in zip(found, crops, bands):
         noisy = NOISE.search("".join(w.text for w in run).strip("()"))
         read = _band_words(again, top, bottom) + ([] if _on(anchor, line) else [anchor])  # a wrapped anchor: not cropped
@@ -184,3 +363,27 @@ def reread_english_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> 
         line.words[at : at + len(run)] = new
         changed.append(("".join(w.text for w in run), " ".join(w.text for w in new)))
     return changed
+
+
+def _tex_closings(pixels: np.ndarray, runs: list[TexRun]) -> tuple[list[tuple[str, str]], list[TexRun]]:
+    """Closing groups read from the ink (``_closing``), replaced in place; the changes and the runs left to re-read."""
+    changed, rest = [], []
+    for run in runs:
+        text = _closing(pixels, run)
+        if text is None:
+            rest.append(run)
+        else:
+            changed.append(_replace(run, text, run.tokens[0].confidence))
+    return changed, rest
+
+
+def _whitened(pixels: np.ndarray, boxes: list[OcrWord]) -> np.ndarray:
+    """A copy of the page with the margin ``strip_of`` pads each box with blanked: a neighbour's edge in it is read as
+    a sign (``i}}$``)."""
+    out = pixels.copy()
+    for word in boxes:
+        x0, y0, x1, y1 = word.bbox
+        inside = pixels[y0:y1, x0:x1]
+        out[max(0, y0 - PAD) : y1 + PAD, max(0, x0 - PAD) : x1 + PAD] = 255
+        out[y0:y1, x0:x1] = inside
+    return out

@@ -140,3 +140,107 @@ def test_a_taken_reading_replaces_the_run_in_place(monkeypatch):
     assert ocr_english.reread_english_words(pixels, [line], 300) == [("(83!ล", "(Black")]
     assert seen["languages"] == "eng"
     assert [w.text for w in line.words] == ["อุบัติเหตุ", "(Black", "spot)", "ในพื้นที่"]
+
+
+# LaTeX source of a formula (``$\frac{\text{จำนวน…} \times 100}{\text{…}}$``) read by ``tha+eng`` as Thai and signs
+
+
+def _tex(line: OcrLine, lines: list[OcrLine] | None = None) -> list[tuple[str, str]]:
+    return [(" ".join(w.text for w in run.number), " ".join(w.text for w in run.tokens)) for run in ocr_english.tex_runs(lines or [line])]
+
+
+def test_latex_read_as_thai_is_a_run_from_its_signs_over_the_doubtful_tokens_around():
+    line = _line("โครงการ)", ("8", 84.0), ("เ", 79.0), ("โก", 28.0), ("ล", 80.0), ("๐", 95.0), ("[น", 53.0), ("่", 70.0), ("อะ", 86.0), ("[จ", 37.0), ("ํ", 92.0), ("า", 93.0), "น")
+    assert _tex(line) == [("", "8 เ โก ล ๐ [น ่ อะ [จ")]
+
+
+def test_a_number_before_the_run_is_no_part_of_it():
+    line = _line("100", ("น", 55.0), ("4", 66.0), ("๑", 87.0), ("๕", 39.0), ("[จํา", 67.0), "น", "ว")
+    assert _tex(line) == [("100", "น 4 ๑ ๕ [จํา")]
+
+
+def test_a_bracket_alone_before_a_latex_command_is_a_run_of_its_own():
+    line = _line("ความรู้", (")", 78.0), "\\times")
+    assert _tex(line) == [("", ")")]
+
+
+def test_garbled_tokens_are_looked_at_only_near_a_latex_command():
+    garbled = _line(("9.", 86.0), ("'", 77.0), ("ก", 40.0), ("ล", 54.0), ("๐", 92.0), ("(ไอ", 54.0), "ะ", "น")
+    command = _line("ความรู้", "\\times")
+    assert _tex(garbled) == []
+    assert _tex(garbled, [garbled, _line("บุคลากร"), command]) == [("9.", "' ก ล ๐ (ไอ")]
+    assert _tex(garbled, [garbled, _line("บุคลากร"), _line("ความรู้"), command]) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("วิธีคำนวณ", "(ตัวชี้วัดของโครงการ)", "จำนวน"),  # brackets of Thai text
+        ("ผลผลิต", "(Objective)44"),  # a footnote number after a bracket
+        ("ร้อยละ", "80", "%"),  # a percentage
+        ("T_n}{N}",),  # LaTeX read as such
+    ],
+)
+def test_no_latex_run(words):
+    assert _tex(_line(*words)) == []
+
+
+def _ink_line(words: list[tuple[str, tuple[int, int, int, int]]]) -> OcrLine:
+    return OcrLine((0, 0, 400, 60), 45.0, 45.0, [OcrWord(t, box, 60.0) for t, box in words])
+
+
+def _brace(pixels: np.ndarray, x: int) -> None:
+    pixels[13:53, x : x + 10] = 0  # 32 px above the baseline (45), 8 below: a brace's reach
+
+
+def test_closing_braces_and_dollar_are_read_from_the_ink(monkeypatch):
+    pixels = np.full((60, 400), 255, dtype=np.uint8)
+    pixels[22:44, 100:120] = 0  # a Thai letter: 23 px high, on the baseline
+    _brace(pixels, 130)
+    _brace(pixels, 145)
+    pixels[13:46, 160:176] = 0  # the dollar: as high, no lower than the baseline
+    line = _ink_line([("ด", (100, 22, 120, 44)), ("))8", (128, 10, 180, 55))])
+    line.words[0].confidence = 96.0
+    monkeypatch.setattr(ocr_english, "run_tesseract", lambda *a, **k: pytest.fail("no English reading needed"))
+    assert ocr_english.reread_english_words(pixels, [line], 300) == [("))8", "}}$")]
+    assert [w.text for w in line.words] == ["ด", "}}$"]
+
+
+def _english_says(monkeypatch, text: str) -> None:
+    def english(strip, dpi, *, languages, psm):
+        return (
+            "<html><body><span class='ocr_line' title='bbox 0 0 400 %d'>"
+            "<span class='ocrx_word' title='bbox 12 2 200 %d; x_wconf 80'>%s</span></span></body></html>" % (strip.shape[0], strip.shape[0] - 2, text)
+        ).encode()
+
+    monkeypatch.setattr(ocr_english, "run_tesseract", english)
+
+
+def _opening() -> tuple[np.ndarray, OcrLine]:
+    pixels = np.full((60, 400), 255, dtype=np.uint8)
+    for x in range(60, 150, 15):
+        pixels[22:44, x : x + 10] = 0  # ``$\frac{\text`` as Thai-high ink (what is read there comes from Tesseract)
+    _brace(pixels, 155)  # the brace ``\text`` opens
+    pixels[22:44, 170:190] = 0  # จ against it
+    words = [("โครงการ)", (0, 20, 50, 44)), ("8", (60, 20, 70, 44)), ("เ", (75, 20, 85, 44)), ("ล", (90, 20, 115, 44))]
+    words += [("[น", (120, 15, 145, 52)), ("[จ", (155, 13, 190, 53)), ("ํ", (195, 22, 205, 44))]
+    line = _ink_line(words)
+    for word in line.words:
+        word.confidence = 96.0 if word.text in ("โครงการ)", "ํ") else 40.0
+    line.words.append(OcrWord("า", (210, 22, 220, 44), 96.0))
+    return pixels, line
+
+
+def test_latex_source_read_back_replaces_the_run_and_keeps_the_thai_its_brace_opens(monkeypatch):
+    pixels, line = _opening()
+    _english_says(monkeypatch, "$\\frac{\\text{")
+    assert ocr_english.reread_english_words(pixels, [line], 300) == [("8 เ ล [น [จ", "$\\frac{\\text{จ")]
+    assert [w.text for w in line.words] == ["โครงการ)", "$\\frac{\\text{จ", "ํ", "า"]
+
+
+@pytest.mark.parametrize("reading", ["\\Mrac{\\text{", "100}\\text{", "$\\frac{\\text{d", "ITs"])
+def test_a_reading_that_is_not_latex_source_alone_changes_nothing(monkeypatch, reading):
+    pixels, line = _opening()
+    _english_says(monkeypatch, reading)
+    assert ocr_english.reread_english_words(pixels, [line], 300) == []
+    assert [w.text for w in line.words][1] == "8"
