@@ -358,7 +358,7 @@ def _spaced_words(left: str, right: str, follows: str, index: _Index) -> bool:
     word_before, word_after = before[0], after[0]
     if len(right) <= ABBREVIATION and follows == ".":
         word_after = right + "."
-    together, _ = index.written_elsewhere(word_before + word_after.rstrip("."), len(word_before))
+    together, _ = index.written_elsewhere(word_before + word_after, len(word_before))
     if together:
         return False
     return _set_off(word_after, index.set_off(word_after)) or _set_off(word_before, index.set_off(word_before, True))

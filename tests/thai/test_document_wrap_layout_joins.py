@@ -144,7 +144,8 @@ def test_a_join_gets_a_space_before_a_label_the_document_sets_off_before_its_fig
 
 
 def test_a_label_gives_no_space_where_it_runs_on_letters_before_figures_as_often_or_no_figure_follows_it():
-    on_letters = ["เพิ่มขึ้นร้อยละ 10", "ลดลงร้อยละ 3", "คิดเป็นร้อยละ 7"]  # three on letters before a figure, two apart
+    # on letters before a figure three times, apart twice
+    on_letters = ["เพิ่มขึ้นร้อยละ 10", "ลดลงร้อยละ 3", "คิดเป็นร้อยละ 7"]
     assert joined([*SHARES_APART, *on_letters, VINE_JOINED], [()] * 6 + [(AT_VINE_JOIN,)])[6] == VINE_JOINED
     assert joined([SHARES_APART[0], VINE_JOINED], [(), (AT_VINE_JOIN,)])[1] == VINE_JOINED  # once is chance
     words = "ไม้เถาร้อยละห้า"  # no figure after the run
@@ -164,6 +165,13 @@ def test_a_join_gets_a_space_after_a_word_the_document_sets_off_and_before_an_ab
     plan = "แผนพัฒนากรุงเทพมหานครพ.ศ. 2570"
     at_plan = WrapJoin("พัฒนากรุงเทพมหานคร"[-12:], "พ", space_unseen=True)
     assert joined([*years, plan], [(), (), (), (at_plan,)])[3] == "แผนพัฒนากรุงเทพมหานคร พ.ศ. 2570"
+    # the word before runs on elsewhere into a word of the abbreviation's letter (ไม่มีพี่เลี้ยง), not into the
+    # abbreviation: the two are never written together
+    none = "พ.ศ. 2564 ไม่มีพ.ศ. 2565 ไม่มี"
+    at_none = WrapJoin("ไม่มี", "พ", space_unseen=True)
+    spaced = "พ.ศ. 2564 ไม่มี พ.ศ. 2565 ไม่มี"
+    assert joined([*years, "เนื่องจากไม่มีพี่เลี้ยง", none], [()] * 4 + [(at_none,)])[4] == spaced
+    assert joined([*years, "ไม่มีพ.ศ. กำกับ", none], [()] * 4 + [(at_none,)])[4] == none
 
 
 GREEN_APART = "๔.๑ เพิ่มพื้นที่สีเขียว ต้นไม้"  # a heading a scan shows with its space
