@@ -113,6 +113,8 @@ TRACKING_SHARE = 0.5  # a line's THAI_SPACE_GAP moves by this share of its own t
 OPENING = frozenset("([{“‘")
 CLOSING_BRACKETS = frozenset(")]}”’")
 CLOSING = frozenset(".,;)]}”’")
+RAISED = frozenset("*")  # signs set above the letters' band: the band's blank after one takes in its width (the ink
+# spaced 4 of 16 joins after * the text layer does not space, 5,000,000*ไม่ได้รับ; box gaps (SPACE_GAP) none of 29)
 NOISE_CONFIDENCE = 70.0  # a line without Thai or digits and below this mean confidence may be noise
 LOW_CONFIDENCE = 50.0
 MARK_STRIP = 0.7  # a line smaller than this share of the median size may be a strip of detached marks
@@ -429,6 +431,7 @@ def _line_glyphs(
     out: list[Glyph] = []
     pen: float | None = None  # right edge of the last base glyph placed (what the line builder measures from)
     inside = _inside_words(line.words)
+    numbers = _inside_numbers(line.words)
     tracking = _tracking(line.words, inside, gap_em)
     for index, word, mark, last, gap in _walk(line.words):
         if mark:
@@ -440,7 +443,7 @@ def _line_glyphs(
             if blank is not None and _ink_decides(last, word.text[0], index in inside):
                 widths = blank[0] if word.text[0] in LEADING_VOWELS else blank[1]
                 around = _blank_around(widths, line.bbox[0], word.bbox[0] - gap, word.bbox[0], em)
-            if not is_space(last, word.text[0], index in inside, gap / gap_em, tracking, around):
+            if index in numbers or not is_space(last, word.text[0], index in inside, gap / gap_em, tracking, around):
                 x0 = pen
             else:  # a space glyph says so whatever the layout's word gap makes of the distance
                 x0 = max(x0, pen)
@@ -481,11 +484,15 @@ def _ink_decides(left: str, right: str, inside: bool) -> bool:
     """Does the ink decide this join?  Not inside what the dictionary reads as one Thai word (box gaps: 45 wrong of
     122k joins, the ink alone: 985 spaces added, where Tesseract's boxes overlap and its order of letters is off), nor
     at brackets and punctuation or after a digit before a Thai letter, which the text layer spaces (almost) always or
-    never whatever the gap (``space_gap``; the ink: 409 wrong of 2,978 brackets, 23 of 1,448 digit/Thai joins)."""
+    never whatever the gap (``space_gap``; the ink: 409 wrong of 2,978 brackets, 23 of 1,448 digit/Thai joins), nor
+    after a sign set above the letters' band (``RAISED``).  A closing bracket after another sign is, by the ink: the
+    text layer spaced 9 of 9 (``(Key Result : KR) )``, ``บูรณาการ. ”``), the box gaps under CLOSING_GAP missed 6."""
     if _is_thai(left) and _is_thai(right):
         return not inside
+    if right in CLOSING_BRACKETS and _is_sign(left):
+        return True
     brackets = right in CLOSING or left in OPENING or right in OPENING or left in CLOSING_BRACKETS
-    return not brackets and not (_is_digit(left) and _is_thai(right))
+    return not brackets and not (_is_digit(left) and _is_thai(right)) and left not in RAISED
 
 
 def blank_widths(ink: np.ndarray, line: OcrLine, em: float, band: tuple[float, float] = INK_BAND) -> np.ndarray:
@@ -542,6 +549,10 @@ def _tracking(words: list[OcrWord], inside: set[int], em: float) -> float:
     return statistics.median(gaps) if len(gaps) >= 5 else TRACKING
 
 
+def _is_sign(ch: str) -> bool:
+    return not ch.isalnum() and not _is_thai(ch)
+
+
 def _is_digit(ch: str) -> bool:
     return ch.isdigit()
 
@@ -559,6 +570,18 @@ def _inside_words(words: list[OcrWord]) -> set[int]:
         boundaries.add(kept[offset])
         offset += len(token)
     return {i for i, start in enumerate(starts) if start not in boundaries}
+
+
+def _inside_numbers(words: list[OcrWord]) -> set[int]:
+    """Indexes of the Tesseract words that go on a number after its dot (1.4, ๓.๑): never a space there (the text
+    layer spaces none of 131 digit.digit joins; the ink, where Tesseract's boxes slipped by a letter, spaced 5:
+    the blank after ๔ of 1.๔ ประชาสัมพันธ์ lay at the gap between the boxes of 1. and ๔)."""
+    out, text = set(), ""
+    for index, word in enumerate(words):
+        if len(text) >= 2 and text[-1] == "." and _is_digit(text[-2]) and _is_digit(word.text[0]):
+            out.add(index)
+        text += word.text
+    return out
 
 
 def _is_thai(ch: str) -> bool:

@@ -220,6 +220,37 @@ def test_the_ink_decides_at_latin_words_but_not_before_closing_punctuation():
     assert _texts(latin, stop) == ["จัดทำQRCode", "กทม."]
 
 
+def test_after_an_asterisk_the_box_gap_decides_the_ink_does_not_see_it():
+    # the asterisk of 5,000,000*ไม่ได้รับ is set above the letters' band: the band is blank over it, 0.46 em from
+    # the last 0 to ไ, and the ink read a space; the boxes (touching) do not
+    starred = _line([("5,000,000*", 100, 190), ("ไม่", 191, 230)])
+    spaced = _line([("5,000,000*", 100, 190), ("ไม่", 205, 240)], y=300)
+    ink = _inked((100, 178), (192, 230)) | _inked((100, 178), (205, 240), y=300)
+    ink[190:205, 179:190] = True  # the asterisk, above the band
+    ink[290:305, 179:190] = True
+    glyphs = lines_to_glyphs([starred, spaced], 72 / 300, ink)
+    assert [ln.text for ln in build_lines(glyphs)] == ["5,000,000*ไม่", "5,000,000* ไม่"]
+
+
+def test_a_closing_bracket_after_a_sign_is_spaced_as_the_ink_shows():
+    # ตัววัดผลหลัก (Key Result : KR) ): a bracket after a letter is never spaced (box gaps under CLOSING_GAP), one
+    # after another sign as the ink shows, here 0.4 em of blank between boxes 0.3 em apart
+    signs = _line([("KR)", 100, 160), (")", 169, 175)])
+    ink = _inked((100, 160), (172, 175))
+    glyphs = lines_to_glyphs([signs], 72 / 300, ink)
+    assert [ln.text for ln in build_lines(glyphs)] == ["KR) )"]
+    assert _texts(signs) == ["KR))"]
+
+
+def test_a_number_is_not_spaced_after_its_dot_whatever_blank_the_boxes_land_on():
+    # 1.๔ ประชาสัมพันธ์: Tesseract's boxes slipped by a letter and the gap between those of 1. and ๔ lay over the
+    # blank before ประชา; a digit after a digit's dot is never spaced (0 of 131 in the text layer)
+    heading = _line([("1.", 100, 128), ("๔", 140, 150), ("ประชา", 152, 230)])
+    ink = _inked((100, 108), (110, 113), (115, 128), (155, 230))  # 1 . ๔, 0.9 em of blank, ประชา
+    glyphs = lines_to_glyphs([heading], 72 / 300, ink)
+    assert [ln.text for ln in build_lines(glyphs)] == ["1.๔ ประชา"]
+
+
 def test_consonant_boxes_at_the_full_height_of_the_line_do_not_size_it():
     # 300 dpi, 10.5 pt body: consonants 25 px of ink.  Tesseract boxes some consonants at the line's full height
     # (56 px, 2.2 x-heights): their median made the line twice the body's size and the 0.32 em space between กรม
