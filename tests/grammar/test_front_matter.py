@@ -239,6 +239,19 @@ def test_swot_lists_under_category_headings():
     ]
 
 
+def test_a_swot_category_heading_a_scan_misread_is_named_by_its_english_gloss():
+    """A scan read the heading โอกาส (Opportunity) as ``Tania (Opportunity)``: its items are opportunities, not the
+    weaknesses above them; a line that merely ends in a parenthesis stays an item."""
+    text = (
+        "การวิเคราะห์สภาพแวดล้อมภายในและภายนอก (SWOT Analysis)\n\n"
+        "จุดอ่อน (Weakness)\n\n1. ขาดระบบการหมุนเวียนงาน\n\n"
+        "Tania (Opportunity)\n\n1. นโยบายผู้บริหาร (Policy)\n2. เทคโนโลยีใหม่\n"
+    )
+    _, fm, _, findings = build(text)
+    assert [(s.category, s.number) for s in fm.swot] == [("weakness", "1"), ("opportunity", "1"), ("opportunity", "2")]
+    assert [f.code for f in findings].count("swot.category_by_gloss") == 1
+
+
 def test_masked_unit_name_restored_only_from_an_unmasked_copy_of_the_same_length():
     text = (
         "แผนปฏิบัติราชการ\nประจำปี 2567\nสำนักxxxxศาสตรและประเมินผล\nกรุงเทพมหานคร\n"

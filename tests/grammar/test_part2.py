@@ -200,6 +200,48 @@ def test_district_projects_nest_cite_okr_ranges_and_report_unread_budgets():
         assert "budget.unparsed" in [f.code for f in findings]
 
 
+MISREAD_OKR = """ส่วนที่ 2
+ตัววัดผลหลัก (Key Result) และค่าเป้าหมายประเด็นการพัฒนา ประจำปีงบประมาณ พ.ศ. ๒๕๖๗
+๔. สิ่งแวดล้อมดี
+KR_HEADER
+๔.๑ เพิ่มพื้นที่สีเขียว\tOKR ๔.๑.๐๑ จำนวนต้นไม้ที่ปลูก*\t๒๐๐ ต้น\tสสล.\tสนข.
+๔.๒ จัดการขยะ\tOKR ๔.๒.๐๙ ขยะเศษอาหาร*\t๓ ตัน\tสสล.\tสนข.
+๔.๒ จัดการขยะ\tOKR ๔.๒.๑๖ เก็บขยะ\tร้อยละ ๑๐๐\tสสล.\tสนข.
+๔.๓ น้ำเสีย\tOKR ๔.๓.๐๒ บ่อบำบัด\t๒ แห่ง\tสนน.\tสนข.
+โครงการ/กิจกรรมสำคัญ\tงบประมาณ\tส่วนราชการ\tรหัสนโยบาย/ OKR
+๑. ปลูกต้นไม้\t-\tฝ่ายรักษาฯ\tP๐๔๙ (OKR ๔.๑.๐๑)
+๒. ไม่เทรวม\t-\tฝ่ายรักษาฯ\tFIRST
+๓. เก็บขยะ\t-\tฝ่ายรักษาฯ\tSECOND
+๔. บ่อบำบัด\t-\tฝ่ายโยธา\tP๒๐๑ (OKR ๔.๓.๐๒)
+""".replace("KR_HEADER", KR_HEADER)
+
+
+def test_okr_references_a_scan_misread_come_from_the_key_results_no_other_project_cites():
+    text = MISREAD_OKR.replace("FIRST", "P๑๔๗ (OKR ส๕.๒.๐๓๕)").replace("SECOND", "P๑๔๖ (0๕(2 ๕๕.๒.๑๑๐)")
+    (issue,), findings = issues_of(text)
+    assert [(p.okr_refs, p.okr_refs_raw, p.policy_codes_raw) for p in issue.projects[1:3]] == [
+        (["4.2.09"], "OKR ๔.๒.๐๙", "P๑๔๗ (OKR ๔.๒.๐๙)"),
+        (["4.2.16"], "OKR ๔.๒.๑๖", "P๑๔๖ (OKR ๔.๒.๑๖)"),
+    ]
+    assert [(f.expected, f.actual) for f in findings if f.code == "project.okr_from_key_results"] == [
+        ("4.2.09", "(OKR ส๕.๒.๐๓๕)"), ("4.2.16", "(0๕(2 ๕๕.๒.๑๑๐)"),
+    ]
+
+
+def test_a_misread_okr_reference_stays_when_the_key_results_leave_no_single_reading():
+    text = MISREAD_OKR.replace("FIRST", "P๑๔๗ (OKR ส๕.๒.๐๓๕)").replace("SECOND", "P๑๔๖")  # two codes left, one cell
+    (issue,), findings = issues_of(text)
+    assert issue.projects[1].okr_refs == [] and issue.projects[1].policy_codes_raw == "P๑๔๗ (OKR ส๕.๒.๐๓๕)"
+    assert not [f for f in findings if f.code == "project.okr_from_key_results"]
+
+
+def test_a_policy_cell_that_lost_its_p_gets_it_back():
+    text = MISREAD_OKR.replace("FIRST", "๑๔๗ (OKR ๔.๒.๐๙)").replace("SECOND", "P๑๔๖ (OKR ๔.๒.๑๖)")
+    (issue,), findings = issues_of(text)
+    assert (issue.projects[1].policy_codes, issue.projects[1].policy_codes_raw) == (["P147"], "P๑๔๗ (OKR ๔.๒.๐๙)")
+    assert [f.actual for f in findings if f.code == "project.policy_prefix_restored"] == ["๑๔๗ (OKR ๔.๒.๐๙)"]
+
+
 def test_okr_ranges_and_orphan_sub_projects():
     assert okr_references("P๐๗๘ (OKR ๒.๑.๐๑- ๒.๑.๐๒)") == (["2.1.01", "2.1.02"], "OKR ๒.๑.๐๑- ๒.๑.๐๒")
     assert okr_references("P๐๔๒ OKR ๗.๒.๐๕") == (["7.2.05"], "OKR ๗.๒.๐๕")

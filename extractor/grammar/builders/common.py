@@ -5,11 +5,11 @@ from __future__ import annotations
 import regex as re
 
 from extractor.blocks import BlockKind, Cell, Provenance
-from extractor.grammar.engine import Glue, LogicalTable, Node
+from extractor.grammar.engine import Glue, LogicalTable, Node, TableRecord
 from extractor.grammar.spec import Grammar
 from extractor.grammar.values import arabic_digits
 from extractor.layout.text import wrap_glue
-from extractor.model.base import Source
+from extractor.model.base import Finding, Severity, Source
 from extractor.model.document import PartHeading
 
 
@@ -122,3 +122,20 @@ def heading_text(node: Node, field: str = "name") -> tuple[str, str | None]:
         return name, None
     node.paragraphs = node.paragraphs[1:]
     return f"{name}{wrap_glue(name, first.text)}{first.text}", None
+
+
+# A policy code is P and three digits (P๑๔๗); a cell of the policy column that opens with three digits alone lost its
+# P on a scan (the letter is small beside the digits).
+_CODE_WITHOUT_P = re.compile(r"^[0-9๐-๙]{3}(?![0-9๐-๙]|\.)")
+
+
+def policy_prefix(text: str, record: TableRecord, findings: list[Finding]) -> str:
+    """A policy cell with the P of its opening code put back (finding ``project.policy_prefix_restored``)."""
+    if not _CODE_WITHOUT_P.match(text):
+        return text
+    findings.append(Finding(
+        code="project.policy_prefix_restored", severity=Severity.WARNING, subject=f"P{text[:3]}",
+        message=f"the policy cell opens with {text[:3]!r}: a policy code is P and three digits", expected=f"P{text}",
+        actual=text, source=source_of(record.provenance),
+    ))
+    return "P" + text

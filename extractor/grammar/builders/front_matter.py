@@ -314,12 +314,23 @@ def swot_items(nodes: list[Node], findings: list[Finding]) -> tuple[list[SwotIte
                 if table.role == "swot":
                     items.extend(_swot_table(table, findings))
             if sub.kind == "swot_category":
-                category = SWOT_CATEGORIES[sub.fields["category"]]
+                category = _heading_category(sub, findings)
                 for entry in numbered_items(sub.paragraphs):
                     items.append(SwotItem(category=category, number=entry.number, text=entry.text, source=entry.source))
             else:
                 text.extend(b.text for b in sub.paragraphs)
     return items, text
+
+
+def _heading_category(node: Node, findings: list[Finding]) -> str:
+    """The category of a SWOT heading: its Thai word, or its English gloss where a scan misread the word."""
+    if "category" in node.fields:
+        return SWOT_CATEGORIES[node.fields["category"]]
+    category = _GLOSS_CATEGORY[node.fields["gloss"][0].lower()]
+    heading = node.block.text if node.block else ""
+    findings.append(_finding("swot.category_by_gloss", f"the category heading {heading!r} has no category word; its "
+                             f"English gloss names the {category} category", node.provenance, severity=Severity.INFO))
+    return category
 
 
 def _swot_table(table: LogicalTable, findings: list[Finding]) -> list[SwotItem]:

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import regex as re
 
-from extractor.grammar.builders.common import children_of, heading_text, raw_if_changed, source_of, tables_of
+from extractor.grammar.builders.common import (
+    children_of,
+    heading_text,
+    policy_prefix,
+    raw_if_changed,
+    source_of,
+    tables_of,
+)
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.values import (
     added_in_year,
@@ -244,7 +251,7 @@ def project(record: TableRecord, findings: list[Finding]) -> Project:
     units_text = _joined(record.text("units"))
     units = _units(units_text)
     unit_notes = _unit_remainder(units_text, units)
-    policy_text = _joined(record.text("policy_codes"))
+    policy_text = policy_prefix(_joined(record.text("policy_codes")), record, findings)
     codes = policy_codes(policy_text)
     budget_text = _joined(record.text("budget"))
     return Project(

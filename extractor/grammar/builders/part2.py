@@ -18,7 +18,7 @@ import difflib
 import regex as re
 
 from extractor.blocks import Block, BlockKind, Provenance
-from extractor.grammar.builders.common import join_lines, raw_if_changed, source_of, tables_of
+from extractor.grammar.builders.common import join_lines, policy_prefix, raw_if_changed, source_of, tables_of
 from extractor.grammar.engine import Glue, LogicalTable, Node, TableRecord
 from extractor.grammar.values import arabic_digits, parse_budget, policy_codes, unit_abbreviations
 from extractor.model.base import Budget, BudgetStatus, Finding, Severity
@@ -31,6 +31,7 @@ from extractor.model.issues import (
     SubIssue,
 )
 from extractor.model.strategy import KPI, KeyResult, Objective, Target
+from extractor.thai.digits import arabic_to_thai_digits
 
 D = "[0-9๐-๙]"
 # Labelled lines of a department issue, tried in this order (the first that matches names the line).
@@ -106,6 +107,7 @@ def _issue(node: Node, foreign: set[int], findings: list[Finding], glue: Glue | 
         issue.sub_issues.extend(sub_issues(table, findings))
     for table in tables_of(node, "issue_projects"):
         issue.projects.extend(nest_projects([issue_project(r, findings) for r in table.records], findings))
+    okr_refs_from_key_results(issue, findings)
     for raw in node.raw_tables:
         _unplaced_table(issue, raw, findings)
     if not issue.name:
@@ -329,7 +331,7 @@ def issue_project(
     prefix = _NAME_NUMBER.match(full_name)
     if prefix and not number_text:
         number_text, name = prefix.group("number"), full_name[prefix.end():]
-    policy_text = _joined(record.text("policy"))
+    policy_text = policy_prefix(_joined(record.text("policy")), record, findings)
     codes = policy_codes(policy_text)
     okr_refs, okr_raw = okr_references(policy_text)
     units_text = _joined(record.text("units"))
@@ -371,6 +373,64 @@ def okr_references(text: str) -> tuple[list[str], str | None]:
         first = arabic_digits(m.group("first"))
         refs.extend(_okr_range(first, arabic_digits(m.group("last"))) if m.group("last") else [first])
     return refs, "; ".join(written) or None
+
+
+# -- OKR references the issue's key results predict --------------------------------------------------------------
+# A project row cites the OKR of its issue that it serves (รหัสนโยบาย/ OKR: ``P๑๔๗ (OKR ๔.๒.๐๙)``), and the projects
+# cite the issue's key results in their order.  A scan may misread the code (``OKR ส๕.๒.๐๓๕``, ``OKR จ.๑.๐๖``) or the
+# label with it (``(0๕(2 ๕๕.๒.๑๑๐)``).  Where the key results no project cites, between the citations read before
+# and after a run of misread cells, are as many as the cells, each cell cites the next of them.
+_P_CODES = re.compile(rf"P\s*{D}{{3}}(?!{D})")
+_OKR_TAIL = re.compile(rf"^\s*(?:(?P<open>\()|OKR).*{D}\s*\.\s*{D}")  # what follows the P codes: a cited OKR
+
+
+def okr_refs_from_key_results(issue: DevelopmentIssue, findings: list[Finding]) -> None:
+    """Restore the OKR references a scan misread in the issue's project rows from its key results (finding
+    ``project.okr_from_key_results``).  A project citing a code that is no key result of the issue is left out."""
+    codes = [kr.number for sub in issue.sub_issues for kr in sub.key_results if kr.number]
+    known = {id(p) for p in _walk(issue.projects) if p.okr_refs and set(p.okr_refs) <= set(codes)}
+    projects = [p for p in _walk(issue.projects) if id(p) in known or _misread_okr(p) is not None]
+    cited = {ref for p in projects for ref in p.okr_refs}
+    run: list[IssueProject] = []
+    low = -1
+    for project in [*projects, None]:
+        if project is not None and id(project) not in known:
+            run.append(project)
+            continue
+        high = codes.index(project.okr_refs[0]) if project is not None else len(codes)
+        free = [c for c in codes[low + 1 : high] if c not in cited]
+        if run and len(free) == len(run):
+            for misread, code in zip(run, free):
+                _cite(misread, code, findings)
+        run, low = [], codes.index(project.okr_refs[-1]) if project is not None else low
+
+
+def _walk(projects: list[IssueProject]) -> list[IssueProject]:
+    return [q for p in projects for q in [p, *_walk(p.children)]]
+
+
+def _misread_okr(project: IssueProject) -> tuple[str, re.Match] | None:
+    """(the P codes, the OKR part) of a project's policy cell whose OKR part cites no code (a misread one)."""
+    if project.okr_refs:
+        return None
+    text = project.policy_codes_raw or ""
+    end = max((m.end() for m in _P_CODES.finditer(text)), default=0)
+    tail = _OKR_TAIL.match(text[end:])
+    return (text[:end], tail) if tail else None
+
+
+def _cite(project: IssueProject, code: str, findings: list[Finding]) -> None:
+    head, tail = _misread_okr(project)
+    written = arabic_to_thai_digits(code) if re.search("[๐-๙]", tail.string) else code
+    cited = f"(OKR {written})" if tail.group("open") else f"OKR {written}"
+    project.okr_refs, project.okr_refs_raw = [code], f"OKR {written}"
+    project.policy_codes_raw = f"{head} {cited}".strip()
+    findings.append(Finding(
+        code="project.okr_from_key_results", severity=Severity.WARNING, subject=code,
+        message=f"the OKR reference of project '{project.name[:50]}' was read {tail.string.strip()!r}; of the "
+        f"issue's key results it is the one no other project cites at its place: {code}", expected=code,
+        actual=tail.string.strip(), source=project.source,
+    ))
 
 
 def _okr_range(first: str, last: str) -> list[str]:
