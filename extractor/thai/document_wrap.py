@@ -20,7 +20,8 @@ joined two lines (``blocks.WrapJoin``) is no vote that the phrase is written joi
 line break, and a written break or a wrap at a space read as a wrap there would otherwise spread to every copy of
 the phrase in the document.  The reverse: a join where the source could not show a space (OCR) gets one where the
 document writes the phrase across it apart and never together, or where the word on one side of it is one the
-document sets off by a space and the two words are never written together (``_decide_join``).  A space a scan's
+document sets off by a space, or the run after it a label it sets off before its figures (``งบประมาณ ๕,๐๐๐``), and
+the two words are never written together (``_decide_join``).  A space a scan's
 ink shows (``inked`` texts: OCR pages) is evidence too: one join misread elsewhere must not take it out of every
 copy, so it goes only where the document writes the phrase joined at least ``1/INK_OUTVOTED`` as often as apart.
 One pass indexes every distinct segment by its space-free form, then each gap costs one substring search.
@@ -60,6 +61,7 @@ INK_OUTVOTED = 2  # a space a scan shows goes when the document writes the phras
 MIN_SPACED = 2  # a join the source could not show a space at is spaced when the document writes it apart this often
 MIN_APART = 5  # a join where the source would show a space is a written break when the document writes it apart
 MIN_SPACED_FULL = 1  # ... once, when the whole context (``CONTEXT`` letters a side) recurs apart (never together)
+WRAPPED_OUTVOTED = 2  # ... and in at least 1/this as many phrases as wrap it at the same place on a scan
 MIN_WORD_APART = 2  # ... or when the word on one side of it is set off by a space this often elsewhere
 WORD_APART_RATIO = 3  # ... and at least this many times as often as it is written against a Thai letter
 MIN_LABEL_APART = 2  # ... or when the run after it, before a number, is written so after a space this often (and
@@ -197,6 +199,18 @@ class _Index:
     def written_elsewhere(self, needle: str, cut: int) -> tuple[int, int]:
         """As ``written``, counting only the phrases the layout did not join at the cut."""
         return self._votes(needle, cut, lambda at: False)
+
+    def wrapped_at(self, needle: str, cut: int) -> int:
+        """How many phrases write ``needle`` with a join at its ``cut``-th character where the source could not show
+        a space (a scan's wraps: ``unseen``)."""
+        places: set[tuple[str, int]] = set()
+        at = self.squeezed.find(needle)
+        while at != -1:
+            if at + cut in self.unseen:
+                k = bisect.bisect_right(self.starts, at) - 1
+                places.add((self.keys[k], at - self.starts[k]))
+            at = self.squeezed.find(needle, at + 1)
+        return len(places)
 
     def set_off(self, word: str, after: bool = False, then: re.Pattern[str] | None = None) -> tuple[int, int]:
         """How often ``word`` is written against a Thai letter before it (``after``: after it), and how often with
@@ -338,12 +352,17 @@ def _decide_join(left: str, right: str, space_unseen: bool, index: _Index, follo
 def _spaced_in_full(left: str, right: str, index: _Index) -> bool:
     """The document writes the letters around a join (up to ``CONTEXT`` a side, ``MIN_PHRASE`` in all) apart at
     least ``MIN_SPACED_FULL`` times elsewhere and never together: a whole phrase recurring that long is the
-    writer's, so the join, where the source could not show a space, stood at one."""
+    writer's, so the join, where the source could not show a space, stood at one.  Unless the phrase is wrapped at
+    the same place in more than ``WRAPPED_OUTVOTED`` times as many forms (001's อาคารสงเคราะห์|ข้าราชการ in five
+    project cells, apart once in a narrow objective cell that kept a wrap's space): each of those wraps may have stood
+    at no space, and the one copy apart is no habit."""
     near_left, near_right = left[-CONTEXT:], right[:CONTEXT]
     if len(near_left) < MIN_SIDE or len(near_right) < MIN_SIDE or len(near_left) + len(near_right) < MIN_PHRASE:
         return False
     together, apart = index.written_elsewhere(near_left + near_right, len(near_left))
-    return not together and apart >= MIN_SPACED_FULL
+    if together or apart < MIN_SPACED_FULL:
+        return False
+    return apart * WRAPPED_OUTVOTED >= index.wrapped_at(near_left + near_right, len(near_left))
 
 
 def _spaced_words(left: str, right: str, follows: str, index: _Index) -> bool:

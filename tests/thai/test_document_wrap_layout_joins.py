@@ -97,6 +97,14 @@ def test_a_join_gets_the_space_where_its_whole_context_is_written_apart_and_neve
     assert joined([SAFE_APART[0], SAFE_LONGER, SAFE_JOINED], [(), (), (AT_SAFE_JOIN,)])[2] != SAFE_JOINED
 
 
+def test_one_copy_apart_gives_no_space_where_more_than_twice_as_many_phrases_wrap_at_the_same_place():
+    wrapped = [SAFE_JOINED, "พัฒนาระบบปลอดภัยสูงระยะที่หนึ่งของเขต", "ระบบปลอดภัยสูงระยะที่หนึ่งแล้วเสร็จ"]
+    out = joined([SAFE_APART[0], *wrapped], [(), (AT_SAFE_JOIN,), (AT_SAFE_JOIN,), (AT_SAFE_JOIN,)])
+    assert out[1:] == wrapped  # three scan wraps at the place, each maybe at no space: one copy apart is no habit
+    out = joined([*SAFE_APART, *wrapped], [(), (), (AT_SAFE_JOIN,), (AT_SAFE_JOIN,), (AT_SAFE_JOIN,)])
+    assert all(" ระยะที่" in text for text in out[2:])  # two copies apart for three wraps
+
+
 def test_a_join_keeps_no_space_where_the_whole_context_is_also_written_together_or_only_its_words_are_apart():
     short = ["ปลอดภัยสูง ระยะที่หนึ่ง"]  # the words around the join apart, but not the whole context: chance
     assert joined([*short, SAFE_LONGER, SAFE_JOINED], [(), (), (AT_SAFE_JOIN,)])[2] == SAFE_JOINED
