@@ -144,7 +144,8 @@ MIN_STRETCH = 4  # letters of context the ink is asked about (fewer are held by 
 
 def ink_veto(ink: MarkInk | None, before: str, after: str) -> bool:
     """True (and the refusal noted in ``ink.kept``) when ``after`` adds an upper mark to ``before`` where the scan
-    shows none: every OCR line holding the letters around it shows in its ink exactly the marks read there."""
+    shows none: every OCR line holding the letters around it shows in its ink exactly the marks read there; or adds
+    more marks than the scan shows missing there (in every line holding it)."""
     found = added_mark_stretch("".join(before.split()), "".join(after.split())) if ink else None
     if found is None or len(found[0]) < MIN_STRETCH:
         return False
@@ -152,24 +153,31 @@ def ink_veto(ink: MarkInk | None, before: str, after: str) -> bool:
     seen = ink.shows_no_mark(stretch, letter)
     if seen:
         ink.kept.append(f"kept {before!r}, not {after!r}: the scan shows no mark missing over {stretch!r} ({seen} time(s) in the OCR lines)")
-    return bool(seen)
+        return True
+    added = sum(ch in UPPER_MARKS for ch in after) - sum(ch in UPPER_MARKS for ch in before)
+    shown = ink.lacking(stretch, 0, len(stretch) - 1) if added > 1 else added
+    if 0 < shown < added:  # ทะเบยน read for ทะเบียน, whose ี the scan shows, is no ทะเบ้ย่น
+        ink.kept.append(f"kept {before!r}, not {after!r}: the scan shows {shown} mark(s) missing over {stretch!r}, not {added}")
+        return True
+    return False
 
 
 def added_mark_stretch(before: str, after: str, reach: int = 3) -> tuple[str, int] | None:
     """The letters of ``before`` around where ``after`` adds upper marks (``reach`` characters each side) and the
-    index in them of the letter taking the mark, or None when ``after`` does not add one (a swap, a letter change)
-    or adds it over a mark read (a tone over a vowel blurs into one piece of ink with it)."""
+    index in them of the letter (or the upper vowel: ``ingest.ocr_mark_ink`` counts a tone raised over one) taking
+    the mark, or None when ``after`` does not add one (a swap, a letter change)."""
     if sum(ch in UPPER_MARKS for ch in after) <= sum(ch in UPPER_MARKS for ch in before):
         return None
     start = 0
     while start < min(len(before), len(after)) and before[start] == after[start]:
         start += 1
-    if not start or before[start - 1] in UPPER_MARKS:
+    if not start:
         return None
     end = 0
     while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
         end += 1
-    lo, hi = widened(before, max(0, start - reach), min(len(before), len(before) - end + reach))
+    hi = min(len(before), len(before) - end + reach)
+    lo, hi = widened(before, max(0, min(start - reach, hi - MIN_STRETCH)), hi)  # at a word's end: reach back further
     return before[lo:hi], start - 1 - lo
 
 
@@ -294,13 +302,13 @@ def _token_cost(token: str) -> float:
 
 
 def mark_edits(word: str) -> list[str]:
-    """``word`` with one mark edit: a MAI EK or MAI THO added on a consonant (after its upper vowel) that has no
-    tone mark, or SARA AA after a tone mark read as SARA AM (``น้า`` → ``น้ำ``)."""
+    """``word`` with one mark edit: a MAI EK or MAI THO added on a consonant (after its upper or lower vowel:
+    ``ผู`` → ``ผู้``) that has no tone mark, or SARA AA after a tone mark read as SARA AM (``น้า`` → ``น้ำ``)."""
     out = []
     for i, ch in enumerate(word):
         if "\u0e01" <= ch <= "\u0e2e":
             j = i + 1
-            if j < len(word) and word[j] in _UPPER_VOWELS:
+            if j < len(word) and (word[j] in _UPPER_VOWELS or word[j] in LOWER_VOWELS):
                 j += 1
             if not (j < len(word) and word[j] in _ANY_TONE):
                 out.extend(word[:j] + tone + word[j:] for tone in _TONES)
