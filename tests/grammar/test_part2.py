@@ -6,7 +6,13 @@ import pytest
 
 import extractor
 from extractor.blocks import Cell, Provenance
-from extractor.grammar.builders.part2 import development_issues, nest_projects, okr_references, sub_issues
+from extractor.grammar.builders.part2 import (
+    development_issues,
+    nest_projects,
+    numbers_in_sequence,
+    okr_references,
+    sub_issues,
+)
 from extractor.grammar.engine import LogicalTable, TableRecord, build_tree
 from extractor.grammar.spec import load_grammars
 from extractor.ingest.dump import read_dump_text
@@ -240,6 +246,14 @@ def test_a_policy_cell_that_lost_its_p_gets_it_back():
     (issue,), findings = issues_of(text)
     assert (issue.projects[1].policy_codes, issue.projects[1].policy_codes_raw) == (["P147"], "P๑๔๗ (OKR ๔.๒.๐๙)")
     assert [f.actual for f in findings if f.code == "project.policy_prefix_restored"] == ["๑๔๗ (OKR ๔.๒.๐๙)"]
+
+
+def test_a_project_number_a_scan_misread_comes_from_its_neighbours():
+    projects = [IssueProject(number=n, number_raw=None, name=f"โครงการ {n}") for n in ("1", "2", "8", "4", "6")]
+    findings = []
+    numbers_in_sequence(projects, findings)
+    assert [p.number for p in projects] == ["1", "2", "3", "4", "6"]  # 4, 6 leaves 5 open: no reading is forced
+    assert [(f.expected, f.actual) for f in findings] == [("3", "8")]
 
 
 def test_okr_ranges_and_orphan_sub_projects():

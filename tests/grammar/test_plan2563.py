@@ -175,6 +175,21 @@ def test_catalogue_number_without_a_dot_the_numbering_cannot_place_is_no_item():
     assert [k.code for k in document.plan_2563.kpi_catalogue] == ["1.1", "1.3"]
 
 
+def test_a_kpi_row_number_a_scan_left_blank_comes_from_the_rows_around_it():
+    measure_row = "\n1\tความสำเร็จในการพัฒนาบุคลากรตามหลักสมรรถนะ\t"
+    assert PLAN.count(measure_row) == 1
+    document = build(PLAN.replace(measure_row, "\n\tความสำเร็จในการพัฒนาบุคลากรตามหลักสมรรถนะ\t"))
+    (block,) = document.plan_2563.pillars[0].dimensions[0].goals[0].measure_blocks
+    assert [k.row_number for k in block.kpis] == ["1", "2"]
+    assert [f.expected for f in document.findings if f.code == "kpi.number_from_sequence"] == ["1"]
+    # a blank cell the numbering cannot place (the next row is no 2) stays blank
+    document = build(PLAN.replace(measure_row, "\n\tความสำเร็จในการพัฒนาบุคลากรตามหลักสมรรถนะ\t").replace(
+        "\n2\tระยะเวลาเฉลี่ยในการนำหนังสือภายนอกเสนอส่วนราชการ\tระยะเวลาไม่เกิน 12 นาที / 1 เรื่อง\n\nโครงการ",
+        "\n3\tระยะเวลาเฉลี่ยในการนำหนังสือภายนอกเสนอส่วนราชการ\tระยะเวลาไม่เกิน 12 นาที / 1 เรื่อง\n\nโครงการ"))
+    (block,) = document.plan_2563.pillars[0].dimensions[0].goals[0].measure_blocks
+    assert [k.row_number for k in block.kpis] == [None, "3"]
+
+
 def test_goal_kpi_table_without_its_label():
     document = build(PLAN.replace("### ตัวชี้วัดเป้าประสงค์\n\n", ""))
     goal = document.plan_2563.pillars[0].dimensions[0].goals[0]

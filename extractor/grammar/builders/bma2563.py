@@ -491,7 +491,27 @@ def _kpi_rows(node: Node, catalogue: list[CatalogueKPI], findings: list[Finding]
     for table in tables_of(node, "kpi_targets"):
         for record in table.records:
             kpis.append(_plan_kpi(record, catalogue, findings))
+    _row_numbers_between(kpis, findings)
     return kpis
+
+
+def _row_numbers_between(kpis: list[PlanKPI], findings: list[Finding]) -> None:
+    """A KPI row whose number cell (ลำดับที่) a scan left blank takes the one number the rows around it allow: 1
+    before a 2 at the top, n + 1 between n and n + 2 (finding ``kpi.number_from_sequence``)."""
+    numbers = [int(k.row_number) if k.row_number and k.row_number.isdigit() else None for k in kpis]
+    for index, kpi in enumerate(kpis):
+        if kpi.row_number is not None or index + 1 >= len(kpis) or numbers[index + 1] is None:
+            continue
+        before = numbers[index - 1] if index else 0
+        if before is None or numbers[index + 1] != before + 2:
+            continue
+        numbers[index] = before + 1
+        kpi.row_number = str(before + 1)
+        findings.append(Finding(
+            code="kpi.number_from_sequence", severity=Severity.WARNING, subject=kpi.row_number,
+            message=f"the KPI row '{kpi.name[:50]}' has no number (blank cell); between {before or 'the table start'} "
+            f"and {before + 2} the numbering allows {kpi.row_number} only", expected=kpi.row_number, source=kpi.source,
+        ))
 
 
 def _plan_kpi(record: TableRecord, catalogue: list[CatalogueKPI], findings: list[Finding]) -> PlanKPI:

@@ -108,6 +108,7 @@ def _issue(node: Node, foreign: set[int], findings: list[Finding], glue: Glue | 
     for table in tables_of(node, "issue_projects"):
         issue.projects.extend(nest_projects([issue_project(r, findings) for r in table.records], findings))
     okr_refs_from_key_results(issue, findings)
+    numbers_in_sequence(issue.projects, findings)
     for raw in node.raw_tables:
         _unplaced_table(issue, raw, findings)
     if not issue.name:
@@ -460,6 +461,25 @@ def nest_projects(projects: list[IssueProject], findings: list[Finding]) -> list
         else:
             parent.children.append(project)
     return top
+
+
+def numbers_in_sequence(projects: list[IssueProject], findings: list[Finding]) -> None:
+    """A project number that breaks the run of its neighbours (2, 8, 4: a scan misread ๓) takes the one number
+    between them (finding ``project.number_from_sequence``)."""
+    numbers = [int(p.number) if p.number and p.number.isdigit() else None for p in projects]
+    for index in range(1, len(projects) - 1):
+        before, read, after = numbers[index - 1], numbers[index], numbers[index + 1]
+        if before is None or after is None or read is None or after != before + 2 or read == before + 1:
+            continue
+        project, number = projects[index], str(before + 1)
+        findings.append(Finding(
+            code="project.number_from_sequence", severity=Severity.WARNING, subject=number,
+            message=f"project '{project.name[:50]}' was numbered {project.number_raw or project.number!r} between "
+            f"{before} and {after}", expected=number, actual=project.number_raw or project.number, source=project.source,
+        ))
+        thai = projects[index - 1].number_raw is not None
+        project.number, project.number_raw = number, arabic_to_thai_digits(number) if thai else None
+        numbers[index] = before + 1
 
 
 def _find_parent(projects: list[IssueProject], number: str) -> IssueProject | None:
