@@ -182,6 +182,7 @@ def added_mark_stretch(before: str, after: str, reach: int = 3) -> tuple[str, in
 
 
 INK_GAIN = 3.0  # natural-log gain a reading needs where the ink shows a mark Tesseract did not read (20 times)
+INK_SURE_GAIN = 0.5  # ... or this, when it reads INK_GAIN likelier than with any other mark the ink may show
 INK_CONTEXT = 2  # letters on either side of a token the ink is asked about with it
 
 
@@ -189,8 +190,10 @@ def restore_inked_marks(text: str, ink: MarkInk | None) -> tuple[str, list[Chang
     """``text`` with the upper marks restored that the scan shows and Tesseract did not read (``ink``): a token
     whose words show in every OCR line holding it (and ``INK_CONTEXT`` letters around) more marks than were read
     gets the reading with at most that many marks added (``ink_edits``) that makes its window likeliest, when
-    ``INK_GAIN`` likelier than the text as read and no worse segmented.  A real word read for another (เสียง for
-    เสี่ยง, ตน for ต้น, บางที for บางที่) is mended only this way: the words alone cannot tell them apart."""
+    ``INK_GAIN`` likelier than the text as read (or ``INK_SURE_GAIN``, when no other such reading comes within
+    ``INK_GAIN`` of it) and no worse segmented; else the reading whose stretch the document's OCR lines write in
+    full (``_written_reading``).  A real word read for another (เสียง for เสี่ยง, ตน for ต้น, บางที for บางที่) is
+    mended only this way: the words alone cannot tell them apart."""
     if not ink:
         return text, []
     return restore_spans(text, functools.partial(_restore_inked, ink=ink))
@@ -212,24 +215,33 @@ def _restore_inked(span: str, ink: MarkInk) -> tuple[str, list[Change]]:
             continue
         before, after = "".join(tokens[max(0, i - 1) : i]), "".join(tokens[i + 1 : i + 2])
         window = before + token + after
-        readings = ink_edits(token, more)
-        best = min(readings, key=lambda r: compound_reading_cost(before + r + after), default=None)
+        readings = sorted(ink_edits(token, more), key=lambda r: compound_reading_cost(before + r + after))
+        best = readings[0] if readings else None
         if best is None or unknown_chars(before + best + after) > unknown_chars(window):
             continue
         gain = compound_reading_cost(window) - compound_reading_cost(before + best + after)
         why = f"the scan shows {more} upper mark(s) over {token!r} that OCR did not read; "
-        if gain > INK_GAIN:
+        if gain > INK_GAIN or (gain > INK_SURE_GAIN and _margin(before, readings, after) > INK_GAIN):
             why += _likelier(window, before + best + after, gain)
         else:  # two real words (ชัน, ชั้น): the document's own lines tell which it writes there
             best, why = _written_reading(ink, span[lo:at], token, span[at + len(token) : hi], readings, why)
-            if best is None or compound_reading_cost(window) - compound_reading_cost(before + best + after) < -INK_GAIN:
+            if best is None or compound_reading_cost(window) - compound_reading_cost(before + best + after) < -WRITTEN_LOSS:
                 continue
         changes.append((sum(map(len, tokens[:i])) - len(before), window, before + best + after, why))
         tokens[i] = best
     return "".join(tokens), changes
 
 
+def _margin(before: str, readings: list[str], after: str) -> float:
+    """How much (natural log) likelier the window reads with the first of ``readings`` than with the second: how
+    sure the words are of which mark the ink shows (น้ำ, the one reading of น้า: sure)."""
+    if len(readings) < 2:
+        return math.inf
+    return compound_reading_cost(before + readings[1] + after) - compound_reading_cost(before + readings[0] + after)
+
+
 MIN_WRITTEN = 3  # times the OCR lines must write a reading's stretch in full for the ink to choose it
+WRITTEN_LOSS = 3.0  # ... when it reads at most this much (natural log) less likely than the text as read
 
 
 def _written_reading(ink: MarkInk, left: str, token: str, right: str, readings: list[str], why: str) -> tuple[str | None, str]:
