@@ -74,6 +74,7 @@ class MarkInk:
             text, kept = composed_sara_am("".join(text for text, _, _ in words))
             owner = [owner[k] for k in kept]
             self._lines.append((text, tuple(owner), tuple(inked - read for _, read, inked in words)))
+        self._joined = "\n".join(text for text, _, _ in self._lines)  # one search says whether any line holds a stretch
 
     def __bool__(self) -> bool:
         return bool(self._lines)
@@ -113,6 +114,8 @@ class MarkInk:
     def _occurrences(self, stretch: str) -> Iterator[tuple[tuple[int, ...], tuple[int, ...], int]]:
         """(word of each character, lacking marks per word, offset) of each line holding ``stretch`` as whole
         clusters (``_whole``), each time."""
+        if not stretch or stretch not in self._joined:
+            return
         for text, owner, lacking in self._lines:
             at = text.find(stretch) if stretch else -1
             while at >= 0:
