@@ -220,6 +220,15 @@ def test_the_ink_decides_at_latin_words_but_not_before_closing_punctuation():
     assert _texts(latin, stop) == ["จัดทำQRCode", "กทม."]
 
 
+def test_the_blank_before_a_consonant_boxed_early_still_counts_for_its_gap():
+    # em ≈ 60 px.  Tesseract boxed ท of เอกชน ที่มี 7 px wide over the end of น (its marks' box over ท): the space's
+    # blank (0.35 em) starts 0.18 em after the box gap, within INK_REACH_AFTER
+    words = [("เอกชน", 100, 178), ("ท", 179, 186), ("ี่", 190, 236), ("มี", 240, 270)]
+    line = _line(words, x_size=70.0)
+    ink = _inked((100, 190), (211, 235), (238, 270))
+    assert [ln.text for ln in build_lines(lines_to_glyphs([line], 72 / 300, ink))] == ["เอกชน ที่มี"]
+
+
 def test_after_an_asterisk_the_box_gap_decides_the_ink_does_not_see_it():
     # the asterisk of 5,000,000*ไม่ได้รับ is set above the letters' band: the band is blank over it, 0.46 em from
     # the last 0 to ไ, and the ink read a space; the boxes (touching) do not
