@@ -68,12 +68,13 @@ __all__ = ["reread_thai_digits"]
 
 
 @functools.cache
-def templates(characters: str = THAI_DIGITS + ARABIC_DIGITS) -> tuple[str, np.ndarray, np.ndarray]:
+def templates(characters: str = THAI_DIGITS + ARABIC_DIGITS, italic: bool = False) -> tuple[str, np.ndarray, np.ndarray]:
     """(character per template, shapes stacked T × SIDE × SIDE, width/height per template): each of ``characters``
-    (the Thai and Arabic digits) in each upright installed TLWG font."""
+    (the Thai and Arabic digits) in each upright installed TLWG font, or with ``italic`` in each of its regular
+    italics (the serif faces Kinnari, Laksaman and Norasi: a plan's mathematical italic capitals are serif)."""
     digits, shapes, aspects = [], [], []
     for path in sorted(glob.glob(FONT_GLOB)):
-        if "Oblique" in path or "Italic" in path:
+        if not _face(path, italic):
             continue
         font = ImageFont.truetype(path, 64)
         for digit in characters:
@@ -85,6 +86,14 @@ def templates(characters: str = THAI_DIGITS + ARABIC_DIGITS) -> tuple[str, np.nd
                 shapes.append(shape[0])
                 aspects.append(shape[1])
     return "".join(digits), np.array(shapes, dtype=np.float32).reshape(-1, SIDE, SIDE), np.array(aspects, dtype=np.float32)
+
+
+def _face(path: str, italic: bool) -> bool:
+    """Whether the font at ``path`` is upright (``italic`` False) or a regular italic (True)."""
+    name = path.rsplit("/", 1)[-1]
+    if italic:
+        return name.endswith("-Italic.ttf")
+    return "Oblique" not in name and "Italic" not in name
 
 
 def normalised(mask: np.ndarray) -> tuple[np.ndarray, float] | None:
@@ -99,23 +108,23 @@ def normalised(mask: np.ndarray) -> tuple[np.ndarray, float] | None:
 
 
 @functools.cache
-def _outside(alphabet: str, characters: str) -> np.ndarray:
+def _outside(alphabet: str, characters: str, italic: bool = False) -> np.ndarray:
     """The templates of ``characters`` whose character is not in ``alphabet``."""
-    return np.array([d not in alphabet for d in templates(characters)[0]], dtype=bool)
+    return np.array([d not in alphabet for d in templates(characters, italic)[0]], dtype=bool)
 
 
 def classify(
-    mask: np.ndarray, alphabet: str = THAI_DIGITS, characters: str = THAI_DIGITS + ARABIC_DIGITS
+    mask: np.ndarray, alphabet: str = THAI_DIGITS, characters: str = THAI_DIGITS + ARABIC_DIGITS, italic: bool = False
 ) -> tuple[str, float]:
     """The nearest character of ``alphabet`` to a glyph's ink and its distance (mean pixel difference + aspect-ratio
-    penalty), among the templates of ``characters`` (``templates``)."""
-    digits, shapes, aspects = templates(characters)
+    penalty), among the templates of ``characters`` (``templates``; the italic ones with ``italic``)."""
+    digits, shapes, aspects = templates(characters, italic)
     shape = normalised(mask)
     if shape is None or not digits:
         return "", float("inf")
     pixels, aspect = shape
     distances = np.abs(shapes - pixels).mean(axis=(1, 2)) + 0.5 * np.abs(np.log(aspect / aspects))
-    distances[_outside(alphabet, characters)] = np.inf
+    distances[_outside(alphabet, characters, italic)] = np.inf
     best = int(np.argmin(distances))
     return digits[best], float(distances[best])
 

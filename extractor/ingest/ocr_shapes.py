@@ -21,6 +21,13 @@ are written in superscript digits in place of as many characters.
 A word of a capital and letters whose small and capital forms differ in size only (``Oss)`` for ``OSS)``: c o s u v
 w x z) is written in capitals when their ink is as tall as the capital's (``CAPITAL_SHARE``).
 
+A plan's formula may name its terms with mathematical italic capitals (``𝐴 = 𝐵 x ๑๐๐ 𝐶``, drawn by the renderer's serif
+fallback): Tesseract reads them ``4`` or ``A``, ``8`` or ``B``, ``0`` or ``C`` (and ``Bx``, ``=8`` with their
+neighbours).  On a line with an equals sign, such a word's glyph is compared with the TLWG serif italics' capital
+and with the upright look-alikes (``_italic``): plainly nearer the italic, it is written in the Mathematical Italic
+block, the x or the equals sign read with it a word of its own; a digit read for an upright capital (``8 =`` for
+``B =``) is written as that capital when its ink is plainly nearer it.
+
 Only the words holding one of these characters, or ending like a word with a footnote number in it and with ink
 above the baseline there, are looked at (a few per page), and only where each base character of the word has one
 stretch of ink of its own (Tesseract boxes Thai glyph by glyph; a word whose glyphs touch is left as read); the ink
@@ -73,6 +80,16 @@ CASE_WORD = re.compile(r"^\(?[A-Z][cosuvwxz]+[).,:]*$")  # a capital then letter
 # size only (``Oss)`` for OSS): Tesseract's case among them is a guess, the ink's height is not
 CAPITAL_SHARE = 0.85  # a letter at least this share of the capital's height is a capital too (small ones: 0.7)
 
+MATH_WORD = re.compile(r"^=?[048ABC]x?$")  # a capital of a formula alone, maybe with the x that multiplies (``Bx``) or
+# the equals sign before it (``=8``)
+MATH_CAPITALS = {"4": "A", "A": "A", "8": "B", "B": "B", "0": "C", "C": "C"}  # what Tesseract reads a plan's
+# mathematical italic capitals as (𝐴 read 4 or A, 𝐵 8 or B, 𝐶 0 or C: no Latin model knows the italic block)
+MATH_ITALIC = {"A": "\U0001D434", "B": "\U0001D435", "C": "\U0001D436"}  # 𝐴 𝐵 𝐶
+UPRIGHT_LOOKS = "048ABCO"  # the upright characters a glyph read as one of MATH_CAPITALS is compared with
+ITALIC_DISTANCE = 0.3  # an italic capital is this near its template: 0.06-0.29 on the scanned corpus ...
+ITALIC_MARGIN = 0.02  # ... and nearer it than any upright look-alike by this (0.026-0.15; upright 4 A 8 B 0 C are
+# 0.05-0.15 from their template and 0.25 and more from the italic ones)
+
 Stretch = tuple[int, int, int, int, np.ndarray]  # ``ocr_masks.line_stretches``: left, right, top, bottom, mask
 
 __all__ = ["glyph_height", "read_lookalike", "reread_lookalikes"]
@@ -83,6 +100,8 @@ def reread_lookalikes(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, 
     after) words changed."""
     changed: list[tuple[str, str]] = []
     for line in lines:
+        if any("=" in w.text for w in line.words):  # a formula's line: its capitals may be mathematical italics
+            _math_italics(ink, line, changed)
         for index, word in enumerate(line.words):
             if CASE_WORD.match(word.text):
                 _capitals(word, _stretches_around(ink, line, index), changed)
@@ -113,6 +132,52 @@ def _capitals(word: OcrWord, stretches: list[Stretch], changed: list[tuple[str, 
         text = word.text.upper()
         changed.append((word.text, text))
         word.text = text
+
+
+def _math_italics(ink: np.ndarray, line: OcrLine, changed: list[tuple[str, str]]) -> None:
+    """Capitals of a formula's line whose ink is italic (``_italic``) written as mathematical italics (``4`` for 𝐴,
+    ``Bx`` for 𝐵 x: the x upright, a word of its own), where each character of the word has one stretch of ink (an
+    equals sign read with the capital may lie left of its box: ``=8`` for = 𝐵)."""
+    for index in range(len(line.words) - 1, -1, -1):  # from the end: a split word shifts only what follows it
+        word = line.words[index]
+        if not MATH_WORD.match(word.text):
+            continue
+        stretches = _stretches_around(ink, line, index)
+        mine = [s for s in stretches if word.bbox[0] <= (s[0] + s[1]) / 2 <= word.bbox[2]]
+        equals = word.text.startswith("=")
+        if equals and len(mine) == len(word.text) - 1:
+            mine = [max((s for s in stretches if s[1] <= word.bbox[0]), key=lambda s: s[1], default=None), *mine]
+        if len(mine) != len(word.text) or mine[0] is None:
+            continue
+        capital = _capital(mine[equals][4], word.text[equals])
+        if capital is None:
+            continue
+        pieces = list(word.text)
+        pieces[equals] = capital
+        changed.append((word.text, " ".join(pieces)))
+        line.words[index : index + 1] = [
+            OcrWord(piece, (int(s[0]), word.bbox[1], int(s[1]), word.bbox[3]), word.confidence) for piece, s in zip(pieces, mine)
+        ]
+
+
+def _capital(mask: np.ndarray, read: str) -> str | None:
+    """The capital a glyph read as ``read`` (one of MATH_CAPITALS) is: its mathematical italic when the ink is italic,
+    the upright capital when a digit was read and the ink is plainly nearer that capital (``8 =`` for the formula's
+    ``B =``: B 0.14 from its template, a real 8 0.07-0.13 from its own); None when it is what was read."""
+    letter = MATH_CAPITALS[read]
+    if _italic(mask, letter):
+        return MATH_ITALIC[letter]
+    if read == letter:
+        return None
+    upright = classify(mask, letter, read + letter)[1]
+    return letter if upright <= MAX_DISTANCE and upright + ITALIC_MARGIN < classify(mask, read, read + letter)[1] else None
+
+
+def _italic(mask: np.ndarray, capital: str) -> bool:
+    """Whether the glyph is the TLWG serif italics' ``capital`` (``ITALIC_DISTANCE``) and plainly nearer it than any
+    upright look-alike (``ITALIC_MARGIN``)."""
+    distance = classify(mask, capital, capital, italic=True)[1]
+    return distance <= ITALIC_DISTANCE and distance + ITALIC_MARGIN < classify(mask, UPRIGHT_LOOKS, UPRIGHT_LOOKS)[1]
 
 
 def _may_end_raised(ink: np.ndarray, line: OcrLine, word: OcrWord) -> bool:

@@ -165,3 +165,60 @@ def test_small_letters_as_tall_as_the_capital_are_capitals(font):
 @pytest.mark.parametrize("font", FONTS)
 def test_small_letters_stay_small(font):
     assert _reread([("ระบบ ", "ระบบ"), ("Zoo", "Zoo"), (" Cox", "Cox"), (" ของ", "ของ")], font)[0] == []
+
+
+FORMULA = [("ระดับมาก ", "ระดับมาก"), ("A", "4"), (" = ", "="), ("B", "8"), (" x ", "x"), ("100 ", "100"), ("C", "C")]
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", ["Norasi-Italic", "Kinnari-Italic", "Laksaman-Italic"])
+def test_italic_capitals_of_a_formula_are_mathematical_italics(font):
+    changed, words = _reread(FORMULA, font)
+    assert sorted(changed) == [("4", "𝐴"), ("8", "𝐵"), ("C", "𝐶")]
+    assert words == ["ระดับมาก", "𝐴", "=", "𝐵", "x", "100", "𝐶"]
+
+
+@needs_fonts
+def test_an_italic_capital_read_with_the_x_after_it_is_split_from_it():
+    # Tesseract boxes ``𝐵 x`` as one word ``Bx``
+    changed, words = _reread([("ระดับมาก ", "ระดับมาก"), ("A", "A"), (" = ", "="), ("B x", "Bx"), (" 100", "100")], "Norasi-Italic")
+    assert ("Bx", "𝐵 x") in changed
+    assert words == ["ระดับมาก", "𝐴", "=", "𝐵", "x", "100"]
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", FONTS)
+def test_upright_capitals_and_digits_of_a_formula_stay(font):
+    changed, words = _reread([("ระดับมาก ", "ระดับมาก"), ("A", "A"), (" = ", "="), ("B", "B"), (" x ", "x"), ("4 ", "4"), ("8", "8")], font)
+    assert changed == []
+
+
+@needs_fonts
+def test_italic_capitals_are_looked_at_only_on_a_formula_line():
+    changed, _ = _reread([("ระดับมาก ", "ระดับมาก"), ("A", "4"), (" และ ", "และ"), ("C", "C")], "Norasi-Italic")
+    assert changed == []
+
+
+@needs_fonts
+def test_an_equals_sign_read_with_the_capital_after_it_is_its_own_word():
+    # Tesseract reads ``= 𝐵`` as ``=8`` boxed over the 𝐵 alone
+    ink, line = _scan([("ระดับมาก ", "ระดับมาก"), ("A", "4"), (" = ", ""), ("B", "=8"), (" x 100", "x")], "Norasi-Italic")
+    changed = ocr_shapes.reread_lookalikes(ink, [line])
+    assert ("=8", "= 𝐵") in changed
+    assert [w.text for w in line.words] == ["ระดับมาก", "𝐴", "=", "𝐵", "x"]
+    assert line.words[2].bbox[2] < line.words[3].bbox[0]  # the sign boxed over its own ink
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", FONTS)
+def test_an_upright_capital_read_as_a_digit_before_an_equals_sign_is_the_capital(font):
+    changed, words = _reread([("B", "8"), (" = ", "="), ("จำนวนผู้ใช้งาน", "จำนวนผู้ใช้งาน")], font)
+    assert changed == [("8", "B")]
+    assert words == ["B", "=", "จำนวนผู้ใช้งาน"]
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", FONTS)
+def test_a_digit_of_a_formula_stays_a_digit(font):
+    changed, _ = _reread([("ค่า ", "ค่า"), ("8", "8"), (" = ", "="), ("4 ", "4"), ("x ", "x"), ("0", "0")], font)
+    assert changed == []
