@@ -232,13 +232,13 @@ def read_image(image: ocr_image.PageImage, number: int, size: tuple[float, float
         page.findings.append(("ocr.noise_words_dropped", dropped_message(noise_words), where))
     mark_bold_words(kept, clean_ink, image.dpi)
     _changes_finding(page, "ocr.word_reread", reread_latin_words(clean, kept, image.dpi), "word(s) read as Latin re-read as Thai (abbreviations, heading keywords)")
-    _changes_finding(page, "ocr.english_reread", reread_english_words(clean, kept, image.dpi), "English word(s) read as Thai or noise beside an English word, re-read with English alone")
+    _changes_finding(page, "ocr.english_reread", reread_english_words(clean, kept, image.dpi), "English word(s) or LaTeX source read as Thai or noise, re-read with English alone (a formula's closing braces counted in the ink)")
     _changes_finding(page, "ocr.thai_digits_reread", reread_thai_digits(clean_ink, kept), "number(s) in Thai digits re-read by shape against the TLWG fonts' digits (Tesseract's Thai model confuses ๔/๕, ๘/๕, ๖/๒, ๗/๓, ๙/๕)")
     letters = reread_heading_letters(clean_ink, kept)
     if letters:
         changes = "; ".join(f"{a!r} → {b!r}" for a, b in letters)
         page.findings.append(("ocr.heading_letter_reread", f"{len(letters)} letter(s) naming a table read as Latin, re-read by shape among the Thai consonants: {changes}", where))
-    _changes_finding(page, "ocr.lookalikes_reread", reread_lookalikes(clean_ink, kept), "word(s) with a sign, letter or footnote number read as a look-alike, re-read by shape (an en dash by its length, a footnote number small and raised, x × ÷ Q ฏ against the TLWG fonts)")
+    _changes_finding(page, "ocr.lookalikes_reread", reread_lookalikes(clean_ink, kept), "word(s) with a sign, letter or footnote number read as a look-alike, re-read by shape (an en dash by its length, a footnote number small and raised, x × ÷ Q ฏ and a formula's italic capitals 𝐴 𝐵 𝐶 against the TLWG fonts)")
     page.mark_ink = mark_ink(clean_ink, kept)  # evidence for the thai stage's mark restorers
     page.model.glyphs = lines_to_glyphs(kept, image.scale, clean_ink)
     _confidence_finding(kept, where, page.findings)
