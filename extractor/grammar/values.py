@@ -80,6 +80,13 @@ def number_between(before: str | None, after: str | None) -> str | None:
     return ".".join(map(str, fits.pop())) if len(fits) == 1 else None
 
 
+def whole_number_between(before: int | None, after: int | None) -> int | None:
+    """The one whole number a plain numbering (1, 2, 3 …) allows between two entries (``n``, ``n + 2`` → ``n + 1``),
+    or before its first entry (``before`` None) when that is 2; None when the two leave no single number."""
+    low = 0 if before is None else before
+    return low + 1 if after == low + 2 else None
+
+
 def _dotted(number: str | None) -> tuple[int, ...] | None:
     parts = (number or "").split(".")
     return tuple(map(int, parts)) if len(parts) > 1 and all(p.isdigit() for p in parts) else None

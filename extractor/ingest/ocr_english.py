@@ -269,8 +269,7 @@ def _braces(ink: np.ndarray, line: OcrLine, y0: int) -> list[tuple[int, int]]:
     letters and below the baseline (``{`` at -32..+8 px of a 45 px line, Thai letters at -23..-1, ``$`` to +1)."""
     out = []
     for a, b in _stretches(ink):
-        rows = np.flatnonzero(ink[:, a:b].any(axis=1))
-        top, bottom = y0 + rows[0] - line.baseline, y0 + rows[-1] - line.baseline
+        top, bottom = _reach(ink, (a, b), line, y0)
         if b - a <= BRACE_WIDTH * line.x_size and top <= -BRACE_RISE * line.x_size and bottom >= BRACE_DROP * line.x_size:
             out.append((a, b))
     return out
@@ -278,8 +277,13 @@ def _braces(ink: np.ndarray, line: OcrLine, y0: int) -> list[tuple[int, int]]:
 
 def _tall(ink: np.ndarray, stretch: tuple[int, int], line: OcrLine, y0: int) -> bool:
     """Whether the stretch reaches as high above the baseline as a brace (the dollar does; a dot or a Thai letter not)."""
+    return _reach(ink, stretch, line, y0)[0] <= -BRACE_RISE * line.x_size
+
+
+def _reach(ink: np.ndarray, stretch: tuple[int, int], line: OcrLine, y0: int) -> tuple[int, int]:
+    """(top, bottom) rows of the stretch's ink (a crop at row ``y0``), from the line's baseline (above it: negative)."""
     rows = np.flatnonzero(ink[:, stretch[0] : stretch[1]].any(axis=1))
-    return y0 + rows[0] - line.baseline <= -BRACE_RISE * line.x_size
+    return y0 + rows[0] - line.baseline, y0 + rows[-1] - line.baseline
 
 
 def _cut(pixels: np.ndarray, run: TexRun) -> None:

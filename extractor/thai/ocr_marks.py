@@ -117,7 +117,7 @@ class MarkInk:
         if not stretch or stretch not in self._joined:
             return
         for text, owner, lacking in self._lines:
-            at = text.find(stretch) if stretch else -1
+            at = text.find(stretch)
             while at >= 0:
                 if _whole(text, at, len(stretch)):
                     yield owner, lacking, at
@@ -158,7 +158,7 @@ def ink_veto(ink: MarkInk | None, before: str, after: str) -> bool:
         ink.kept.append(f"kept {before!r}, not {after!r}: the scan shows no mark missing over {stretch!r} ({seen} time(s) in the OCR lines)")
         return True
     added = sum(ch in UPPER_MARKS for ch in after) - sum(ch in UPPER_MARKS for ch in before)
-    shown = ink.lacking(stretch, 0, len(stretch) - 1) if added > 1 else added
+    shown = ink.lacking(stretch, 0, len(stretch) - 1) if added > 1 else 0
     if 0 < shown < added:  # ทะเบยน read for ทะเบียน, whose ี the scan shows, is no ทะเบ้ย่น
         ink.kept.append(f"kept {before!r}, not {after!r}: the scan shows {shown} mark(s) missing over {stretch!r}, not {added}")
         return True

@@ -33,7 +33,7 @@ from extractor.grammar.builders.common import (
 )
 from extractor.grammar.engine import LogicalTable, Node, TableRecord
 from extractor.grammar.spec import Grammar
-from extractor.grammar.values import arabic_digits, dots_restored, parse_budget, parse_int
+from extractor.grammar.values import arabic_digits, dots_restored, parse_budget, parse_int, whole_number_between
 from extractor.model.base import Finding, Number, Severity, Source
 from extractor.model.document import DocumentInfo, PlanDocument
 from extractor.model.front_matter import FrontMatter, KeyIndicator, NumberedText, SwotItem, TocEntry
@@ -500,17 +500,18 @@ def _row_numbers_between(kpis: list[PlanKPI], findings: list[Finding]) -> None:
     before a 2 at the top, n + 1 between n and n + 2 (finding ``kpi.number_from_sequence``)."""
     numbers = [int(k.row_number) if k.row_number and k.row_number.isdigit() else None for k in kpis]
     for index, kpi in enumerate(kpis):
-        if kpi.row_number is not None or index + 1 >= len(kpis) or numbers[index + 1] is None:
+        if kpi.row_number is not None or index + 1 >= len(kpis) or (index and numbers[index - 1] is None):
             continue
-        before = numbers[index - 1] if index else 0
-        if before is None or numbers[index + 1] != before + 2:
+        before = numbers[index - 1] if index else None
+        between = whole_number_between(before, numbers[index + 1])
+        if between is None:
             continue
-        numbers[index] = before + 1
-        kpi.row_number = str(before + 1)
+        numbers[index] = between
+        kpi.row_number = str(between)
         findings.append(Finding(
             code="kpi.number_from_sequence", severity=Severity.WARNING, subject=kpi.row_number,
             message=f"the KPI row '{kpi.name[:50]}' has no number (blank cell); between {before or 'the table start'} "
-            f"and {before + 2} the numbering allows {kpi.row_number} only", expected=kpi.row_number, source=kpi.source,
+            f"and {between + 1} the numbering allows {kpi.row_number} only", expected=kpi.row_number, source=kpi.source,
         ))
 
 

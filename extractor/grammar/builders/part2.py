@@ -20,7 +20,7 @@ import regex as re
 from extractor.blocks import Block, BlockKind, Provenance
 from extractor.grammar.builders.common import join_lines, policy_prefix, raw_if_changed, source_of, tables_of
 from extractor.grammar.engine import Glue, LogicalTable, Node, TableRecord
-from extractor.grammar.values import arabic_digits, parse_budget, policy_codes, unit_abbreviations
+from extractor.grammar.values import arabic_digits, parse_budget, policy_codes, unit_abbreviations, whole_number_between
 from extractor.model.base import Budget, BudgetStatus, Finding, Severity
 from extractor.model.issues import (
     BmaLink,
@@ -468,18 +468,19 @@ def numbers_in_sequence(projects: list[IssueProject], findings: list[Finding]) -
     between them (finding ``project.number_from_sequence``)."""
     numbers = [int(p.number) if p.number and p.number.isdigit() else None for p in projects]
     for index in range(1, len(projects) - 1):
-        before, read, after = numbers[index - 1], numbers[index], numbers[index + 1]
-        if before is None or after is None or read is None or after != before + 2 or read == before + 1:
+        before, read = numbers[index - 1], numbers[index]
+        between = whole_number_between(before, numbers[index + 1]) if before is not None else None
+        if between is None or read is None or read == between:
             continue
-        project, number = projects[index], str(before + 1)
+        project, number = projects[index], str(between)
         findings.append(Finding(
             code="project.number_from_sequence", severity=Severity.WARNING, subject=number,
             message=f"project '{project.name[:50]}' was numbered {project.number_raw or project.number!r} between "
-            f"{before} and {after}", expected=number, actual=project.number_raw or project.number, source=project.source,
+            f"{before} and {between + 1}", expected=number, actual=project.number_raw or project.number, source=project.source,
         ))
         thai = projects[index - 1].number_raw is not None
         project.number, project.number_raw = number, arabic_to_thai_digits(number) if thai else None
-        numbers[index] = before + 1
+        numbers[index] = between
 
 
 def _find_parent(projects: list[IssueProject], number: str) -> IssueProject | None:
