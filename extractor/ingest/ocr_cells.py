@@ -198,6 +198,28 @@ def reread_cells_by_shape(ink: np.ndarray, cells: list[CellBox], lines: list[Ocr
         if after != before.replace(" ", ""):
             _merge(line, start, end, after)
             changed.append((before, after))
+    changed += _trailing_dashes(ink, cells, lines, em)
+    return changed
+
+
+def _trailing_dashes(ink: np.ndarray, cells: list[CellBox], lines: list[OcrLine], em: float) -> list[tuple[str, str]]:
+    """Put in, after a cell's last word on a line, the dash Tesseract did not report where the only ink left between
+    that word and the cell's edge is one short flat stroke at the height of the line's letters (a baseline year
+    with no figure, ``พ.ศ. ๒๕๖๔ : -``, its text and the next cell's on one OCR line); return (before, after)."""
+    changed: list[tuple[str, str]] = []
+    for cell in cells:
+        for line, _, end in _cell_words(cell, lines):
+            last = line.words[end - 1]
+            if last.text in ("-", "—"):
+                continue
+            rest = CellBox(last.bbox[2] + WORD_MARGIN + 1, max(cell.y0, line.bbox[1]), cell.x1, min(cell.y1, line.bbox[3]))
+            if rest.x1 - rest.x0 < DASH_WIDTH_EM[0] * line.x_size or rest.y1 <= rest.y0:
+                continue
+            dash = _dash_box(ink, rest, line.x_size)
+            if dash is None or not line.baseline - line.x_size <= (dash[1] + dash[3]) / 2 <= line.baseline:
+                continue
+            line.words.insert(end, OcrWord("-", dash, DASH_CONFIDENCE))
+            changed.append((last.text, f"{last.text} -"))
     return changed
 
 
@@ -249,7 +271,7 @@ def shape_cells_message(changed: list[tuple[str, str]]) -> str:
     """The text of the finding listing the cells re-read by ``reread_cells_by_shape``."""
     pairs = "; ".join(f"{a!r} → {b!r}" if a else f"(nothing read) → {b!r}" for a, b in changed)
     return (f"{len(changed)} table cell(s) re-read whole by shape (a number in Thai digits or a policy code against the "
-            f"TLWG fonts' digits and P, a dash; Tesseract cut the number into pieces, misread its digits or read them as letters): {pairs}")
+            f"TLWG fonts' digits and P, a dash alone or after a cell's last word; Tesseract cut the number into pieces, misread its digits or read them as letters): {pairs}")
 
 def lines_across_rows(lines: list[OcrLine], cells: list[CellBox], em: float) -> list[OcrLine]:
     """OCR lines taller than a text line that run down ``MIN_ROWS_CROSSED`` rows of the ruled grid or more: Tesseract

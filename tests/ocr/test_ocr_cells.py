@@ -273,3 +273,35 @@ def test_arrow_cells_replace_what_tesseract_read():
         cell = next(c for c in cells if c.x0 <= line.bbox[0] < line.bbox[2] <= c.x1)
         assert cell.y0 <= line.bbox[1] < line.bbox[3] < line.baseline
     assert "'4=' → '←'" in arrows_message(changed) and "(nothing read) → '→'" in arrows_message(changed)
+
+
+def _dash_row(baseline_text: str) -> tuple[np.ndarray, list[CellBox], OcrLine]:
+    """A baseline cell whose last glyph Tesseract did not report (``พ.ศ. ๒๕๖๔ : -``) and a target cell beside it,
+    with the OCR line running across both without that glyph."""
+    from extractor.ingest.ocr_digits import ink_spans
+
+    ink, cells = _cell_page([baseline_text, "ร้อยละ"])
+    spans = ink_spans(ink[:, : cells[0].x1].any(axis=0), gap=12)
+    words = [("พ.ศ.", spans[0][0], spans[0][1]), ("๒๕๖๔", spans[1][0], spans[1][1]), (":", spans[2][0], spans[2][1])]
+    target = ink_spans(ink[:, cells[1].x0 :].any(axis=0), gap=12)
+    words.append(("ร้อยละ", cells[1].x0 + target[0][0], cells[1].x0 + target[-1][1]))
+    return ink, cells, _words_line(*words)
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+def test_a_dash_tesseract_left_out_after_a_cells_last_word_is_put_in():
+    # 003's baselines ``พ.ศ. ๒๕๖๔ : -``: the year's status dash never came back from Tesseract
+    ink, cells, line = _dash_row("พ.ศ. ๒๕๖๔ : -")
+    assert reread_cells_by_shape(ink, cells, [line]) == [(":", ": -")]
+    assert line.text == "พ.ศ. ๒๕๖๔ : - ร้อยละ"
+    dash = line.words[3].bbox
+    assert line.words[2].bbox[2] < dash[0] < dash[2] < cells[0].x1 and dash[3] < line.baseline
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+@pytest.mark.parametrize("last", ["ก", "=", "_"])
+def test_other_ink_after_a_cells_last_word_is_no_dash(last):
+    # a letter, two strokes, a stroke on the baseline: not the flat stroke at the letters' middle a dash is
+    ink, cells, line = _dash_row(f"พ.ศ. ๒๕๖๔ : {last}")
+    assert reread_cells_by_shape(ink, cells, [line]) == []
+    assert line.text == "พ.ศ. ๒๕๖๔ : ร้อยละ"
