@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extractor.thai.dictionary import is_word, tokenize, word_frequencies
-from extractor.thai.ocr_marks import THAI_SPAN, Change, MarkInk, compound_reading_cost, ink_veto, restore_spans
+from extractor.thai.dictionary import is_word, tokenize, unknown_chars, word_frequencies
+from extractor.thai.ocr_marks import THAI_SPAN, UPPER_MARKS, Change, MarkInk, compound_reading_cost, ink_veto, restore_spans
 
 UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"  # MAI HAN-AKAT, SARA I, II, UE, UEE, MAITAIKHU
 LOWER_VOWELS = "\u0e38\u0e39"  # SARA U, UU
@@ -36,6 +36,10 @@ MIN_LETTERS = 3  # letters (not marks) a word needs to be corrected towards
 MIN_GAIN = 3.0  # natural-log gain of the reading with the word (about 20 times likelier)
 RARE_WORD = 50  # a dictionary word seen fewer times than this in the Thai National Corpus ...
 RARE_RATIO = 1.5  # ... may be a misreading of a word the document writes this many times as often
+FAR_MARKS = 2  # mark edits a stretch that is no word may be from a word the document writes (``พึ่นฐาน``: two)
+FAR_LETTERS = 4  # letters a word needs to be corrected towards from that far
+FAR_WORDS_GAIN = 6.0  # natural-log gain such a reading needs where the stretch as read segments into words
+NIKHAHIT = "\u0e4d"  # SARA AM's ring, a mark of its own here (``กาลง`` is two marks from ``กำลัง``)
 
 
 def _is_consonant(ch: str) -> bool:
@@ -85,12 +89,15 @@ def aligned(text: str, start: int, end: int) -> bool:
 
 
 def document_vocabulary(texts: Iterable[str]) -> Counter[str]:
-    """Dictionary words the texts write, with how often: newmm tokens that are words, and the words that are
-    whole clusters inside them (``ท้องถิ่น`` inside ``องค์กรปกครองส่วนท้องถิ่น``)."""
+    """Dictionary words the texts write, with how often: newmm tokens that are words, two in a row that make one
+    (``ตอน|ที่``: ``ตอนที่``), and the words that are whole clusters inside them (``ท้องถิ่น`` inside
+    ``องค์กรปกครองส่วนท้องถิ่น``)."""
     tokens: Counter[str] = Counter()
     for text in texts:
         for span in THAI_SPAN.findall(text):
-            tokens.update(t for t in tokenize(span) if is_word(t))
+            read = tokenize(span)
+            tokens.update(t for t in read if is_word(t))
+            tokens.update(a + b for a, b in zip(read, read[1:]) if is_word(a + b))
     counts: Counter[str] = Counter()
     for token, n in tokens.items():
         inside = {token[i:j] for i in range(len(token)) for j in range(i + 2, len(token) + 1) if aligned(token, i, j) and is_word(token[i:j])}
@@ -106,6 +113,8 @@ class Vocabulary:
     counts: dict[str, int]
     targets: dict[str, frozenset[str]]  # variant -> the document's words it is one mark or letter away from
     lengths: dict[str, tuple[int, ...]]  # first two characters of variants -> their lengths, longest first
+    skeletons: dict[str, tuple[str, ...]]  # letters of the frequent words without their marks (``skeleton``) -> words
+    skeleton_lengths: dict[str, tuple[int, ...]]  # first two letters of skeletons -> their lengths, longest first
 
 
 def build_vocabulary(texts: Iterable[str]) -> Vocabulary:
@@ -118,10 +127,45 @@ def build_vocabulary(texts: Iterable[str]) -> Vocabulary:
         for variant in mark_variants(word) | letter_variants(word):
             targets.setdefault(variant, set()).add(word)
     kept = {v: frozenset(ws) for v, ws in targets.items() if _may_be_misreading(v, ws, counts)}
+    skeletons: dict[str, list[str]] = {}
+    for word, n in counts.items():
+        if n >= MIN_COUNT and letters(word) >= FAR_LETTERS:
+            skeletons.setdefault(skeleton(word), []).append(word)
+    return Vocabulary(counts, kept, _lengths(kept), {k: tuple(ws) for k, ws in skeletons.items()}, _lengths(skeletons))
+
+
+def _lengths(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """First two characters of ``keys`` -> the lengths of the keys beginning with them, longest first."""
     lengths: dict[str, set[int]] = {}
-    for variant in kept:
-        lengths.setdefault(variant[:2], set()).add(len(variant))
-    return Vocabulary(counts, kept, {head: tuple(sorted(ns, reverse=True)) for head, ns in lengths.items()})
+    for key in keys:
+        lengths.setdefault(key[:2], set()).add(len(key))
+    return {head: tuple(sorted(ns, reverse=True)) for head, ns in lengths.items()}
+
+
+def _clusters(word: str) -> list[tuple[str, str]]:
+    """``word`` as (letter, the marks over or under it) pairs, SARA AM as its ring on the letter before and SARA AA."""
+    out: list[tuple[str, str]] = []
+    for ch in word.replace(SARA_AM, NIKHAHIT + SARA_AA):
+        if (ch in MARKS or ch == NIKHAHIT) and out:
+            out[-1] = (out[-1][0], out[-1][1] + ch)
+        else:
+            out.append((ch, ""))
+    return out
+
+
+def skeleton(word: str) -> str:
+    """The letters of ``word`` without its marks (SARA AM as SARA AA): what a misread mark leaves alone."""
+    return "".join(letter for letter, _ in _clusters(word))
+
+
+def mark_distance(a: str, b: str) -> int:
+    """Mark edits (a mark lost, added or read as another) between two stretches of the same ``skeleton``: per
+    letter, the more of the marks only one of them has (a letter takes three marks at most, in a fixed order)."""
+    distance = 0
+    for (_, x), (_, y) in zip(_clusters(a), _clusters(b), strict=True):
+        only_x, only_y = Counter(x) - Counter(y), Counter(y) - Counter(x)
+        distance += max(only_x.total(), only_y.total())
+    return distance
 
 
 def _may_be_misreading(variant: str, words: set[str], counts: dict[str, int]) -> bool:
@@ -137,7 +181,14 @@ def restore_words(text: str, vocabulary: Vocabulary, ink: MarkInk | None = None)
     """``text`` with stretches one mark or letter away from the document's words restored; (offset, before, after,
     evidence) per change; no upper mark added where ``ink`` shows none missing (``ocr_marks.ink_veto``: the
     writer's own typo, ``บรการ``, which the scan shows as it is)."""
-    return restore_spans(text, lambda span: _restore_span(span, vocabulary, ink))
+    return restore_spans(text, lambda span: _restore_both(span, vocabulary, ink))
+
+
+def _restore_both(span: str, vocabulary: Vocabulary, ink: MarkInk | None) -> tuple[str, list[Change]]:
+    """One mark or letter off first (``_restore_span``), then two marks (``_restore_far``)."""
+    span, near = _restore_span(span, vocabulary, ink)
+    span, far = _restore_far(span, vocabulary, ink)
+    return span, near + far
 
 
 def _restore_span(span: str, vocabulary: Vocabulary, ink: MarkInk | None = None) -> tuple[str, list[Change]]:
@@ -159,6 +210,89 @@ def _restore_span(span: str, vocabulary: Vocabulary, ink: MarkInk | None = None)
         span = span[:i] + word + span[i + len(variant) :]
         i += len(word)
     return span, changes
+
+
+def _restore_far(span: str, vocabulary: Vocabulary, ink: MarkInk | None) -> tuple[str, list[Change]]:
+    """Stretches of ``span`` that are no word and ``FAR_MARKS`` mark edits at most from one word of ``FAR_LETTERS``
+    letters the document writes (the same letters: ``skeleton``), restored where the ink shows the marks added missing
+    (``_far_restoration``); e.g. ``พึ่นฐาน`` (SARA UE and MAI EK for SARA UEE and MAI THO), ``ต่อนที`` (the tone over the
+    wrong letter)."""
+    changes: list[Change] = []
+    found, bare = _letters(span), skeleton(span)
+    starts: set[int] | None = None  # newmm's, asked for only where a skeleton matches (segmenting is the cost)
+    k = 0
+    while k < len(found):
+        candidates = _far_candidates(span, found, k, bare[k:], vocabulary)
+        if candidates:
+            starts = _starts(span) if starts is None else starts
+        restored = _far_restoration(span, found[k], candidates, vocabulary, ink) if candidates and found[k] in starts else None
+        if restored is None:
+            k += 1
+            continue
+        stretch, word, evidence = restored
+        at = found[k]
+        changes.append((at, stretch, word, evidence))
+        span = span[:at] + word + span[at + len(stretch) :]
+        found, bare, starts = _letters(span), skeleton(span), None
+        k += len(skeleton(word))
+    return span, changes
+
+
+def _letters(span: str) -> list[int]:
+    """Offsets of the letters of ``span`` (``skeleton``'s: every character but the marks)."""
+    return [i for i, ch in enumerate(span) if ch not in MARKS and ch != NIKHAHIT]
+
+
+def _far_candidates(span: str, found: list[int], k: int, bare: str, vocabulary: Vocabulary) -> list[tuple[str, tuple[str, ...]]]:
+    """(stretch, the document's words of its skeleton) of the whole-cluster stretches from letter ``k`` of ``span``
+    (``bare``: the skeleton from there) that read otherwise than those words and are no word, longest first."""
+    out = []
+    for n in vocabulary.skeleton_lengths.get(bare[:2], ()):
+        words = vocabulary.skeletons.get(bare[:n]) if len(bare) >= n else None
+        end = found[k + n] if k + n < len(found) else len(span)
+        if words and span[found[k] : end] not in words and aligned(span, found[k], end) and not is_word(span[found[k] : end]):
+            out.append((span[found[k] : end], words))
+    return out
+
+
+def _far_restoration(
+    span: str, start: int, candidates: list[tuple[str, tuple[str, ...]]], vocabulary: Vocabulary, ink: MarkInk | None
+) -> tuple[str, str, str] | None:
+    """(stretch, word, evidence) of the first of ``candidates`` (``_far_candidates``, at ``span[start]``) that the
+    evidence restores."""
+    for stretch, words in candidates:
+        near = sorted((mark_distance(stretch, word), word) for word in words)
+        near = [(d, word) for d, word in near if 0 < d <= FAR_MARKS]
+        if not near or (len(near) > 1 and near[1][0] == near[0][0]):
+            continue  # as near to two of the document's words: ambiguous
+        distance, word = near[0]
+        why = _far_evidence(span, start, stretch, word, vocabulary, ink)
+        if why:
+            return stretch, word, f"{word!r} is written {vocabulary.counts[word]} times in this document, {stretch!r} is {distance} mark edits from it and no dictionary word; {why}"
+    return None
+
+
+def _far_evidence(span: str, start: int, stretch: str, word: str, vocabulary: Vocabulary, ink: MarkInk | None) -> str:
+    """Why ``stretch`` reads as ``word`` (empty when it does not): the text reads ``MIN_GAIN`` likelier with it and
+    has fewer non-words (or ``FAR_WORDS_GAIN`` likelier: ``ต่อ|นที`` are words), the document writes it
+    ``RARE_RATIO`` times as often as the stretch, it takes away no upper mark, and the ink (``ink``) shows missing
+    every upper mark it adds (and no mark missing over a letter it adds one on: ``ink_veto``)."""
+    fixed = span[:start] + word + span[start + len(stretch) :]
+    gain = compound_reading_cost(span) - compound_reading_cost(fixed)
+    fewer = unknown_chars(fixed) < unknown_chars(span)
+    if gain <= (MIN_GAIN if fewer else FAR_WORDS_GAIN) or not _whole(fixed, start, start + len(word)):
+        return ""
+    written = ink.written(stretch) if ink else 0
+    if vocabulary.counts[word] < RARE_RATIO * max(written, 1):
+        return ""  # the document may write the stretch so: the writer's own spelling
+    added = sum(ch in UPPER_MARKS for ch in word) - sum(ch in UPPER_MARKS for ch in stretch)
+    if added < 0:
+        return ""  # an upper mark read is ink (the writer's own กำรบริหาร): the count tells no mark from a speck
+    shown = ink.lacking(stretch, 0, len(stretch) - 1) if ink and added > 0 else 0
+    if added > shown or ink_veto(ink, stretch, word):
+        return ""  # (without the scan's ink no mark is added: a text layer writes ดาเนิน for ดำเนิน)
+    ink_says = f"the scan shows {shown} upper mark(s) missing over it; " if added > 0 else ""
+    return ink_says + f"the text reads {gain:.0f} (natural log) likelier with it"
 
 
 def _edit(variant: str, word: str) -> str:
