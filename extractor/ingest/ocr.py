@@ -437,16 +437,14 @@ def _line_glyphs(
     inside = _inside_words(line.words)
     numbers = _inside_numbers(line.words)
     tracking = _tracking(line.words, inside, gap_em)
+    blanks = {} if blank is None else ink_blanks(line, blank, em, inside)
     for index, word, mark, last, gap in _walk(line.words):
         if mark:
             _word_glyphs(word.text, pen, pen, y0, y1, size, scale, out, pen, word.bold)  # marks on the last base
             continue
         x0, x1 = float(word.bbox[0]), float(word.bbox[2])
         if gap is not None:  # a mark's box pushes the next base right: the gap is measured from it, closed to the base
-            around = None
-            if blank is not None and _ink_decides(last, word.text[0], index in inside):
-                widths = blank[0] if word.text[0] in LEADING_VOWELS else blank[1]
-                around = _blank_around(widths, line.bbox[0], word.bbox[0] - gap, word.bbox[0], em)
+            around = blanks.get(index)
             if index in numbers or not is_space(last, word.text[0], index in inside, gap / gap_em, tracking, around):
                 x0 = pen
             else:  # a space glyph says so whatever the layout's word gap makes of the distance
@@ -510,12 +508,61 @@ def blank_widths(ink: np.ndarray, line: OcrLine, em: float, band: tuple[float, f
     return np.where(blank, lengths[np.cumsum(np.diff(np.concatenate(([False], blank)).astype(np.int8)) == 1)], 0)
 
 
-def _blank_around(widths: np.ndarray, origin: float, left: float, right: float, em: float) -> float:
-    """The widest blank stretch (em) from ``INK_REACH`` before the box gap from ``left`` to ``right`` (pixels) to
-    ``INK_REACH_AFTER`` after it."""
-    lo = max(int(min(left, right) - INK_REACH * em - origin), 0)
-    hi = int(max(left, right) + INK_REACH_AFTER * em - origin)
-    return float(widths[lo:hi].max()) / em if hi > lo and lo < widths.size else 0.0
+def ink_blanks(line: OcrLine, blank: Blanks, em: float, inside: set[int]) -> dict[int, float]:
+    """The widest blank stretch (em) of the ink around each join of ``line`` the ink decides (``_ink_decides``), by
+    the index of the word after it.
+
+    A join looks for its blank from ``INK_REACH`` before the right edge of the last base letter's box (not of its
+    marks': Tesseract boxes the marks of ทั้งนี้ right of their ink and the letters after them as far, so the space's
+    blank ends 0.2-0.3 em before the box gap) to ``INK_REACH_AFTER`` after the box gap.  A blank stretch found
+    only by reaching back to the base letter counts when no other join's box gap is nearer it: Tesseract boxes a
+    consonant that carries marks narrow and early (ท of เอกชน ที่มี), and the blank before it is the join's before
+    ที่, not the one before มี.  Labelled joins (the text layer's verdict): spaces missed 38 -> 29, added 16 -> 18."""
+    joins = _joins(line.words)
+    gaps = np.array([(min(left, right), max(left, right)) for _, _, left, right, _ in joins]).reshape(-1, 2)
+    stretches = tuple(_stretches(widths, line.bbox[0]) for widths in blank)
+    out: dict[int, float] = {}
+    for index, last, left, right, base in joins:
+        right_char = line.words[index].text[0]
+        if _ink_decides(last, right_char, index in inside):
+            band = stretches[0] if right_char in LEADING_VOWELS else stretches[1]
+            out[index] = _blank_near(band, (min(left, right), max(left, right)), base, gaps, em)
+    return out
+
+
+def _joins(words: list[OcrWord]) -> list[tuple[int, str, float, float, float]]:
+    """(index of the word after, last base character before, left and right edge of the box gap, right edge of the
+    last base letter's box) of each join between base letters of a line."""
+    out, base = [], 0.0
+    for index, word, mark, last, gap in _walk(words):
+        if mark:
+            continue
+        if gap is not None:
+            out.append((index, last, float(word.bbox[0]) - gap, float(word.bbox[0]), base))
+        base = float(word.bbox[2])
+    return out
+
+
+def _stretches(widths: np.ndarray, origin: float) -> np.ndarray:
+    """(first, one past the last column) in pixels of each blank stretch of a line's ``widths`` (``blank_widths``)."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], widths > 0, [False])).astype(np.int8)))
+    return np.stack((edges[::2], edges[1::2]), axis=1).astype(float).reshape(-1, 2) + origin
+
+
+def _blank_near(stretches: np.ndarray, gap: tuple[float, float], base: float, gaps: np.ndarray, em: float) -> float:
+    """The widest of a line's blank ``stretches`` (em) that comes within ``INK_REACH`` before the box gap ``gap``
+    (pixels) or ``INK_REACH_AFTER`` after it, or within ``INK_REACH`` before ``base`` and no nearer any other of the
+    line's box ``gaps``."""
+    lo, hi = min(gap[0], base) - INK_REACH * em, gap[1] + INK_REACH_AFTER * em
+    first, last = np.searchsorted(stretches[:, 1], lo, "right"), np.searchsorted(stretches[:, 0], hi, "left")
+    best = 0.0
+    for start, end in stretches[first:last].tolist():
+        if end <= gap[0] - INK_REACH * em:
+            nearest = np.maximum(0.0, np.maximum(gaps[:, 0] - end, start - gaps[:, 1])).min()
+            if gap[0] - end > nearest:
+                continue
+        best = max(best, end - start)
+    return best / em
 
 
 def space_gap(left: str, right: str, inside: bool, tracking: float = TRACKING) -> float:

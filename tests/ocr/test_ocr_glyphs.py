@@ -281,3 +281,14 @@ def test_sara_am_written_as_nikhahit_and_sara_aa_reads_as_the_dictionary_spells_
     line = _line(words)
     assert _inside_words(line.words) == {2, 3}
     assert _texts(line) == ["การ ดําเนินงาน"]
+
+
+def test_the_blank_after_a_letter_whose_marks_are_boxed_past_it_counts_for_the_gap_after_the_marks():
+    # em ≈ 60 px.  Tesseract boxed the marks of ทั้งนี้ 0.25 em right of their ink and หลัก as far: the space's blank
+    # (0.42 em) ends 0.17 em before the box gap, beyond INK_REACH, but right after the box of น.  A blank the join
+    # before a letter's own box is nearer (งาน ที่มี) stays that join's alone
+    marked = _line([("ทั้ง", 100, 160), ("น", 161, 180), ("ี้", 181, 215), ("หลัก", 222, 300)], x_size=70.0)
+    early = _line([("งาน", 100, 160), ("ท", 178, 186), ("ี่", 187, 225), ("มี", 232, 270)], y=300, x_size=70.0)
+    ink = _inked((100, 180), (205, 300)) | _inked((100, 160), (178, 270), y=300)
+    glyphs = lines_to_glyphs([marked, early], 72 / 300, ink)
+    assert [ln.text for ln in build_lines(glyphs)] == ["ทั้งนี้ หลัก", "งาน ที่มี"]
