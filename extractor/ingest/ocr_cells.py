@@ -107,10 +107,15 @@ def covered_by(lines: list[OcrLine], shape: tuple[int, int], margin: int = WORD_
 
 def unread_lines(ink: np.ndarray, lines: list[OcrLine], cells: list[CellBox], em: float) -> list[CellBox]:
     """Boxes of text-line height around ink outside every OCR line (its marks included: half an em around it)
-    and outside the grid's cells (read as cells)."""
+    and outside the grid's cells no OCR word touches (read whole as cells).  A cell Tesseract read in part keeps
+    the lines it dropped (001's KPI definition cell lost ``วิธีคำนวณ : …``, the line above it and the ``วิธี`` of
+    the line below); such a region is cut to its cell."""
     loose = ink & ~covered_by(lines, ink.shape, int(0.5 * em), whole_lines=True)
+    words = covered_by(lines, ink.shape)
+    read = [c for c in cells if words[c.y0 : c.y1, c.x0 : c.x1].any()]
     for c in cells:
-        loose[c.y0 - INSET : c.y1 + INSET, c.x0 - INSET : c.x1 + INSET] = False
+        if c not in read:
+            loose[c.y0 - INSET : c.y1 + INSET, c.x0 - INSET : c.x1 + INSET] = False
     out: list[CellBox] = []
     for top, bottom in ink_spans(loose.sum(axis=1) > 0, gap=max(1, int(0.15 * em))):
         band = loose[top:bottom]
@@ -120,8 +125,18 @@ def unread_lines(ink: np.ndarray, lines: list[OcrLine], cells: list[CellBox], em
             height = rows[-1] - rows[0] + 1
             if MIN_LINE_EM * em <= height <= MAX_LINE_EM * em and right - left >= MIN_LINE_EM * em and box.sum() >= MIN_INK_EM2 * em * em:
                 pad = int(0.3 * em)
-                out.append(CellBox(max(0, left - pad), max(0, top + rows[0] - pad), right + pad, top + rows[-1] + 1 + pad))
+                region = CellBox(max(0, left - pad), max(0, top + rows[0] - pad), right + pad, top + rows[-1] + 1 + pad)
+                out.append(_in_read_cell(region, read))
     return out
+
+
+def _in_read_cell(region: CellBox, read: list[CellBox]) -> CellBox:
+    """The region, cut to the read cell holding its middle (the pad must not take in the next cell's ink)."""
+    middle = ((region.x0 + region.x1) / 2, (region.y0 + region.y1) / 2)
+    for c in read:
+        if c.x0 <= middle[0] < c.x1 and c.y0 <= middle[1] < c.y1:
+            return CellBox(max(region.x0, c.x0), max(region.y0, c.y0), min(region.x1, c.x1), min(region.y1, c.y1))
+    return region
 
 
 def blank_read_cells(cells: list[CellBox], ink: np.ndarray, covered: np.ndarray, em: float) -> list[CellBox]:

@@ -275,6 +275,37 @@ def test_arrow_cells_replace_what_tesseract_read():
     assert "'4=' → '←'" in arrows_message(changed) and "(nothing read) → '→'" in arrows_message(changed)
 
 
+def _two_line_cell() -> tuple[np.ndarray, CellBox, OcrLine]:
+    """Ink of one tall cell holding two text lines, and an OCR line for the first only (Tesseract drops a line in
+    a tall cell now and then)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractor.ingest.ocr_image import ink_mask
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Loma.ttf", 40)
+    image = Image.new("L", (900, 400), 255)
+    ImageDraw.Draw(image).text((130, 110), "กลุ่มเป้าหมาย", font=font, fill=0)
+    ImageDraw.Draw(image).text((130, 230), "วิธีคำนวณ : ตรวจสอบ", font=font, fill=0)
+    read = OcrLine((125, 100, 420, 175), 160, 40.0, [OcrWord("กลุ่มเป้าหมาย", (125, 100, 420, 175), 90.0)])
+    return ink_mask(np.asarray(image)), CellBox(104, 84, 796, 396), read
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+def test_a_line_lost_in_a_cell_tesseract_read_in_part_is_read_again():
+    ink, cell, read = _two_line_cell()
+    boxes = unread_lines(ink, [read], [cell], 40.0)
+    assert len(boxes) == 1
+    box = boxes[0]
+    assert box.y0 < 250 < box.y1 and box.y0 > 160 and box.x0 <= 130 and box.x1 > 450
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+def test_a_cell_with_no_ocr_line_is_left_to_the_blank_cell_reread():
+    ink, cell, _ = _two_line_cell()
+    assert unread_lines(ink, [], [cell], 40.0) == []
+    assert blank_read_cells([cell], ink, covered_by([], ink.shape), 40.0) == [cell]
+
+
 def _dash_row(baseline_text: str) -> tuple[np.ndarray, list[CellBox], OcrLine]:
     """A baseline cell whose last glyph Tesseract did not report (``พ.ศ. ๒๕๖๔ : -``) and a target cell beside it,
     with the OCR line running across both without that glyph."""
@@ -305,3 +336,4 @@ def test_other_ink_after_a_cells_last_word_is_no_dash(last):
     ink, cells, line = _dash_row(f"พ.ศ. ๒๕๖๔ : {last}")
     assert reread_cells_by_shape(ink, cells, [line]) == []
     assert line.text == "พ.ศ. ๒๕๖๔ : ร้อยละ"
+
