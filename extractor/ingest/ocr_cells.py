@@ -42,6 +42,8 @@ STRIP_GAP_IN = 1 / 3  # at most this much blank (inch) between two regions in th
 DASH_HEIGHT_EM, DASH_WIDTH_EM, DASH_FILL = 0.2, (0.15, 1.5), 0.6  # a dash: flat, short, solid (em: the line's size)
 DASH_ABOVE_BASELINE = 0.3  # em: a dash sits this far above the baseline of the text around it
 DASH_CONFIDENCE = 60.0  # what a dash found by shape is given as Tesseract's confidence
+ROW_NUMBER = re.compile(r"^(?:[1-9][0-9]{0,2}|[๑-๙][๐-๙]{0,2})$")  # a row's number: whole, one script
+ROW_NUMBER_HEIGHT_EM = (0.35, 1.2)  # its digits' height (em: the page's text size; Thai digits are as high as ก)
 CODE_GAP = 0.3  # em: a policy code's glyphs are closer than this, the word after it (``(OKR``) further
 CODE_LOOKALIKES = "P258S"  # what Tesseract makes of a policy code's ``P`` before Thai digits
 CODE_GLYPHS = "P" + THAI_DIGITS + ARABIC_DIGITS  # a policy code's first glyph is told among these by shape
@@ -196,6 +198,10 @@ def reread_cells_by_shape(ink: np.ndarray, cells: list[CellBox], lines: list[Ocr
             if dash is not None:  # a dash alone in its cell: too little ink for the blank-cell re-read, or dropped as noise
                 lines.append(OcrLine(dash, (dash[1] + dash[3]) / 2 + DASH_ABOVE_BASELINE * em, em, [OcrWord("-", dash, DASH_CONFIDENCE)]))
                 changed.append(("", "-"))
+            elif (number := _row_number(ink, cell, em)) is not None:
+                text, box = number
+                lines.append(OcrLine(box, box[3], em, [OcrWord(text, box, DASH_CONFIDENCE)]))
+                changed.append(("", text))
             continue
         line, start, end = found[0]
         before = " ".join(w.text for w in line.words[start:end])
@@ -236,6 +242,19 @@ def _trailing_dashes(ink: np.ndarray, cells: list[CellBox], lines: list[OcrLine]
             line.words.insert(end, OcrWord("-", dash, DASH_CONFIDENCE))
             changed.append((last.text, f"{last.text} -"))
     return changed
+
+
+def _row_number(ink: np.ndarray, cell: CellBox, em: float) -> tuple[str, tuple[int, int, int, int]] | None:
+    """(reading, box in page pixels) of a cell whose only ink is a short whole number (a row's ``1``) in one script,
+    read by shape: Tesseract reads a lone ``1`` as ``-`` or ``—``, which the noise filter drops, and its cell then
+    counts as read."""
+    crop = ink[cell.y0 : cell.y1, cell.x0 : cell.x1]
+    ys, xs = np.nonzero(crop)
+    if not len(ys) or not em or not ROW_NUMBER_HEIGHT_EM[0] * em <= ys.max() - ys.min() + 1 <= ROW_NUMBER_HEIGHT_EM[1] * em:
+        return None
+    box = (cell.x0 + int(xs.min()), cell.y0 + int(ys.min()), cell.x0 + int(xs.max()) + 1, cell.y0 + int(ys.max()) + 1)
+    reading = read_number(ink, box, alphabet=THAI_DIGITS + ARABIC_DIGITS)
+    return (reading, box) if reading and ROW_NUMBER.match(reading) else None
 
 
 def _merge(line: OcrLine, start: int, end: int, text: str) -> None:
@@ -286,7 +305,7 @@ def shape_cells_message(changed: list[tuple[str, str]]) -> str:
     """The text of the finding listing the cells re-read by ``reread_cells_by_shape``."""
     pairs = "; ".join(f"{a!r} → {b!r}" if a else f"(nothing read) → {b!r}" for a, b in changed)
     return (f"{len(changed)} table cell(s) re-read whole by shape (a number in Thai digits or a policy code against the "
-            f"TLWG fonts' digits and P, a dash alone or after a cell's last word; Tesseract cut the number into pieces, misread its digits or read them as letters): {pairs}")
+            f"TLWG fonts' digits and P, a dash alone or after a cell's last word, a row number alone; Tesseract cut the number into pieces, misread its digits or read them as letters): {pairs}")
 
 def lines_across_rows(lines: list[OcrLine], cells: list[CellBox], em: float) -> list[OcrLine]:
     """OCR lines taller than a text line that run down ``MIN_ROWS_CROSSED`` rows of the ruled grid or more: Tesseract

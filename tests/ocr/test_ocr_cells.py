@@ -337,3 +337,22 @@ def test_other_ink_after_a_cells_last_word_is_no_dash(last):
     assert reread_cells_by_shape(ink, cells, [line]) == []
     assert line.text == "พ.ศ. ๒๕๖๔ : ร้อยละ"
 
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+@pytest.mark.parametrize("drawn", ["1", "12", "๑", "๒๓"])
+def test_a_row_number_nobody_read_is_read_by_shape(drawn):
+    # 002's and 003's first rows: Tesseract read the lone 1 as '-' or '—', which the noise filter dropped
+    ink, cells = _cell_page([drawn, "โครงการ"])
+    name = _words_line(("โครงการ", 530, 700))
+    lines = [name]
+    assert reread_cells_by_shape(ink, cells, lines) == [("", drawn)]
+    assert lines[1].text == drawn and cells[0].x0 <= lines[1].bbox[0] < lines[1].bbox[2] <= cells[0].x1
+
+
+@pytest.mark.skipif(not glob.glob("/usr/share/fonts/truetype/tlwg/Loma.ttf"), reason="fonts-thai-tlwg not installed")
+@pytest.mark.parametrize("drawn", ["ก", "1.2", "ข้อ", "(1)"])
+def test_a_cell_of_other_ink_is_no_row_number(drawn):
+    # a letter, a dotted number, a bracketed one: not a row's plain number
+    ink, cells = _cell_page([drawn, "โครงการ"])
+    lines = [_words_line(("โครงการ", 530, 700))]
+    assert reread_cells_by_shape(ink, cells, lines) == [] and len(lines) == 1
