@@ -33,6 +33,7 @@ _TONES = (MAI_EK, MAI_THO)
 _VOWELS_ABOVE = "\u0e31\u0e34\u0e35\u0e36\u0e37"  # MAI HAN-AKAT, SARA I, II, UE, UEE (a string: edits in a fixed order)
 _UPPER_VOWELS = frozenset(_VOWELS_ABOVE)
 _ANY_TONE = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+_TONE_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b")  # MAI EK, THO, TRI, CHATTAWA (not THANTHAKHAT)
 THAI_SPAN = re.compile(r"[\u0E01-\u0E4E]+")  # a run of Thai letters, marks and digits
 UPPER_MARKS = frozenset("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")  # the marks
 # set over the letters' band (SARA AM for its ring)
@@ -260,13 +261,23 @@ def _written_reading(ink: MarkInk, left: str, token: str, right: str, readings: 
 
 def ink_edits(token: str, marks: int) -> list[str]:
     """``token`` with one upper mark added (``mark_edits``: a tone mark, SARA AM's ring; or an upper vowel or MAI
-    TAIKHU on a consonant without one: ``เหน`` → ``เห็น``), or two when ``marks`` allows (a vowel and a tone: ``ท`` → ``ที่``)."""
+    TAIKHU on a consonant without one: ``เหน`` → ``เห็น``; an upper vowel under a tone read alone: ``เพ่อ`` →
+    ``เพื่อ``), or two when ``marks`` allows (a vowel and a tone: ``ท`` → ``ที่``)."""
     def once(word: str) -> list[str]:
-        vowels = [word[: i + 1] + v + word[i + 1 :] for i, ch in enumerate(word) if "\u0e01" <= ch <= "\u0e2e" and not (i + 1 < len(word) and _is_mark(word[i + 1])) for v in _VOWELS_ABOVE + MAITAIKHU]
+        vowels = [word[: i + 1] + v + word[i + 1 :] for i, ch in enumerate(word) if "\u0e01" <= ch <= "\u0e2e" for v in _vowels_over(word[i + 1 : i + 2])]
         return mark_edits(word) + vowels
 
     first = once(token)
     return first + ([w for r in first for w in once(r)] if marks > 1 else [])
+
+
+def _vowels_over(after: str) -> str:
+    """The upper vowels (and MAI TAIKHU) a consonant followed by ``after`` may have lost: any on a bare consonant, an
+    upper vowel under a tone mark (the tone read, the vowel under it not; THANTHAKHAT silences its letter: no vowel
+    under it), none where a vowel is read."""
+    if not after or not _is_mark(after):
+        return _VOWELS_ABOVE + MAITAIKHU
+    return _VOWELS_ABOVE if after in _TONE_MARKS else ""
 
 
 @functools.lru_cache(maxsize=1)

@@ -165,3 +165,13 @@ def test_a_reading_only_a_little_likelier_is_taken_when_the_words_are_sure_which
     assert text == "ตะแกรงรับน้ำคันหิน" and "likelier" in changes[0][3]
     # ปั่น and ปั้น both read about as likely: the words cannot tell which tone the ink shows, so neither is guessed
     assert restore_inked_marks("ทางเดินปันสะดวก", MarkInk([(InkWord("ทางเดิน", 1, 1), InkWord("ปั", 1, 2), InkWord("นสะดวก", 0, 0))]))[0] == "ทางเดินปันสะดวก"
+
+
+def test_an_upper_vowel_lost_under_a_tone_read_is_restored_where_the_ink_shows_it():
+    # เพ่อ read for เพื่อ: the tone was read, the SARA UEE under it not; the ink shows the two marks
+    assert "เพื่อ" in ink_edits("เพ่อ", 1) and "ที่" in ink_edits("ท่", 1)
+    assert not any(w.startswith("เพ็่") for w in ink_edits("เพ่อ", 1))  # MAI TAIKHU never stands under a tone
+    assert "พินที์" not in ink_edits("พินท์", 1)  # nor a vowel under THANTHAKHAT
+    ink = MarkInk([(InkWord("พัฒนาที่", 3, 3), InkWord("เพ่อลดระยะเวลา", 1, 2))])
+    assert restore_inked_marks("พัฒนาที่เพ่อลดระยะเวลา", ink)[0] == "พัฒนาที่เพื่อลดระยะเวลา"
+    assert restore_inked_marks("พัฒนาที่เพ่อลดระยะเวลา", MarkInk([(InkWord("พัฒนาที่", 3, 3), InkWord("เพ่อลดระยะเวลา", 1, 1))]))[0] == "พัฒนาที่เพ่อลดระยะเวลา"
