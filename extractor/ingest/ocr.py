@@ -18,6 +18,8 @@ calling thread because PyMuPDF is not thread-safe.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
 import statistics
 from collections.abc import Iterable, Iterator
@@ -66,7 +68,7 @@ from extractor.layout.types import PageModel
 from extractor.limits import NO_DEADLINE, Deadline, LimitExceededError
 from extractor.thai import Glyph
 from extractor.thai.chars import composed_sara_am
-from extractor.thai.dictionary import tokenize
+from extractor.thai.dictionary import is_word, tokenize
 from extractor.thai.ocr_marks import InkWord
 
 DEFAULT_DPI = 300  # measured: see benchmarks/RESULTS.md "## OCR" (200 dpi loses marks on 11 pt text)
@@ -434,24 +436,62 @@ def _line_glyphs(
     y0, y1 = (line.baseline - 0.8 * em) * scale, (line.baseline + 0.2 * em) * scale
     out: list[Glyph] = []
     pen: float | None = None  # right edge of the last base glyph placed (what the line builder measures from)
-    inside = _inside_words(line.words)
-    numbers = _inside_numbers(line.words)
-    tracking = _tracking(line.words, inside, gap_em)
-    blanks = {} if blank is None else ink_blanks(line, blank, em, inside)
+    spaced = spaced_joins(line, em, gap_em, blank)
     for index, word, mark, last, gap in _walk(line.words):
         if mark:
             _word_glyphs(word.text, pen, pen, y0, y1, size, scale, out, pen, word.bold)  # marks on the last base
             continue
         x0, x1 = float(word.bbox[0]), float(word.bbox[2])
         if gap is not None:  # a mark's box pushes the next base right: the gap is measured from it, closed to the base
-            around = blanks.get(index)
-            if index in numbers or not is_space(last, word.text[0], index in inside, gap / gap_em, tracking, around):
+            if index not in spaced:
                 x0 = pen
             else:  # a space glyph says so whatever the layout's word gap makes of the distance
                 x0 = max(x0, pen)
                 out.append(Glyph(" ", (pen * scale, y0, pen * scale, y1), OCR_FONT, size))
             x1 = max(x1, x0 + 0.2 * em)
         pen = _word_glyphs(word.text, x0, x1, y0, y1, size, scale, out, pen, word.bold)
+    return out
+
+
+def spaced_joins(line: OcrLine, em: float, gap_em: float, blank: Blanks | None = None) -> set[int]:
+    """Indexes of the words of ``line`` (font size ``em``, gaps read in ``gap_em``, pixels) that follow a space:
+    ``is_space`` at each join, and a compound written apart (``_written_apart``)."""
+    pieces = _word_pieces(line.words)
+    inside = set(pieces)
+    numbers = _inside_numbers(line.words)
+    tracking = _tracking(line.words, inside, gap_em)
+    joins = _joins(line.words)
+    firsts = {index: line.words[index].text[0] for index, *_ in joins}
+    gaps = {index: (right - left) / gap_em for index, _, left, right, _ in joins}
+    compounds = {
+        index for index, last, *_ in joins
+        if index in inside and _is_thai(last) and _is_thai(firsts[index]) and gaps[index] >= THAI_SPACE_GAP
+        and all(piece and all(is_word(token) for token in tokenize(piece)) for piece in pieces[index])
+    }
+    measured = {index for index, last, *_ in joins if _ink_decides(last, firsts[index], index in inside)}
+    blanks = {} if blank is None else ink_blanks(line, blank, em, joins, measured | compounds)
+    spaced = {
+        index for index, last, *_ in joins
+        if index not in numbers and is_space(last, firsts[index], index in inside, gaps[index], tracking, blanks.get(index))
+    }
+    return spaced | _written_apart([index for index, *_ in joins], compounds, blanks, firsts, spaced)
+
+
+def _written_apart(
+    order: list[int], compounds: set[int], blanks: dict[int, float], firsts: dict[int, str], spaced: set[int]
+) -> set[int]:
+    """The joins inside what the dictionary reads as one word (``compounds``: between two runs of dictionary words,
+    their box gap at least THAI_SPACE_GAP) where the ink shows a space too and neither join beside them is one: a
+    compound the dictionary holds written apart (จัดซื้อ จัดจ้าง, ประจำตัว ประชาชน, สำนัก ยุทธศาสตร์).  A space the boxes
+    and the ink put inside a word next to a space is a box slipped by a letter (กรุงเทพมหานครป ระจำปี, เดือนละ 1ค
+    รั้ง).  Labelled Thai-Thai joins inside dictionary words with such gaps (the text layer's verdict): 11 spaces
+    found, none added; where the ink alone (at 0.24 em) added 1,142, and 58 of the 60 left by the box gap lie beside a
+    space; the two runs of words keep out กท ม. (กทม.), the 2 others."""
+    out = set()
+    for position, index in enumerate(order):
+        beside = order[max(position - 1, 0):position] + order[position + 1:position + 2]
+        if index in compounds and not spaced.intersection(beside) and _ink_space(firsts[index], blanks.get(index, 0.0)):
+            out.add(index)
     return out
 
 
@@ -477,9 +517,14 @@ def is_space(
     own em (None: not measured).  The ink decides where it can (``_ink_decides``, ``INK_SPACE_GAP``), box gaps
     elsewhere."""
     if blank is not None and _ink_decides(left, right, inside):
-        bearing = LEADING_VOWEL_BEARING if right in LEADING_VOWELS else 0.0
-        return blank - bearing >= INK_SPACE_GAP
+        return _ink_space(right, blank)
     return gap >= space_gap(left, right, inside, tracking)
+
+
+def _ink_space(right: str, blank: float) -> bool:
+    """Is a blank stretch of ``blank`` em before ``right`` a space (``INK_SPACE_GAP``, ``LEADING_VOWEL_BEARING``)?"""
+    bearing = LEADING_VOWEL_BEARING if right in LEADING_VOWELS else 0.0
+    return blank - bearing >= INK_SPACE_GAP
 
 
 def _ink_decides(left: str, right: str, inside: bool) -> bool:
@@ -508,8 +553,10 @@ def blank_widths(ink: np.ndarray, line: OcrLine, em: float, band: tuple[float, f
     return np.where(blank, lengths[np.cumsum(np.diff(np.concatenate(([False], blank)).astype(np.int8)) == 1)], 0)
 
 
-def ink_blanks(line: OcrLine, blank: Blanks, em: float, inside: set[int]) -> dict[int, float]:
-    """The widest blank stretch (em) of the ink around each join of ``line`` the ink decides (``_ink_decides``), by
+def ink_blanks(
+    line: OcrLine, blank: Blanks, em: float, joins: list[tuple[int, str, float, float, float]], wanted: set[int]
+) -> dict[int, float]:
+    """The widest blank stretch (em) of the ink around each of the ``wanted`` ``joins`` of ``line`` (``_joins``), by
     the index of the word after it.
 
     A join looks for its blank from ``INK_REACH`` before the right edge of the last base letter's box (not of its
@@ -518,14 +565,12 @@ def ink_blanks(line: OcrLine, blank: Blanks, em: float, inside: set[int]) -> dic
     only by reaching back to the base letter counts when no other join's box gap is nearer it: Tesseract boxes a
     consonant that carries marks narrow and early (ท of เอกชน ที่มี), and the blank before it is the join's before
     ที่, not the one before มี.  Labelled joins (the text layer's verdict): spaces missed 38 -> 29, added 16 -> 18."""
-    joins = _joins(line.words)
     gaps = np.array([(min(left, right), max(left, right)) for _, _, left, right, _ in joins]).reshape(-1, 2)
     stretches = tuple(_stretches(widths, line.bbox[0]) for widths in blank)
     out: dict[int, float] = {}
-    for index, last, left, right, base in joins:
-        right_char = line.words[index].text[0]
-        if _ink_decides(last, right_char, index in inside):
-            band = stretches[0] if right_char in LEADING_VOWELS else stretches[1]
+    for index, _, left, right, base in joins:
+        if index in wanted:
+            band = stretches[0] if line.words[index].text[0] in LEADING_VOWELS else stretches[1]
             out[index] = _blank_near(band, (min(left, right), max(left, right)), base, gaps, em)
     return out
 
@@ -612,16 +657,29 @@ def _is_digit(ch: str) -> bool:
 def _inside_words(words: list[OcrWord]) -> set[int]:
     """Indexes of the Tesseract words that start inside a dictionary word of the line's text read without gaps
     (newmm): a gap before them is tracking, not a space, unless it is very wide."""
+    return set(_word_pieces(words))
+
+
+def _word_pieces(words: list[OcrWord]) -> dict[int, tuple[str, str]]:
+    """For each Tesseract word that starts inside a dictionary word of the line's text read without gaps (newmm):
+    that dictionary word's letters before and after its start ("" where it starts inside ``ํา``)."""
     starts, text = [], ""
     for word in words:
         starts.append(len(text))
         text += word.text
     composed, kept = composed_sara_am(text)  # decomposed, การดําเนินงาน tokenizes กา รด ํา เนิน งาน
-    boundaries, offset = set(), 0
-    for token in tokenize(composed):
-        boundaries.add(kept[offset])
-        offset += len(token)
-    return {i for i, start in enumerate(starts) if start not in boundaries}
+    tokens = tokenize(composed)
+    offsets = list(itertools.accumulate((len(token) for token in tokens), initial=0))
+    out: dict[int, tuple[str, str]] = {}
+    for i, start in enumerate(starts):
+        position = bisect.bisect_left(kept, start)
+        if position == len(kept) or kept[position] != start:  # the า of a split ํา
+            out[i] = ("", "")
+            continue
+        n = bisect.bisect_right(offsets, position) - 1
+        if offsets[n] != position and n < len(tokens):
+            out[i] = (tokens[n][: position - offsets[n]], tokens[n][position - offsets[n]:])
+    return out
 
 
 def _inside_numbers(words: list[OcrWord]) -> set[int]:

@@ -292,3 +292,14 @@ def test_the_blank_after_a_letter_whose_marks_are_boxed_past_it_counts_for_the_g
     ink = _inked((100, 180), (205, 300)) | _inked((100, 160), (178, 270), y=300)
     glyphs = lines_to_glyphs([marked, early], 72 / 300, ink)
     assert [ln.text for ln in build_lines(glyphs)] == ["ทั้งนี้ หลัก", "งาน ที่มี"]
+
+
+def test_a_compound_written_apart_is_spaced_where_boxes_and_ink_agree_but_not_beside_a_space():
+    # em ≈ 30 px.  จัดซื้อจัดจ้าง is one dictionary word: its box gap (0.47 em) is under THAI_GAP_IN_WORD, but the ink
+    # shows a space (0.53 em).  In กรุงเทพมหานคร ประจำปี Tesseract boxed ป alone, and the gap after it (0.47 em,
+    # inside ประจำปี, 0.33 em of ink) is the box slipped by a letter next to the real space before it
+    compound = _line([("จัดซื้อ", 100, 190), ("จัดจ้าง", 204, 300)])
+    slipped = _line([("กรุงเทพมหานคร", 100, 250), ("ป", 264, 275), ("ระจำปี", 289, 360)], y=300)
+    ink = _inked((100, 188), (204, 300)) | _inked((100, 250), (264, 275), (285, 360), y=300)
+    glyphs = lines_to_glyphs([compound, slipped], 72 / 300, ink)
+    assert [ln.text for ln in build_lines(glyphs)] == ["จัดซื้อ จัดจ้าง", "กรุงเทพมหานคร ประจำปี"]
