@@ -1,4 +1,4 @@
-"""Second look, with English alone, at English words Tesseract read as Thai or noise beside an English word.
+"""Second look, with English alone, at English words Tesseract read as Thai or noise, and at LaTeX source.
 
 ``tha+eng`` reads a word of an English phrase in a Thai plan as Thai letters mixed with digits and signs when the
 Thai model wins on it: ``(Black spot)`` comes back as ``(83!ล spot)``, ``(Best Service)`` as ``(56 ร 1 Service)``,
@@ -11,17 +11,25 @@ a line that it continues (a phrase wrapped: ``แพลตฟอร์ม โธ
 Each run is cropped with its anchor (a wrapped one is not: the run alone), the crops are stacked into one strip
 (``ocr_recheck.strip_of``) and read once more with ``eng`` alone (one call per page with a run, ``--psm 6``).
 
+An English word with no English word beside it is looked for where Latin glyphs were read as Thai letters and
+Arabic digits (``(ล๒0๐ลน์๐ก)`` for ``(application)``, ``ของ 0พร`` for ``ของ OKRs``): around an Arabic digit, its
+bracket or the doubtful tokens touching it, holding Thai letters and a token read with little confidence
+(``lone_runs``).  A crop whose box cuts ink at its edge (Tesseract's boxes stray off their glyphs: ``Soaching`` for
+the ``Coaching`` whose C was cut) is widened to the blank beside that ink.
+
 The plans also write real Thai beside English words, so a run takes the English reading only when that reading is
 plainly an English phrase: the anchor read back as it was, and one to three words of letters (a bracket at its
 ends) read with at least ``ENGLISH_CONFIDENCE`` (``NOISE_CONFIDENCE`` for a run with digits or signs: no Thai word
-is lost there), one of them three letters or more; a quote opening the reading is the bracket read so, and a bracket
-the run opened with is kept when one closes further on the line.  Each change is returned for a finding.
+is lost there), one of them three letters or more (an ampersand may join them: ``Coaching & Mentor``); a quote
+opening the reading is the bracket read so, and a bracket the run opened with is kept when one closes further on the
+line.  A lone run needs ``LONE_CONFIDENCE`` and its brackets read back.  Each change is returned for a finding.
 
 Formulas some plans write as LaTeX source (``$\\frac{\\text{จำนวน…} \\times 100}{\\text{…}}$``, rendered as text) come
 back as Thai and signs: ``8 เโกล๐ [น่อะ [จำนวน`` for ``$\\frac{\\text{จำนวน``, ``100 น 4๑๕ [จำนวน`` for
 ``100}{\\text{จำนวน``, ``) \\times`` for ``} \\times``, ``))8`` or ``])%`` for ``}}$``.  Such a run (``tex_runs``:
 around a sign the Thai model leaves of LaTeX, a bracket alone before a command, or near a command read as such a
-garbled stretch) is cropped into the same strip; where Thai letters end it, the crop ends after the last brace found
+garbled stretch) is cropped into the same strip (from the word before it when its box cuts ink: ``\\f`` boxed with
+no token); where Thai letters end it, the crop ends after the last brace found
 in the ink (a narrow stretch reaching above the Thai letters and below the baseline: ``{จ`` is one token), and those
 letters are kept as read.  The run takes the English reading only when that is LaTeX source and nothing else
 (braces, dollars, ``\\frac{``, ``\\text{``, ``\\times``…, a number the Thai reading had before them).  A formula's
@@ -53,6 +61,7 @@ MAX_RUN = 14  # tokens between an anchor and its bracket (Tesseract reads Thai g
 MAX_WORDS = 3  # English words a run may become
 QUOTES = frozenset("‘'`")
 ENGLISH_WORD = re.compile(r"^\(?[A-Za-z]{2,}\)?$")
+AMPERSAND = "&"  # joins two English words (``Coaching & Mentor``): no word of its own
 ENGLISH_CONFIDENCE = 85.0
 NOISE_CONFIDENCE = 50.0  # ... or this, for a run with digits or signs: no Thai word is lost (``(๐18`` and ``(๐1ธ``
 # read ``GIS`` at 52-74)
@@ -72,6 +81,13 @@ TEX_BRACE = re.compile(r"[{}]")
 LETTER = re.compile(r"[A-Za-z]")
 LEADING_DIGITS = re.compile(r"^(?:[0-9]{2,}(?=[^0-9]))?")  # ``100]([1``: a number read right before the braces
 INK = 128  # grey below this is ink
+LONE_CONFIDENCE = 80.0  # an English reading of a lone run: ``OKRs`` 92, ``application`` 82; Thai read with English
+# alone comes at 0-60 (``waye`` 25)
+NOT_LONE = re.compile(r"[.,:;=/|'\"]|[0-9]{3}")  # signs and numbers no lone run holds (``7.2``, ``1:``, ``=``, a
+# rule read ``11111110606``): 19 of the corpus' 27 stretches around an Arabic digit, none an English word; each would
+# cost an English call on a page that has none
+LONE_SIGNS = frozenset({")", "(", "|"})  # a bracket or an edge read again as a word of its own
+WIDEN = 0.5  # a crop is widened to the blank beside the ink it cuts up to this share of the line's x_size
 BRACE_WIDTH, BRACE_RISE, BRACE_DROP = 0.4, 0.5, 0.1  # shares of the line's x_size (45 px: a brace 12 px wide, 32
 # above the baseline and 8 below; Thai letters 23 above and none below, 55 px lines alike)
 
@@ -144,6 +160,44 @@ def suspects(lines: list[OcrLine]) -> list[tuple[OcrLine, list[OcrWord], OcrWord
     return out
 
 
+def lone_runs(lines: list[OcrLine], skip: set[int]) -> list[tuple[OcrLine, list[OcrWord]]]:
+    """(line, run) of every English word read as Thai letters and Latin-shaped digits with no English word beside
+    it (``(ล๒0๐ลน์๐ก)`` for ``(application)``, ``0พร`` for ``OKRs``): around a token holding an Arabic digit, its
+    bracket's tokens (up to ``MAX_RUN``) or the doubtful tokens touching it (``_doubtful_stretch``), when they hold
+    Thai letters, an Arabic digit and a token read with less than ``TEX_DOUBT`` (Thai glyphs come at 90-97); tokens
+    in ``skip`` (ids: the runs beside an anchor, LaTeX) are no part of one."""
+    out = []
+    for line in lines:
+        words, taken = line.words, set(skip)
+        for at, word in enumerate(words):
+            if id(word) in taken or not ARABIC_DIGIT.search(word.text) or LATIN.search(word.text):
+                continue
+            run = _bracket(words, at) or _doubtful_stretch(_tex_side(words, at, -1))[::-1] + [word] + _doubtful_stretch(_tex_side(words, at, 1))
+            if not taken.intersection(map(id, run)) and _lone_suspect(run):
+                taken.update(map(id, run))
+                out.append((line, run))
+    return out
+
+
+def _bracket(words: list[OcrWord], at: int) -> list[OcrWord]:
+    """The tokens from the bracket that opens before ``words[at]`` to the one that closes after it, none Latin, at
+    most ``MAX_RUN``; empty when there is none."""
+    start = next((i for i in range(at, max(-1, at - MAX_RUN), -1) if "(" in words[i].text or ")" in words[i].text or LATIN.search(words[i].text)), None)
+    end = next((i for i in range(at, min(len(words), at + MAX_RUN)) if ")" in words[i].text or (i > at and "(" in words[i].text) or LATIN.search(words[i].text)), None)
+    if start is None or end is None or not words[start].text.startswith("(") or not words[end].text.endswith(")") or end - start >= MAX_RUN:
+        return []
+    return words[start : end + 1] if (start == at or ")" not in words[start].text) else []
+
+
+def _lone_suspect(run: list[OcrWord]) -> bool:
+    """Thai letters, an Arabic digit and a token read with little confidence (``TEX_DOUBT``), and none of the signs and
+    numbers of a formula, a date or a code (``NOT_LONE``: no English word reads so)."""
+    text = "".join(w.text for w in run)
+    if NOT_LONE.search(text) or not (THAI_LETTER.search(text) and ARABIC_DIGIT.search(text)):
+        return False
+    return any(w.confidence < TEX_DOUBT for w in run)
+
+
 def _anchor(word: OcrWord) -> bool:
     """An English word read with confidence that is not a code the grammars write (KPI, OKR: numbers go beside them)."""
     return bool(ANCHOR.match(word.text)) and word.confidence >= ANCHOR_CONFIDENCE and word.text.strip("(),:.") not in grammar_latin_words()
@@ -174,11 +228,35 @@ def _english(read: list[OcrWord], anchor: str, side: int, confidence: float = EN
     words = read[:-1] if side < 0 else read[1:]
     if words and words[0].text[:1] in QUOTES:  # a bracket read as a quote (``‘GIS`` for ``(GIS``)
         words[0].text = words[0].text[1:]
-    if not 1 <= len(words) <= MAX_WORDS:
-        return None
-    if not all(ENGLISH_WORD.match(w.text) and w.confidence >= confidence for w in words):
-        return None
-    return words if any(len(w.text.strip("()")) >= 3 for w in words) else None
+    return words if _plainly_english(words, confidence) else None
+
+
+def _plainly_english(words: list[OcrWord], confidence: float) -> bool:
+    """One to ``MAX_WORDS`` words of letters (and ampersands) each read with at least ``confidence``, one of them
+    three letters or more."""
+    letters = [w for w in words if w.text != AMPERSAND]
+    if not 1 <= len(letters) <= MAX_WORDS:
+        return False
+    if not all(ENGLISH_WORD.match(w.text) and w.confidence >= confidence for w in letters):
+        return False
+    return any(len(w.text.strip("()")) >= 3 for w in letters)
+
+
+def _to_blank(pixels: np.ndarray, box: tuple[int, int, int, int], line: OcrLine) -> tuple[int, int, int, int]:
+    """The box widened, where the ink runs past the edge ``strip_of`` crops at, to the first blank column beyond (up
+    to ``WIDEN`` of the line's x_size): Tesseract's boxes stray off their ink and a glyph cut in half is read as
+    another (``Soaching`` for the ``Coaching`` whose C the box of ``0`` cut)."""
+    x0, y0, x1, y1 = box
+    inked = (pixels[y0:y1] < INK).any(axis=0)
+    reach = int(WIDEN * line.x_size)
+    left, right = x0 - PAD, x1 + PAD - 1
+    if 0 <= left and inked[left]:
+        blank = next((c for c in range(left - 1, max(-1, left - reach), -1) if not inked[c]), None)
+        x0 = x0 if blank is None else blank + PAD
+    if right < len(inked) and inked[right]:
+        blank = next((c for c in range(right + 1, min(len(inked), right + reach)) if not inked[c]), None)
+        x1 = x1 if blank is None else blank - PAD + 1
+    return x0, y0, x1, y1
 
 
 def _closed_after(words: list[OcrWord]) -> bool:
@@ -289,7 +367,7 @@ def _reach(ink: np.ndarray, stretch: tuple[int, int], line: OcrLine, y0: int) ->
 def _cut(pixels: np.ndarray, run: TexRun) -> None:
     """The box to read again: the tokens', cut after the last brace when Thai letters end the run (``[จ`` is ``{จ``:
     English would read จ as a letter), and those Thai letters."""
-    x0, y0, x1, y1 = run.box = _box(run.tokens)
+    x0, y0, x1, y1 = run.box = _to_neighbour(pixels, run)
     if not THAI_LETTER.search(run.tokens[-1].text):
         return
     braces = _braces(pixels[y0:y1, x0:x1] < INK, run.line, y0)
@@ -298,6 +376,20 @@ def _cut(pixels: np.ndarray, run: TexRun) -> None:
         text = "".join(w.text for w in run.tokens if (w.bbox[0] + w.bbox[2]) / 2 > end)  # ``[จ``: its Thai is past it
         run.box = (x0, y0, end, y1)
         run.tail = text[next((i for i, ch in enumerate(text) if THAI_LETTER.match(ch)), len(text)) :]
+
+
+def _to_neighbour(pixels: np.ndarray, run: TexRun) -> tuple[int, int, int, int]:
+    """The run's box, widened to the word before it (up to the line's x_size away) where the box cuts ink at the
+    edge ``strip_of`` crops at: Tesseract boxes the glyphs of LaTeX source off their ink (``\\f`` of ``\\frac``
+    left out of the first token's box, ``rac{\\text{`` read); ``_whitened`` blanks that word's edge."""
+    x0, y0, x1, y1 = _box(run.tokens)
+    words = run.line.words
+    at = next(i for i, w in enumerate(words) if w is run.tokens[0])
+    before = words[at - 1].bbox[2] + 1 if at else None
+    edge = x0 - PAD
+    if before is None or not 0 <= edge < pixels.shape[1] or not (pixels[y0:y1, edge] < INK).any():
+        return x0, y0, x1, y1
+    return (before, y0, x1, y1) if x0 - before <= run.line.x_size else (x0, y0, x1, y1)
 
 
 def _closing(pixels: np.ndarray, run: TexRun) -> str | None:
@@ -339,15 +431,21 @@ def reread_english_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> 
     runs = tex_runs(lines)
     in_tex = {id(w) for run in runs for w in run.number + run.tokens}
     found = [s for s in suspects(lines) if not in_tex.intersection(map(id, s[1]))]  # LaTeX read first: no overlap
+    lone = lone_runs(lines, in_tex | {id(w) for s in found for w in s[1]})
     changed, tex = _tex_closings(pixels, runs)
-    if not found and not tex:
+    if not found and not tex and not lone:
         return changed
-    crops = [OcrWord("", _box(run + ([anchor] if _on(anchor, line) else [])), 0.0) for line, run, anchor, _ in found]
+    crops = [OcrWord("", _to_blank(pixels, _box(run + ([anchor] if _on(anchor, line) else [])), line), 0.0) for line, run, anchor, _ in found]
+    lone_crops = [OcrWord("", _to_blank(pixels, _box(run), line), 0.0) for line, run in lone]
     for run in tex:
         _cut(pixels, run)
     tex_crops = [OcrWord("", run.box, 0.0) for run in tex]
-    strip, bands = strip_of(_whitened(pixels, tex_crops) if tex else pixels, crops + tex_crops)
+    strip, bands = strip_of(_whitened(pixels, tex_crops) if tex else pixels, crops + tex_crops + lone_crops)
     again = parse_hocr(run_tesseract(strip, dpi, languages="eng", psm=6))
+    for (line, run), crop, (top, bottom) in zip(lone, lone_crops, bands[len(crops) + len(tex_crops) :]):
+        words = _lone_english(_band_words(again, top, bottom), run)
+        if words is not None:
+            changed.append(_put(line, run, words, page_offset(crop.bbox, top)))
     for run, (top, bottom) in zip(tex, bands[len(crops) :]):
         read = _band_words(again, top, bottom)
         text = _tex_text(run, "".join(w.text for w in read))
@@ -359,14 +457,35 @@ def reread_english_words(pixels: np.ndarray, lines: list[OcrLine], dpi: int) -> 
         words = _english(read, anchor.text, side, NOISE_CONFIDENCE if noisy else ENGLISH_CONFIDENCE)
         if words is None:
             continue
-        x0, y0 = page_offset(crop.bbox, top)
-        new = [OcrWord(w.text, (w.bbox[0] + x0, w.bbox[1] + y0, w.bbox[2] + x0, w.bbox[3] + y0), w.confidence) for w in words]
         at = next(i for i, w in enumerate(line.words) if w is run[0])
-        if run[0].text.startswith("(") and not new[0].text.startswith("(") and _closed_after(line.words[at + len(run) :]):
-            new[0].text = "(" + new[0].text  # a bracket closed further on was opened here
-        line.words[at : at + len(run)] = new
-        changed.append(("".join(w.text for w in run), " ".join(w.text for w in new)))
+        if run[0].text.startswith("(") and not words[0].text.startswith("(") and _closed_after(line.words[at + len(run) :]):
+            words[0].text = "(" + words[0].text  # a bracket closed further on was opened here
+        changed.append(_put(line, run, words, page_offset(crop.bbox, top)))
     return changed
+
+
+def _put(line: OcrLine, run: list[OcrWord], words: list[OcrWord], offset: tuple[int, int]) -> tuple[str, str]:
+    """Put the words read in a strip (at ``offset`` from the page) in place of the run on its line."""
+    x0, y0 = offset
+    new = [OcrWord(w.text, (w.bbox[0] + x0, w.bbox[1] + y0, w.bbox[2] + x0, w.bbox[3] + y0), w.confidence) for w in words]
+    at = next(i for i, w in enumerate(line.words) if w is run[0])
+    line.words[at : at + len(run)] = new
+    return "".join(w.text for w in run), " ".join(w.text for w in new)
+
+
+def _lone_english(read: list[OcrWord], run: list[OcrWord]) -> list[OcrWord] | None:
+    """The words that replace a lone run, from its English reading: plainly English (``_plainly_english``, each word
+    read with at least ``LONE_CONFIDENCE``: no English word beside it vouches for it), the brackets the run had;
+    a quote opening it is the bracket read so, a lone sign closing it the bracket read again."""
+    words = [w for w in read if w.text not in LONE_SIGNS]  # ``')'`` read again as a word of its own
+    if words and words[0].text[:1] in QUOTES:
+        words[0].text = "(" + words[0].text[1:] if run[0].text.startswith("(") else words[0].text[1:]
+    if not words or AMPERSAND in (words[0].text, words[-1].text) or not _plainly_english(words, LONE_CONFIDENCE):
+        return None
+    opens, closes = run[0].text.startswith("("), run[-1].text.endswith(")")
+    if opens != words[0].text.startswith("(") or closes != words[-1].text.endswith(")"):
+        return None
+    return words
 
 
 def _tex_closings(pixels: np.ndarray, runs: list[TexRun]) -> tuple[list[tuple[str, str]], list[TexRun]]:

@@ -2,8 +2,9 @@
 
 Tesseract's ``tha+eng`` reads some glyphs as a neighbour its language model prefers: an en dash as a hyphen
 (``4.51 - 5.00`` for ``4.51 – 5.00``), the letter x or the sign × as ``%`` or ``*`` (``ซ่อมแซม % 100``), ÷ as ``+``,
-a capital Q as ``@`` (``BMA @``), and ฏ as ฎ (``ราษฎร์`` where the plan writes ``ราษฏร์``: the rendered glyph is
-ฏ, its language model prefers the dictionary's ฎ).  The ink tells them apart:
+a capital Q as ``@`` (``BMA @``), Thai digits as signs (๗ as ``%``, ๑ as ``@``, ๖ as ``»``), and ฏ as ฎ (``ราษฎร์``
+where the plan writes ``ราษฏร์``: the rendered glyph is ฏ, its language model prefers the dictionary's ฎ).  The ink
+tells them apart:
 
 - a dash's length: a hyphen is about half the height of a Thai letter without marks, an en dash about as long as it
   is high (TLWG fonts, and as measured on the scanned corpus against the text layer of the same pages: hyphens
@@ -48,10 +49,12 @@ from extractor.layout.lines import THAI_MARKS
 
 HYPHEN, EN_DASH_SIGN = "-", "\u2013"
 LOOKALIKES = {  # what Tesseract read → what the ink may be instead (measured distances on the scanned corpus)
-    "%": "x×",  # x read % : x 0.10-0.16, % 0.34-0.36; a real % : % 0.09-0.12, x and × 0.34 and more
+    "%": "x×7๗",  # x read % : x 0.10-0.16, % 0.34-0.36; a real % : % 0.09-0.12, x and × 0.34 and more, 7 and ๗ 0.43
+    # and more; ๗ read % (``๒๕๖%)`` for ๒๕๖๗)) : ๗ 0.10, % 0.50
     "*": "x×",  # a real * : * 0.09-0.16, x and × 0.41 and more
     "+": "÷",  # ÷ read + : ÷ 0.07, + 0.15; a real + : + 0.05-0.08, ÷ 0.13-0.16
-    "@": "Q",  # Q read @ : Q 0.09-0.11, @ 0.37-0.39
+    "@": "Q1๑๔4",  # Q read @ : Q 0.09-0.11, @ 0.37-0.39, the digits 0.25 and more; ๑ read @ (``@.``) : ๑ 0.14, @ 0.41
+    "»": "6๖",  # ๖ read » (``จำนวน » ครั้ง``) : ๖ 0.09-0.13, » 0.39-0.40
     "ฎ": "ฏ",  # ฏ read ฎ : its tail nearer ฏ's by 0.036-0.108; a real ฎ : its tail nearer ฎ's by 0.030-0.138
 }
 SUSPECTS = frozenset(HYPHEN + "".join(LOOKALIKES))  # a word is looked at only if it holds one of these
@@ -249,8 +252,9 @@ def _candidates(line: OcrLine, stretches: list[Stretch], index: int) -> list[lis
     The words up to ``WINDOW`` words before and after it (with the marks after them) span a stretch of the line;
     when it holds as many stretches of ink as those words have base characters, they pair in order; else the
     stretches whose middle is in the word's box pair with its characters when there is one per character.  A word
-    of one character takes all of those and the stretches its box overlaps by a third of their width as candidates
-    (the caller picks the one that looks like what was read or its look-alike)."""
+    of one character takes all of those and the stretches its box overlaps by a third of their width or of its own
+    as candidates (the caller picks the one that looks like what was read or its look-alike: ``ษฎร์``'s ฎ boxed over
+    the right of ษ's ink and the left third of its own)."""
     word = line.words[index]
     start, end = _window(line, index)
     left = min(w.bbox[0] for w in line.words[start:end])
@@ -264,7 +268,8 @@ def _candidates(line: OcrLine, stretches: list[Stretch], index: int) -> list[lis
     if size != 1:
         pairing = paired or (centred if len(centred) == size else [])
         return [[s] for s in pairing] or [[] for _ in range(size)]
-    overlapping = [s for s in stretches if min(s[1], word.bbox[2]) - max(s[0], word.bbox[0]) >= (s[1] - s[0]) / 3]
+    width = word.bbox[2] - word.bbox[0]
+    overlapping = [s for s in stretches if min(s[1], word.bbox[2]) - max(s[0], word.bbox[0]) >= min(s[1] - s[0], width) / 3]
     unique = {id(s): s for s in paired + centred + overlapping}
     return [sorted(unique.values(), key=lambda s: s[0])]
 

@@ -244,3 +244,95 @@ def test_a_reading_that_is_not_latex_source_alone_changes_nothing(monkeypatch, r
     _english_says(monkeypatch, reading)
     assert ocr_english.reread_english_words(pixels, [line], 300) == []
     assert [w.text for w in line.words][1] == "8"
+
+
+# English words read as Thai letters and Latin-shaped digits with no English word beside them
+
+
+def _lone(line: OcrLine) -> list[str]:
+    return ["".join(w.text for w in run) for _, run in ocr_english.lone_runs([line], set())]
+
+
+def test_a_bracket_of_thai_letters_and_digits_read_with_little_confidence_is_a_lone_run():
+    # (application) read (ล๒0๐ลน์๐ก)
+    line = _line("เครื่องมือ", "(ล", ("๒", 86.0), ("0", 85.0), ("๐", 20.0), "ล", ("น", 76.0), ("์", 74.0), ("๐", 78.0), ("ก", 84.0), ")", "ที่")
+    assert _lone(line) == ["(ล๒0๐ลน์๐ก)"]
+
+
+def test_doubtful_tokens_touching_a_digit_are_a_lone_run():
+    # ร้อยละ 100 ของ OKRs read ร้อยละ 100 ของ 0 พร
+    line = _line("ร้อยละ", "100", "ขอ", "ง", "0", ("พร", 33.0), "ส", "ย", "ป.")  # Tesseract boxes Thai glyph by glyph
+    assert _lone(line) == ["0พร"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("ร้อยละ", "80", "ของ", "ผู้ตอบ"),  # a number among confident Thai words
+        ("(ไม่น้อยกว่าร้อยละ", "80)"),  # a confident bracket
+        ("ร้อยละ", ("80", 40.0), "ของ"),  # a doubtful number alone: no Thai letter in the run
+        ("ผู้", ("ตอบ", 40.0), "ของ"),  # doubtful Thai without a digit
+        ("(ล", ("๒", 20.0), "Data"),  # beside an English word: the anchored runs' work
+        ("ที", ("่", 52.0), "7.2"),  # an item's number
+        (("มตท", 49.0), "1:", "ทุก"),  # signs of a ratio
+        ("ร", ("ู", 34.0), ("2222222222", 18.0), ("อ", 0.0)),  # a rule read as digits
+    ],
+)
+def test_no_lone_run(words):
+    assert _lone(_line(*words)) == []
+
+
+@pytest.mark.parametrize(
+    ("read", "run", "taken"),
+    [
+        (_read(("‘application)", 82), (")", 0)), ["(ล", "ก)"], "(application)"),  # a quote for the bracket, the bracket again
+        (_read(("OKRs", 92),), ["0", "พร"], "OKRs"),
+        (_read(("OKRs", 70),), ["0", "พร"], None),  # no English word beside it vouches for a less confident reading
+        (_read(("application", 90),), ["(ล", "ก)"], None),  # the run's brackets not read back
+        (_read(("Coaching", 93), ("&", 92)), ["0", "0"], None),  # an ampersand ending the reading joins nothing
+        (_read(("ab", 96),), ["0", "พ"], None),  # no word of three letters
+    ],
+)
+def test_a_lone_run_takes_an_english_reading_only_when_plainly_english(read, run, taken):
+    words = ocr_english._lone_english(read, [OcrWord(t, (0, 0, 10, 10), 50.0) for t in run])
+    assert (" ".join(w.text for w in words) if words else None) == taken
+
+
+def test_an_ampersand_before_the_anchor_joins_the_run_to_it():
+    read = _read(("Coaching", 93), ("&", 92), ("Mentor", 96))
+    assert [w.text for w in ocr_english._english(read, "Mentor", -1, ocr_english.NOISE_CONFIDENCE)] == ["Coaching", "&"]
+
+
+def test_a_crop_whose_edge_cuts_ink_is_widened_to_the_blank_beside_it():
+    pixels = np.full((40, 200), 255, dtype=np.uint8)
+    pixels[10:30, 60:80] = 0  # a glyph whose box (70-..) starts past its left edge
+    pixels[10:30, 40:50] = 0  # the glyph before it, a blank between
+    line = OcrLine((0, 0, 200, 40), 30, 40.0, [])
+    box = ocr_english._to_blank(pixels, (70, 10, 120, 30), line)
+    assert box[0] - ocr_english.PAD == 59  # the crop starts at the blank column before the glyph, none of its neighbour
+    assert ocr_english._to_blank(pixels, (56, 10, 120, 30), line) == (56, 10, 120, 30)  # no ink at its edge: as it was
+
+
+def _english_reads(monkeypatch: pytest.MonkeyPatch, word: str, confidence: int) -> None:
+    """Tesseract's English reading of the strip: one word on one line."""
+    span = f"<span class='ocrx_word' title='bbox 12 2 60 30; x_wconf {confidence}'>{word}</span>"
+    hocr = "<html><body><span class='ocr_line' title='bbox 0 0 200 {}'>" + span + "</span></body></html>"
+    monkeypatch.setattr(ocr_english, "run_tesseract", lambda strip, dpi, *, languages, psm: hocr.format(strip.shape[0]).encode())
+
+
+def test_a_lone_run_read_as_english_replaces_its_tokens(monkeypatch):
+    line = _line("ร้อยละ", "100", "ขอ", "ง", "0", ("พร", 33.0), "ส", "ย", "ป.")
+    pixels = np.full((40, 300), 255, dtype=np.uint8)
+    _english_reads(monkeypatch, "OKRs", 92)
+    assert ocr_english.reread_english_words(pixels, [line], 300) == [("0พร", "OKRs")]
+    assert [w.text for w in line.words] == ["ร้อยละ", "100", "ขอ", "ง", "OKRs", "ส", "ย", "ป."]
+
+
+def test_a_latex_run_whose_box_cuts_ink_is_widened_to_the_word_before_it():
+    # 002's ``1. \frac{\text{`` : the \f left out of the first token's box, ``rac{\text{`` read
+    line = _line("1.", ("ล", 20.0), ("[จ", 79.0))  # boxes 0-25, 30-55, 60-85
+    pixels = np.full((40, 200), 255, dtype=np.uint8)
+    run = ocr_english.TexRun(line, [], line.words[1:])
+    assert ocr_english._to_neighbour(pixels, run) == (30, 0, 85, 20)  # no ink at the crop's edge: as boxed
+    pixels[5:15, 22:29] = 0  # ink running under the box's edge
+    assert ocr_english._to_neighbour(pixels, run) == (26, 0, 85, 20)

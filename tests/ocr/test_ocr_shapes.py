@@ -47,7 +47,7 @@ def test_a_dash_alone_on_its_line_is_left_as_read():
 
 @needs_fonts
 @pytest.mark.parametrize("font", FONTS)
-@pytest.mark.parametrize(("drawn", "read"), [("x", "%"), ("x", "*"), ("Q", "@"), ("÷", "+"), ("×", "%")])
+@pytest.mark.parametrize(("drawn", "read"), [("x", "%"), ("x", "*"), ("Q", "@"), ("÷", "+"), ("×", "%"), ("๗", "%"), ("๑", "@"), ("๖", "»")])
 def test_a_lookalike_is_read_by_shape(font, drawn, read):
     changed, words = _reread([("ซ่อมแซม ", "ซ่อมแซม"), (drawn, read), (" 100 BMA", "100 BMA")], font)
     assert changed == [(read, drawn)]
@@ -56,7 +56,7 @@ def test_a_lookalike_is_read_by_shape(font, drawn, read):
 
 @needs_fonts
 @pytest.mark.parametrize("font", FONTS)
-@pytest.mark.parametrize("sign", ["%", "*", "@", "+"])
+@pytest.mark.parametrize("sign", ["%", "*", "@", "+", "»"])
 def test_a_sign_that_is_what_was_read_stays(font, sign):
     changed, _ = _reread([("ร้อยละ ", "ร้อยละ"), (sign, sign), (" 100", "100")], font)
     assert changed == []
@@ -106,6 +106,17 @@ def test_a_glyph_boxed_off_its_ink_is_paired_with_it_in_order():
     for word in words[3:5]:
         word.bbox = (word.bbox[0] - shift, word.bbox[1], word.bbox[2] - shift, word.bbox[3])
     assert ocr_shapes.reread_lookalikes(ink, [line]) == [("ฎ", "ฏ")]
+
+
+def test_a_glyph_boxed_over_a_third_of_its_own_ink_has_that_ink_among_its_candidates():
+    # ราษฎร์ on 000's scan: ษ's ink 135-161, ฎ's 164-189, the ฎ boxed 150-172 (a third of its width on its own ink);
+    # one stretch more than base characters around it, so nothing pairs in order
+    blank = np.zeros((30, 10), dtype=bool)
+    stretches = [(left, right, 0, 30, blank) for left, right in [(113, 130), (135, 161), (164, 189), (194, 214), (231, 257), (261, 284)]]
+    boxes = [("า", 113, 126), ("ษ", 135, 151), ("ฎ", 150, 172), ("ร", 171, 188), ("ท", 224, 242)]
+    line = OcrLine((100, 0, 300, 30), 28, 30.0, [OcrWord(t, (a, 0, b, 30), 93.0) for t, a, b in boxes])
+    (candidates,) = ocr_shapes._candidates(line, stretches, 2)
+    assert [(s[0], s[1]) for s in candidates] == [(135, 161), (164, 189)]
 
 
 def test_a_line_without_lookalikes_is_not_looked_at():
