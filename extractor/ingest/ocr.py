@@ -131,6 +131,7 @@ SAME_CONSONANT_SIZE = 0.07  # lines sized by their consonants within this share 
 
 Finding = tuple[str, str, Provenance]
 Blanks = tuple[np.ndarray, np.ndarray]  # a line's blank widths (``blank_widths``) in INK_BAND and in HOOK_BAND
+Join = tuple[int, str, float, float, float]  # ``_joins``: word after, base letter before, box gap's edges, base's edge
 
 
 @dataclass(slots=True)
@@ -459,9 +460,9 @@ def spaced_joins(line: OcrLine, em: float, gap_em: float, blank: Blanks | None =
     pieces = _word_pieces(line.words)
     inside = set(pieces)
     numbers = _inside_numbers(line.words)
-    tracking = _tracking(line.words, inside, gap_em)
     joins = _joins(line.words)
     firsts = {index: line.words[index].text[0] for index, *_ in joins}
+    tracking = _tracking(joins, firsts, inside, gap_em)
     gaps = {index: (right - left) / gap_em for index, _, left, right, _ in joins}
     compounds = {
         index for index, last, *_ in joins
@@ -554,7 +555,7 @@ def blank_widths(ink: np.ndarray, line: OcrLine, em: float, band: tuple[float, f
 
 
 def ink_blanks(
-    line: OcrLine, blank: Blanks, em: float, joins: list[tuple[int, str, float, float, float]], wanted: set[int]
+    line: OcrLine, blank: Blanks, em: float, joins: list[Join], wanted: set[int]
 ) -> dict[int, float]:
     """The widest blank stretch (em) of the ink around each of the ``wanted`` ``joins`` of ``line`` (``_joins``), by
     the index of the word after it.
@@ -565,7 +566,7 @@ def ink_blanks(
     only by reaching back to the base letter counts when no other join's box gap is nearer it: Tesseract boxes a
     consonant that carries marks narrow and early (ท of เอกชน ที่มี), and the blank before it is the join's before
     ที่, not the one before มี.  Labelled joins (the text layer's verdict): spaces missed 38 -> 29, added 16 -> 18."""
-    gaps = np.array([(min(left, right), max(left, right)) for _, _, left, right, _ in joins]).reshape(-1, 2)
+    gaps = [(min(left, right), max(left, right)) for _, _, left, right, _ in joins]
     stretches = tuple(_stretches(widths, line.bbox[0]) for widths in blank)
     out: dict[int, float] = {}
     for index, _, left, right, base in joins:
@@ -575,7 +576,7 @@ def ink_blanks(
     return out
 
 
-def _joins(words: list[OcrWord]) -> list[tuple[int, str, float, float, float]]:
+def _joins(words: list[OcrWord]) -> list[Join]:
     """(index of the word after, last base character before, left and right edge of the box gap, right edge of the
     last base letter's box) of each join between base letters of a line."""
     out, base = [], 0.0
@@ -588,22 +589,26 @@ def _joins(words: list[OcrWord]) -> list[tuple[int, str, float, float, float]]:
     return out
 
 
-def _stretches(widths: np.ndarray, origin: float) -> np.ndarray:
-    """(first, one past the last column) in pixels of each blank stretch of a line's ``widths`` (``blank_widths``)."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([False], widths > 0, [False])).astype(np.int8)))
-    return np.stack((edges[::2], edges[1::2]), axis=1).astype(float).reshape(-1, 2) + origin
+def _stretches(widths: np.ndarray, origin: float) -> tuple[list[float], list[float]]:
+    """(first columns, one past the last columns) in pixels of the blank stretches of a line's ``widths``
+    (``blank_widths``)."""
+    edges = (np.flatnonzero(np.diff(np.concatenate(([False], widths > 0, [False])).astype(np.int8))) + origin).tolist()
+    return edges[::2], edges[1::2]
 
 
-def _blank_near(stretches: np.ndarray, gap: tuple[float, float], base: float, gaps: np.ndarray, em: float) -> float:
+def _blank_near(
+    stretches: tuple[list[float], list[float]], gap: tuple[float, float], base: float, gaps: list[tuple[float, float]], em: float
+) -> float:
     """The widest of a line's blank ``stretches`` (em) that comes within ``INK_REACH`` before the box gap ``gap``
     (pixels) or ``INK_REACH_AFTER`` after it, or within ``INK_REACH`` before ``base`` and no nearer any other of the
     line's box ``gaps``."""
-    lo, hi = min(gap[0], base) - INK_REACH * em, gap[1] + INK_REACH_AFTER * em
-    first, last = np.searchsorted(stretches[:, 1], lo, "right"), np.searchsorted(stretches[:, 0], hi, "left")
+    starts, ends = stretches
+    first = bisect.bisect_right(ends, min(gap[0], base) - INK_REACH * em)
+    last = bisect.bisect_left(starts, gap[1] + INK_REACH_AFTER * em)
     best = 0.0
-    for start, end in stretches[first:last].tolist():
+    for start, end in zip(starts[first:last], ends[first:last]):
         if end <= gap[0] - INK_REACH * em:
-            nearest = np.maximum(0.0, np.maximum(gaps[:, 0] - end, start - gaps[:, 1])).min()
+            nearest = min(max(0.0, left - end, start - right) for left, right in gaps)
             if gap[0] - end > nearest:
                 continue
         best = max(best, end - start)
@@ -635,13 +640,13 @@ def space_gap(left: str, right: str, inside: bool, tracking: float = TRACKING) -
     return SPACE_GAP
 
 
-def _tracking(words: list[OcrWord], inside: set[int], em: float) -> float:
-    """A line's letter spacing: the median gap (em) between Thai Tesseract words inside dictionary words, measured as
-    ``_line_glyphs`` measures gaps; ``TRACKING`` on a line with fewer than five."""
+def _tracking(joins: list[Join], firsts: dict[int, str], inside: set[int], em: float) -> float:
+    """A line's letter spacing: the median box gap (em) of its ``joins`` (``_joins``) between Thai letters inside
+    dictionary words; ``TRACKING`` on a line with fewer than five."""
     gaps = [
-        gap / em
-        for index, word, _, last, gap in _walk(words)
-        if gap is not None and index in inside and _is_thai(last) and _is_thai(word.text[0])
+        (right - left) / em
+        for index, last, left, right, _ in joins
+        if index in inside and _is_thai(last) and _is_thai(firsts[index])
     ]
     return statistics.median(gaps) if len(gaps) >= 5 else TRACKING
 
