@@ -87,6 +87,13 @@ def test_link_label_read_one_letter_off_still_opens_the_link(read):
     assert [k.code for k in link.kpis] == ["7.3.5.1"] and first.footnote_refs == ["43", "44", "45"]
 
 
+def test_a_linked_kpi_code_with_a_dot_read_as_a_colon_keeps_its_kpi():
+    # 001's scan: "KPI3.3.3:1 : ปรับปรุงอาคาร…" lost the KPI of the link
+    (first, _), findings = issues_of(DEPARTMENT.replace("KPI 7.3.5.1", "KPI7.3.5:1 :", 1))
+    assert [(k.code, k.name) for k in first.bma_link.kpis] == [("7.3.5.1", "ทรัพยากร")]
+    assert [(f.code, f.actual) for f in findings] == [("kpi.code_dot_read_as_colon", "7.3.5:1")]
+
+
 def test_a_line_two_letters_off_a_label_is_no_label():
     (first, _), _ = issues_of(DEPARTMENT.replace("ความเชื่อมโยงกับแผน", "ความเชซือมโยงกับเผน", 1))
     assert first.bma_link is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractor.blocks import Block
 from extractor.grammar.builders import build_sections, builder
-from extractor.grammar.builders.common import part_headings
+from extractor.grammar.builders.common import part_headings, part_titles_from_toc
 from extractor.grammar.builders.document_info import document_info
 from extractor.grammar.builders.front_matter import front_matter
 from extractor.grammar.builders.part1 import strategic_alignment
@@ -33,6 +33,8 @@ def build_bma_2567(tree: Node, grammar: Grammar, blocks: list[Block]) -> PlanDoc
     )
     if "monitoring" in sections and "front_matter" in sections:
         codes_from_index(sections["monitoring"].kpis, sections["front_matter"].key_indicators, findings)
+    if "parts" in sections and "front_matter" in sections:
+        part_titles_from_toc(sections["parts"], sections["front_matter"].table_of_contents, grammar, findings)
     document = PlanDocument(**{"document": DocumentInfo(), **sections})
     document.findings = findings
     return document

@@ -11,6 +11,7 @@ from extractor.grammar.values import arabic_digits
 from extractor.layout.text import wrap_glue
 from extractor.model.base import Finding, Severity, Source
 from extractor.model.document import PartHeading
+from extractor.model.front_matter import TocEntry
 
 
 def source_of(item: Node | Cell | Provenance, continued_rows: int = 0) -> Source:
@@ -76,6 +77,30 @@ def part_headings(tree: Node, grammar: Grammar | None = None) -> list[PartHeadin
             headings.append(PartHeading(number=implied[node.kind], title=node.fields.get("title"),
                                         source=source_of(node)))
     return headings
+
+
+def part_titles_from_toc(parts: list[PartHeading], toc: list[TocEntry], grammar: Grammar, findings: list[Finding]) -> None:
+    """A part whose heading gives no title (``ส่วนที่ 1`` alone at the top of its page, its title set elsewhere) takes
+    the one the table of contents quotes for it: the entry read as a part heading by the grammar's ``part`` entity
+    (finding ``part.title_from_toc``)."""
+    patterns = [e.regex for e in grammar.entities if e.kind == "part"]
+    quoted: dict[str, list[str]] = {}
+    for entry in toc:
+        for pattern in patterns:
+            m = pattern.match(entry.title)
+            if m and m.groupdict().get("title"):
+                quoted.setdefault(arabic_digits(m.group("number")), []).append(m.group("title"))
+                break
+    for part in parts:
+        titles = quoted.get(part.number, [])
+        if part.title or len(set(titles)) != 1:
+            continue
+        part.title = titles[0]
+        findings.append(Finding(
+            code="part.title_from_toc", severity=Severity.INFO, subject=part.number,
+            message=f"part {part.number}'s heading gives no title; the table of contents names it {titles[0][:60]!r}",
+            source=part.source,
+        ))
 
 
 def _part_title(node: Node, implied: dict[str, str]) -> str | None:

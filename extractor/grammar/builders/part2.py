@@ -21,7 +21,7 @@ from extractor.blocks import Block, BlockKind, Provenance
 from extractor.grammar.builders.common import join_lines, policy_prefix, raw_if_changed, source_of, tables_of
 from extractor.grammar.engine import Glue, LogicalTable, Node, TableRecord
 from extractor.grammar.values import arabic_digits, parse_budget, policy_codes, unit_abbreviations, whole_number_between
-from extractor.model.base import Budget, BudgetStatus, Finding, Severity
+from extractor.model.base import Budget, BudgetStatus, Finding, Severity, Source
 from extractor.model.issues import (
     BmaLink,
     DevelopmentIssue,
@@ -47,7 +47,7 @@ _LABELS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("strategy", rf"^ยุทธศาสตร์ที่\s*(?P<code>{D}+)\s*(?P<text>.*)$"),
         ("sub_strategy", rf"^ยุทธศาสตร์ย่อยที่\s*(?P<code>{D}+\.{D}+)\s*(?P<text>.*)$"),
         ("tactic", rf"^กลยุทธ์(?:ที่)?\s*(?P<code>{D}+\.{D}+\.{D}+)\s*(?P<text>.*)$"),
-        ("kpi", rf"^KPI\s*(?P<code>{D}+(?:\.{D}+){{3}})\s*:?\s*(?P<text>.*)$"),
+        ("kpi", rf"^KPI\s*(?P<code>{D}+(?:[.:]{D}+){{3}})\s*:?\s*(?P<text>.*)$"),  # ``3.3.3:1``: see _kpi_code
         ("footnote", rf"^(?P<number>{D}{{1,2}})\s+(?P<text>\S.*?หมายถึง.*)$"),
         ("item", rf"^(?P<code>{D}{{1,3}}(?:\.{D}{{1,3}})*)\.?\s+(?P<text>\S.*)$"),
     )
@@ -198,6 +198,18 @@ class _LineReader:
                 label = _CODE_KINDS[inner.group("code").count(".") + 1]
             self._link_line(label, inner, part, block)
 
+    def _kpi_code(self, read: str, source: Source) -> str:
+        """A linked KPI's four-part code; a scan reads one of its dots as a colon now and then (``KPI3.3.3:1``), which
+        the code never holds (finding ``kpi.code_dot_read_as_colon``)."""
+        code = arabic_digits(read).replace(":", ".")
+        if ":" in read:
+            self.findings.append(Finding(
+                code="kpi.code_dot_read_as_colon", severity=Severity.INFO, subject=code,
+                message=f"the linked KPI code was read {read!r}; a code's parts are separated by dots",
+                expected=code, actual=read, source=source,
+            ))
+        return code
+
     def _link_line(self, label: str | None, match: re.Match | None, text: str, block: Block) -> None:
         link, source = self.link, source_of(block.provenance)
         if label in ("strategy", "sub_strategy", "tactic"):
@@ -205,7 +217,7 @@ class _LineReader:
                                   source=source)
             setattr(link, label, entity)
         elif label == "kpi":
-            link.kpis.append(KPI(code=arabic_digits(match.group("code")), name=match.group("text"), source=source))
+            link.kpis.append(KPI(code=self._kpi_code(match.group("code"), source), name=match.group("text"), source=source))
         elif label == "objective":
             link.objective = Objective(text=match.group("text"), source=source)
         elif label == "key_result":
