@@ -2,9 +2,9 @@
 
 Tesseract's ``tha+eng`` reads some glyphs as a neighbour its language model prefers: an en dash as a hyphen
 (``4.51 - 5.00`` for ``4.51 – 5.00``), the letter x or the sign × as ``%`` or ``*`` (``ซ่อมแซม % 100``), ÷ as ``+``,
-a capital Q as ``@`` (``BMA @``), Thai digits as signs (๗ as ``%``, ๑ as ``@``, ๖ as ``»``), and ฏ as ฎ (``ราษฎร์``
-where the plan writes ``ราษฏร์``: the rendered glyph is ฏ, its language model prefers the dictionary's ฎ).  The ink
-tells them apart:
+a capital Q as ``@`` (``BMA @``), Thai digits as signs (๗ as ``%``, ๑ as ``@``, ๖ as ``»``), ๆ as ``4`` (a word of its
+own after a Thai word, read with little confidence), and ฏ as ฎ (``ราษฎร์`` where the plan writes ``ราษฏร์``: the
+rendered glyph is ฏ, its language model prefers the dictionary's ฎ).  The ink tells them apart:
 
 - a dash's length: a hyphen is about half the height of a Thai letter without marks, an en dash about as long as it
   is high (TLWG fonts, and as measured on the scanned corpus against the text layer of the same pages: hyphens
@@ -56,8 +56,11 @@ LOOKALIKES = {  # what Tesseract read → what the ink may be instead (measured 
     "@": "Q1๑๔4",  # Q read @ : Q 0.09-0.11, @ 0.37-0.39, the digits 0.25 and more; ๑ read @ (``@.``) : ๑ 0.14, @ 0.41
     "»": "6๖",  # ๖ read » (``จำนวน » ครั้ง``) : ๖ 0.09-0.13, » 0.39-0.40
     "ฎ": "ฏ",  # ฏ read ฎ : its tail nearer ฏ's by 0.036-0.108; a real ฎ : its tail nearer ฎ's by 0.030-0.138
+    "4": "ๆ",  # MAI YAMOK read 4 (``อื่น 4 ที่``) : see DOUBTFUL_WORDS
 }
-SUSPECTS = frozenset(HYPHEN + "".join(LOOKALIKES))  # a word is looked at only if it holds one of these
+DOUBTFUL_WORDS = frozenset("4")  # looked at only as a word of their own after a Thai word, read with less than
+DOUBTFUL_CONFIDENCE = 80.0  # this: the corpus' 31 real 4s after Thai words come at 85-97, its ๆ read 4 at 65
+SUSPECTS = frozenset(HYPHEN + "".join(LOOKALIKES)) - DOUBTFUL_WORDS  # a word is looked at only if it holds one of these
 TAILS = {"ฎ": 0.3}  # look-alikes told apart by the bottom share of the glyph only (ฎ and ฏ differ in their tails: over
 # the whole glyph the corpus' ฏ read ฎ was nearer ฏ by 0.019-0.045 only, and a Laksaman ฎ nearer ฏ)
 MARGIN = 0.02  # the look-alike must be nearer the ink than the character read by this much
@@ -110,7 +113,7 @@ def reread_lookalikes(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, 
                 _capitals(word, _stretches_around(ink, line, index), changed)
                 continue
             raised = _may_end_raised(ink, line, word)
-            if not raised and not SUSPECTS.intersection(word.text):
+            if not raised and not SUSPECTS.intersection(word.text) and not _doubtful_word(line, index):
                 continue
             stretches = _stretches_around(ink, line, index)
             height = glyph_height(stretches)
@@ -120,6 +123,13 @@ def reread_lookalikes(ink: np.ndarray, lines: list[OcrLine]) -> list[tuple[str, 
                 changed.append((word.text, text))
                 word.text = text
     return changed
+
+
+def _doubtful_word(line: OcrLine, index: int) -> bool:
+    """A word of ``DOUBTFUL_WORDS`` after a Thai word, read with little confidence (``DOUBTFUL_CONFIDENCE``)."""
+    word = line.words[index]
+    after_thai = index > 0 and any("\u0e01" <= ch <= "\u0e4e" for ch in line.words[index - 1].text)
+    return word.text in DOUBTFUL_WORDS and word.confidence < DOUBTFUL_CONFIDENCE and after_thai
 
 
 def _capitals(word: OcrWord, stretches: list[Stretch], changed: list[tuple[str, str]]) -> None:
@@ -313,7 +323,7 @@ def _reread_word(text: str, candidates: list[list[Stretch]], height: float | Non
     for index, options in zip(bases, candidates):
         if chars[index] == HYPHEN and height is not None:
             chars[index] = _dash(options, height)
-        elif chars[index] in LOOKALIKES and options:
+        elif chars[index] in LOOKALIKES and options and (chars[index] not in DOUBTFUL_WORDS or text == chars[index]):
             chars[index] = read_lookalike(_likest(options, chars[index]), chars[index])
     return "".join(chars)
 

@@ -56,6 +56,29 @@ def test_a_lookalike_is_read_by_shape(font, drawn, read):
 
 @needs_fonts
 @pytest.mark.parametrize("font", FONTS)
+def test_mai_yamok_read_as_a_doubtful_four_is_read_by_shape(font):
+    ink, line = _scan([("อื่น ", "อื่น"), ("ๆ", "4"), (" ที่", "ที่")], font)
+    line.words[1].confidence = 65.0
+    assert ocr_shapes.reread_lookalikes(ink, [line]) == [("4", "ๆ")]
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", FONTS)
+@pytest.mark.parametrize("confidence", [65.0, 96.0])
+def test_a_four_stays_a_four(font, confidence):
+    ink, line = _scan([("ข้อ ", "ข้อ"), ("4", "4"), (" ที่", "ที่")], font)
+    line.words[1].confidence = confidence
+    assert ocr_shapes.reread_lookalikes(ink, [line]) == []
+
+
+def test_only_a_doubtful_four_of_its_own_is_looked_at():
+    words = [OcrWord("อื่น", (0, 0, 50, 40), 93.0), OcrWord("4", (60, 0, 80, 40), 96.0), OcrWord("2564", (90, 0, 150, 40), 50.0)]
+    line = OcrLine((0, 0, 150, 40), 30, 30.0, words)
+    assert not ocr_shapes._doubtful_word(line, 1) and not ocr_shapes._doubtful_word(line, 2)
+
+
+@needs_fonts
+@pytest.mark.parametrize("font", FONTS)
 @pytest.mark.parametrize("sign", ["%", "*", "@", "+", "»"])
 def test_a_sign_that_is_what_was_read_stays(font, sign):
     changed, _ = _reread([("ร้อยละ ", "ร้อยละ"), (sign, sign), (" 100", "100")], font)
