@@ -27,6 +27,10 @@ Margins = tuple[float, float]  # left and right edge of a page's body text
 
 # a list item's mark: ``1.`` / ``2)`` before a space or glued to a word (``3.ส่งเสริม``), ``(112)``, bullets, ``ก.``
 _LIST_MARK = re.compile(r"^(?:[\d๐-๙]{1,2}[.)](?:\s|(?=[ก-ฮเ-ไA-Za-z]))|\([\d๐-๙]{1,3}\)|[-•●▪■◦○–]\s?|[ก-ฮ][.)]\s)")
+# a list item's mark opening a line (``๓.``, ``๔.๓.``, ``๓)``, ``(๑)``, a dash or bullet) before a space, and the same
+# marks inside a line after a space (not dashes there: ``๑.๕๐ – ๒.๕๐`` is a range)
+_ITEM_MARK = re.compile(r"^(?:[\d๐-๙]{1,2}(?:\.[\d๐-๙]{1,2})*[.)]|\([\d๐-๙]{1,3}\)|[-•●▪■◦○–])(?=\s)")
+_INLINE_ITEM_MARK = re.compile(r"(?<=\s)(?:[\d๐-๙]{1,2}(?:\.[\d๐-๙]{1,2})*[.)]|\([\d๐-๙]{1,3}\))(?=\s)")
 _THAI_START = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")  # a consonant or a leading vowel opens a Thai word
 WRAP_MARGIN = 0.85  # a line reaching this fraction of the text width wrapped
 _INDENT_MAX = 0.15  # a line starting further right than this fraction of the text width is not body text
@@ -190,6 +194,32 @@ def broke_early(prev: TextLine, ln: TextLine, left: float, right: float, spaces_
     if room < _MIN_WORD_EM * ln.size:
         return False
     return _lead_width(ln) < room or _first_word_width(ln, _break_units, measured=True) < room
+
+
+def opens_written_item(ln: TextLine, lines: list[TextLine], proven: Callable[[TextLine, TextLine], bool]) -> bool:
+    """On a scan, where the geometry proves nothing (a wrap at a space leaves no space glyph to tell it from a
+    written break), ``ln`` of a cell's ``lines`` opens a list item the author broke the line for: it opens with a
+    list item's mark of a kind the cell sets at a line start — the kind opens its first line, or another line
+    after a break ``proven(line, next_line)`` written — and never inside a line (an inline list, ``… ๒ ๓. ขุดลอก``,
+    wraps anywhere).  A text layer (no ``ink_widths``) shows the wrap's space itself: no evidence is needed there."""
+    kind = _item_kind(ln.text)
+    if not ln.ink_widths or not kind:
+        return False
+    if any(_mark_kind(mark.group(0)) == kind for line in lines for mark in _INLINE_ITEM_MARK.finditer(line.text)):
+        return False
+    if lines and lines[0] is not ln and _item_kind(lines[0].text) == kind:
+        return True
+    return any(b is not ln and _item_kind(b.text) == kind and proven(a, b) for a, b in zip(lines, lines[1:]))
+
+
+def _item_kind(text: str) -> str:
+    """The kind of list item's mark ``text`` opens with (its digits as ``9``, every dash as ``-``), or ``""``."""
+    match = _ITEM_MARK.match(text)
+    return _mark_kind(match.group(0)) if match else ""
+
+
+def _mark_kind(mark: str) -> str:
+    return re.sub(r"[-•●▪■◦○–]", "-", re.sub(r"[\d๐-๙]+", "9", mark))
 
 
 class LineOpenings:

@@ -17,7 +17,7 @@ from extractor.blocks import Block, BlockKind, Cell, Provenance, Repair, Row
 from extractor.layout.grid import Grid, LogicalCell, build_grid, cell_index, logical_rows
 from extractor.layout.lines import build_lines
 from extractor.layout.rulings import merge_rulings, ruling_groups
-from extractor.layout.paragraphs import LineOpenings, broke_early
+from extractor.layout.paragraphs import LineOpenings, broke_early, opens_written_item
 from extractor.layout.text import joined_text
 from extractor.layout.types import BBox, PageModel, TextLine
 
@@ -141,16 +141,16 @@ def region_block(
     document's text layer keeps a wrap's space glyph (``document.keeps_line_end_spaces``), else the table's own."""
     rows: list[Row] = []
     bold_rows: list[bool] = []
-    # OCR shows no wrap's space (a space it reads at a line end is before a speck): a join there may stand at one
-    joins_shown = spaces_kept or _spaces_kept(region, read_off_image=False)
-    spaces_kept = spaces_kept or _spaces_kept(region)
+    # OCR shows no wrap's space (a space it reads at a line end is before a speck): a join there may stand at one,
+    # and a line ending without one before a digit or a bracket may have wrapped at one (not a written break)
+    spaces_kept = spaces_kept or _spaces_kept(region, read_off_image=False)
     carried: dict[int, tuple[Cell, int]] = {}  # column → (cell spanning down, rows left)
     spaced = openings.spaced if openings else None
     for logical in region.rows:
         cells: list[Cell] = []
         for cell in logical:
             text, raw, repairs, joins = joined_text(
-                cell.lines, _hard_break_in(cell, spaces_kept, openings), spaced, joins_shown
+                cell.lines, _hard_break_in(cell, spaces_kept, openings), spaced, spaces_kept
             )
             # footnote numbers glued to a word left the text: recorded, as in text blocks (layout.paragraphs)
             repairs += tuple(Repair("layout.footnote_ref", m.offset, m.text, "") for ln in cell.lines for m in ln.marks)
@@ -193,7 +193,8 @@ def _spaces_kept(region: TableRegion, read_off_image: bool = True) -> bool:
 def line_breaks(region: TableRegion, spaces_kept: bool = False) -> Iterator[tuple[TextLine, TextLine, bool]]:
     """Each break between two lines of a cell that both start at its left text edge, and whether the geometry
     proves it written (``paragraphs.broke_early``): the evidence ``LineOpenings`` learns from (``spaces_kept``: as
-    ``region_block`` takes it)."""
+    ``region_block`` takes it; here a space OCR read at a line end counts too, so a scan's break after a number or
+    a bracket counts as proven, as the openings were tuned on: without it 002 lost ``ส่วนราชการ`` as an opening)."""
     spaces_kept = spaces_kept or _spaces_kept(region)
     for row in region.rows:
         for cell in row:
@@ -215,13 +216,18 @@ def _hard_break_in(
     """The test of a line break the author wrote inside ``cell`` (``paragraphs.broke_early``): against the cell's
     right text edge (the cell edge less the padding seen on the left); ``spaces_kept`` when the table's text layer
     keeps the space glyph at the end of lines wrapped at a space.  Where the geometry proves nothing (the line
-    above is full), ``openings`` decides between two lines at the left edge by the document's evidence."""
+    above is full), a scan's line opening a list item of a kind the cell breaks before is written
+    (``paragraphs.opens_written_item``), and ``openings`` decides between two lines at the left edge by the
+    document's evidence."""
     left, right = _text_edges(cell)
     kept = [ln for ln in cell.lines if ln.text]
     following = {id(a): b for a, b in zip(kept, kept[1:])}
 
+    def proven(prev: TextLine, ln: TextLine) -> bool:
+        return broke_early(prev, ln, left, right, spaces_kept)
+
     def hard_break(prev: TextLine, ln: TextLine) -> bool:
-        if broke_early(prev, ln, left, right, spaces_kept):
+        if proven(prev, ln) or opens_written_item(ln, kept, proven):
             return True
         if openings is None or not _at_left_edge(prev, ln, left):
             return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractor.layout.paragraphs import LineOpenings, broke_early, wrapped
+from extractor.layout.paragraphs import LineOpenings, broke_early, opens_written_item, wrapped
 from extractor.layout.text import joined_text
 from extractor.layout.types import TextLine
 
@@ -109,3 +109,33 @@ def test_an_ink_line_a_side_bearing_short_of_the_wrap_margin_wrapped():
     assert wrapped(replace(above, ink_widths=True), replace(below, ink_widths=True), 56.4, 538.6)
     short = replace(above, x1=455.0, ink_widths=True)  # a whole em short: a line that ended, ink or not
     assert not wrapped(short, replace(below, ink_widths=True), 56.4, 538.6)
+
+
+def ink(text: str) -> TextLine:
+    return TextLine(text, 0.0, 0.0, 200.0, 12.0, 12.0, False, ink_widths=True)
+
+
+def never(above: TextLine, below: TextLine) -> bool:
+    return False
+
+
+def test_on_a_scan_an_item_mark_the_cell_opens_with_opens_a_written_item():
+    cell = [ink("- ค่าคะแนน ๕ คือ มีระดับความเชื่อมั่นมากที่สุด"), ink("มีระดับความเชื่อมั่นมาก"), ink("- ค่าคะแนน ๓ คือ")]
+    assert opens_written_item(cell[2], cell, never)
+    assert not opens_written_item(cell[1], cell, never)  # no mark
+
+
+def test_on_a_scan_an_item_mark_after_a_proven_written_break_opens_a_written_item():
+    cell = [ink("วิธีการ ดังนี้"), ink("(๑) ประสานนัดหมาย"), ink("หน่วยงานที่เกี่ยวข้องทั้งหมด"), ink("(๒) ลงพื้นที่")]
+    assert opens_written_item(cell[3], cell, lambda above, below: below is cell[1])
+    assert not opens_written_item(cell[3], cell, never)  # nothing proves the cell breaks before its items
+
+
+def test_an_inline_list_wraps_anywhere():
+    cell = [ink("๑. ขุดลอกคลองบางมด ๒. ขุดลอกคลองครุ"), ink("๓. ขุดลอกคลองวัดเพลง")]
+    assert not opens_written_item(cell[1], cell, never)
+
+
+def test_a_text_layer_needs_no_item_evidence():
+    cell = [line("- ค่าคะแนน ๕ คือ มาก"), line("มีระดับความเชื่อมั่นมาก"), line("- ค่าคะแนน ๓ คือ")]
+    assert not opens_written_item(cell[2], cell, never)

@@ -283,3 +283,29 @@ def test_a_space_ocr_reads_at_a_line_end_is_no_text_layer_keeping_wrap_spaces():
     # a text layer that keeps one wrap's space glyph shows every wrap's; OCR shows none (a speck's gap is not one)
     assert [j.space_unseen for j in _wrapped_cell_joins(ink_widths=False)] == [False]
     assert [j.space_unseen for j in _wrapped_cell_joins(ink_widths=True)] == [True]
+
+
+def _cell_after_a_full_line(ink_widths: bool) -> str:
+    """A cell whose first line is full and ends before a bracket (only a wrap at a space, or a break the author
+    wrote, could end it there), in a table where another cell's line ends with a space."""
+    from extractor.layout.grid import LogicalCell
+    from extractor.layout.tables import TableRegion, region_block
+    from extractor.layout.types import TextLine
+
+    def line(text: str, x0: float, y0: float, ends_with_space: bool = False) -> TextLine:
+        return TextLine(
+            text, x0, y0, x0 + 96.0, y0 + 12.0, 12.0, False, ends_with_space=ends_with_space, ink_widths=ink_widths
+        )
+
+    spaced = LogicalCell(0, 0, 1, 1, (0.0, 0.0, 100.0, 30.0), [line("ผลการดำเนินงาน", 2.0, 2.0, True)])
+    cell = LogicalCell(0, 1, 1, 1, (100.0, 0.0, 200.0, 30.0), [line("พ.ศ. 2566 :", 102.0, 2.0)])
+    cell.lines.append(line("(ตัวชี้วัดใหม่)", 102.0, 16.0))
+    region = TableRegion((0.0, 0.0, 200.0, 30.0), [[spaced, cell]], 2, True, [0.0, 100.0, 200.0])
+    return region_block(region, 1).rows[0].cells[1].text
+
+
+def test_a_space_ocr_reads_at_a_line_end_proves_no_written_break():
+    # a text layer that keeps one wrap's space glyph would show this wrap's too: its absence proves a written
+    # break; OCR shows no wrap's space (a space read at a line end is a speck's gap), so the break is a wrap
+    assert _cell_after_a_full_line(ink_widths=False) == "พ.ศ. 2566 :\n(ตัวชี้วัดใหม่)"
+    assert _cell_after_a_full_line(ink_widths=True) == "พ.ศ. 2566 : (ตัวชี้วัดใหม่)"
