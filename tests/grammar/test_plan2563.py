@@ -215,6 +215,8 @@ def test_goal_kpi_table_printed_inside_the_measure_block_goes_to_the_goal_with_a
         ("(ม.1), (ม.น.1)", [("city", 1, False), ("unit", 1, False)]),
         ("(ม.4), (ม.1)", [("city", 4, False), ("unit", 1, True)]),  # the ledger drops the น: read by position
         ("(ม.2)", [("city", 2, False)]),
+        ("ประชุมสภากรุงเทพมหานคร (ม.1), (มน.2", [("city", 1, False), ("unit", 2, False)]),  # a scan lost the last )
+        ("(ม.1), (มน.2 และ", [("city", 1, False)]),  # an open bracket inside the text is no reference
     ],
 )
 def test_measure_references(text, expected):
@@ -586,3 +588,12 @@ def test_numbered_item_with_or_without_the_space_after_its_number(text, number, 
 
     item = _numbered(Block(kind=BlockKind.LIST_ITEM, text=text, raw=text))
     assert (item.number, item.text) == (number, rest)
+
+
+def test_a_reference_that_lost_its_closing_bracket_is_a_finding():
+    from extractor.blocks import Provenance
+    from extractor.grammar.builders.bma2563 import _ref_findings
+
+    findings: list = []
+    _ref_findings(measure_refs("กิจกรรม (ม.1), (มน.2"), "กิจกรรม", Provenance(page=18), findings)
+    assert [(f.code, f.actual, f.expected) for f in findings] == [("xref.unclosed", "(มน.2", "(มน.2)")]

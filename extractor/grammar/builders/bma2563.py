@@ -71,7 +71,9 @@ _EVALUATION_KPI = re.compile(
 _EVALUATION_KPI_DOTLESS = re.compile(
     rf"^ตัวชี้วัดที่\s*(?P<code>{_DOTLESS})(?:\s*\((?P<sub>[ก-ฮ])\))?\s+(?P<name>.+)$", re.S
 )
-_MEASURE_REF = re.compile(rf"\((?P<kind>ม\s*\.?\s*น|ม)\s*\.\s*(?P<number>{D}+)\)")
+# A reference's closing bracket may be lost at the end of its cell by a scan (``(ม.1), (มน.2``): finding
+# ``xref.unclosed``.
+_MEASURE_REF = re.compile(rf"\((?P<kind>ม\s*\.?\s*น|ม)\s*\.\s*(?P<number>{D}+)(?:\)|\s*$)")
 _RESULT_TYPE = re.compile(r"\((?P<type>ผลผลิต|ผลลัพธ์)\)")
 _LEADING_NUMBER = re.compile(rf"^\s*(?P<number>{D}{{1,2}})\s*[.)]\s*")
 _TARGET = re.compile(
@@ -374,6 +376,12 @@ def measure_refs(text: str) -> list[MeasureRef]:
 
 def _ref_findings(refs: list[MeasureRef], subject: str, prov: Provenance, findings: list[Finding]) -> None:
     for ref in refs:
+        if not ref.raw.endswith(")"):
+            findings.append(Finding(
+                code="xref.unclosed", severity=Severity.WARNING, subject=subject, expected=f"{ref.raw.rstrip()})",
+                actual=ref.raw, source=source_of(prov),
+                message="a measure reference ends its cell without its closing bracket (a scan lost it); read as the reference",
+            ))
         if ref.kind_inferred:
             findings.append(
                 Finding(
