@@ -659,15 +659,10 @@ def _is_digit(ch: str) -> bool:
     return ch.isdigit()
 
 
-def _inside_words(words: list[OcrWord]) -> set[int]:
-    """Indexes of the Tesseract words that start inside a dictionary word of the line's text read without gaps
-    (newmm): a gap before them is tracking, not a space, unless it is very wide."""
-    return set(_word_pieces(words))
-
-
 def _word_pieces(words: list[OcrWord]) -> dict[int, tuple[str, str]]:
     """For each Tesseract word that starts inside a dictionary word of the line's text read without gaps (newmm):
-    that dictionary word's letters before and after its start ("" where it starts inside ``ํา``)."""
+    that dictionary word's letters before and after its start ("" where it starts inside ``ํา``).  A gap before such
+    a word is tracking, not a space, unless it is very wide."""
     starts, text = [], ""
     for word in words:
         starts.append(len(text))

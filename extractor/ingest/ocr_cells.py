@@ -41,7 +41,7 @@ MIN_LINE_EM, MAX_LINE_EM = 0.5, 2.5  # an unread region is a text line: its heig
 STRIP_GAP_IN = 1 / 3  # at most this much blank (inch) between two regions in the strip and around them
 DASH_HEIGHT_EM, DASH_WIDTH_EM, DASH_FILL = 0.2, (0.15, 1.5), 0.6  # a dash: flat, short, solid (em: the line's size)
 DASH_ABOVE_BASELINE = 0.3  # em: a dash sits this far above the baseline of the text around it
-DASH_CONFIDENCE = 60.0  # what a dash found by shape is given as Tesseract's confidence
+SHAPE_CONFIDENCE = 60.0  # what a dash or a row number found by shape is given as Tesseract's confidence
 ROW_NUMBER = re.compile(r"^(?:[1-9][0-9]{0,2}|[๑-๙][๐-๙]{0,2})$")  # a row's number: whole, one script
 ROW_NUMBER_HEIGHT_EM = (0.35, 1.2)  # its digits' height (em: the page's text size; Thai digits are as high as ก)
 CODE_GAP = 0.3  # em: a policy code's glyphs are closer than this, the word after it (``(OKR``) further
@@ -186,9 +186,10 @@ def _moved(line: OcrLine, dx: int, dy: int) -> OcrLine:
 
 def reread_cells_by_shape(ink: np.ndarray, cells: list[CellBox], lines: list[OcrLine]) -> list[tuple[str, str]]:
     """Replace, in place, the words of each ruled cell holding a Thai-digit number, or opening with a policy code, by
-    its reading by shape (one word); return the (before, after) pairs changed.  Cells whose words span several
-    lines, and numbers whose ink is not all digits (or that Tesseract read with Arabic digits or Latin letters) are
-    left as read."""
+    its reading by shape (one word); a cell where Tesseract read nothing gets the dash or the row number its ink
+    alone shows, and a dash Tesseract dropped after a cell's last word is put back (``_trailing_dashes``); return the
+    (before, after) pairs changed.  Cells whose words span several lines, and numbers whose ink is not all digits (or
+    that Tesseract read with Arabic digits or Latin letters) are left as read."""
     changed: list[tuple[str, str]] = []
     em = float(np.median([line.x_size for line in lines])) if lines else 0.0
     for cell in cells:
@@ -196,11 +197,11 @@ def reread_cells_by_shape(ink: np.ndarray, cells: list[CellBox], lines: list[Ocr
         if not found:
             dash = _dash_box(ink, cell, em)
             if dash is not None:  # a dash alone in its cell: too little ink for the blank-cell re-read, or dropped as noise
-                lines.append(OcrLine(dash, (dash[1] + dash[3]) / 2 + DASH_ABOVE_BASELINE * em, em, [OcrWord("-", dash, DASH_CONFIDENCE)]))
+                lines.append(OcrLine(dash, (dash[1] + dash[3]) / 2 + DASH_ABOVE_BASELINE * em, em, [OcrWord("-", dash, SHAPE_CONFIDENCE)]))
                 changed.append(("", "-"))
             elif (number := _row_number(ink, cell, em)) is not None:
                 text, box = number
-                lines.append(OcrLine(box, box[3], em, [OcrWord(text, box, DASH_CONFIDENCE)]))
+                lines.append(OcrLine(box, box[3], em, [OcrWord(text, box, SHAPE_CONFIDENCE)]))
                 changed.append(("", text))
             continue
         line, start, end = found[0]
@@ -239,7 +240,7 @@ def _trailing_dashes(ink: np.ndarray, cells: list[CellBox], lines: list[OcrLine]
             dash = _dash_box(ink, rest, line.x_size)
             if dash is None or not line.baseline - line.x_size <= (dash[1] + dash[3]) / 2 <= line.baseline:
                 continue
-            line.words.insert(end, OcrWord("-", dash, DASH_CONFIDENCE))
+            line.words.insert(end, OcrWord("-", dash, SHAPE_CONFIDENCE))
             changed.append((last.text, f"{last.text} -"))
     return changed
 

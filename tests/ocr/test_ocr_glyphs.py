@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from extractor.ingest.ocr import _inside_words, blank_widths, lines_to_glyphs, split_noise
+from extractor.ingest.ocr import _word_pieces, blank_widths, lines_to_glyphs, split_noise
 from extractor.ingest.ocr_tesseract import OcrLine, OcrWord, parse_hocr
 from extractor.layout.lines import build_lines
 
@@ -111,7 +111,7 @@ def test_no_space_before_a_full_stop_but_one_before_an_opening_bracket():
 def test_a_wide_gap_is_a_space_even_where_the_dictionary_reads_one_word():
     # สภาพเศรษฐกิจ is one dictionary word, but 0.6 em between สภาพ and เศรษฐกิจ is far wider than tracking
     line = _line([("สภาพ", 100, 150), ("เศรษฐกิจ", 168, 250)])
-    assert _inside_words(line.words) == {1}
+    assert set(_word_pieces(line.words)) == {1}
     assert _texts(line) == ["สภาพ เศรษฐกิจ"]
 
 
@@ -190,7 +190,7 @@ def test_between_thai_words_the_ink_decides_not_tesseracts_boxes():
     # 0.2 em apart over 0.5 em of blank a space; without the page's ink the boxes decide
     words = _line([("ข้อมูล", 100, 190), ("ใหม่", 205, 250)])
     spaced = _line([("ข้อมูล", 100, 190), ("ระบบ", 196, 240)], y=300)
-    assert not _inside_words(words.words) and not _inside_words(spaced.words)
+    assert not _word_pieces(words.words) and not _word_pieces(spaced.words)
     ink = _inked((100, 192), (204, 250)) | _inked((100, 185), (200, 240), y=300)
     glyphs = lines_to_glyphs([words, spaced], 72 / 300, ink)
     assert [ln.text for ln in build_lines(glyphs)] == ["ข้อมูลใหม่", "ข้อมูล ระบบ"]
@@ -279,7 +279,7 @@ def test_sara_am_written_as_nikhahit_and_sara_aa_reads_as_the_dictionary_spells_
     # ดํา inside a word and asked a space there for 0.56 em; composed it is การ ดำเนินงาน, a 0.45 em gap a space
     words = [("การ", 100, 160), ("ดํา", 174, 200), ("เนิน", 202, 250), ("งาน", 252, 300)]
     line = _line(words)
-    assert _inside_words(line.words) == {2, 3}
+    assert set(_word_pieces(line.words)) == {2, 3}
     assert _texts(line) == ["การ ดําเนินงาน"]
 
 
