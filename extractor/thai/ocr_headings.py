@@ -28,6 +28,8 @@ COMBINING = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0
 # a pattern that opens with Thai letters, then optional spaces and a number (a named group or a digit class)
 _NUMBERED = re.compile(r"^\^?(?:\\s\*)?([\u0e01-\u0e4e]+)(?:\\s[*+])?(?:\(\?P<\w+>)?(?:\[0-9|\\d)")
 _NUMBER = re.compile(r"\s*[0-9๐-๙]")
+# a pattern that opens with spellings of one word, then Thai letters and a number: ``^(?P<label>มิติ|มติ)ที่\s*(?P<n>``
+_SPELLINGS = re.compile(r"^\^?(?:\\s\*)?\((?:\?P<\w+>)?([\u0e01-\u0e4e|]+)\)([\u0e01-\u0e4e]*)(?:\\s[*+])?(?:\(\?P<\w+>)?(?:\[0-9|\\d)")
 # a pattern that is one Thai word, maybe its last mark optional, alone on its line: ``^วิสัยทัศน์?\s*$``
 _WHOLE_LINE = re.compile(r"^\^([\u0e01-\u0e4e]+)\??\\s\*\$$")
 
@@ -74,10 +76,20 @@ def _grammar_literals(pattern: re.Pattern[str], directory: Path) -> set[str]:
     return {m.group(1) for m in matches if m and skeleton(m.group(1)) != m.group(1)}
 
 
+def _spelled_keywords(directory: Path) -> set[str]:
+    """The keywords of the grammars' patterns that open with an alternation of spellings (``(?P<label>มิติ|มติ)ที่``,
+    the plan's misspelling accepted): each spelling with the letters after it, when it carries marks."""
+    matches = (_SPELLINGS.match(value) for value in grammar_strings(directory))
+    words = {alt + m.group(2) for m in matches if m for alt in m.group(1).split("|")}
+    return {w for w in words if skeleton(w) != w}
+
+
 @functools.lru_cache(maxsize=1)
 def numbered_keywords(directory: Path = GRAMMAR_DIR) -> tuple[str, ...]:
-    """The keywords that open numbered headings in the grammars, longest first."""
-    return tuple(sorted(_grammar_literals(_NUMBERED, directory), key=lambda k: (-len(k), k)))
+    """The keywords that open numbered headings in the grammars, longest first (of spellings with the same letters,
+    the one with the most marks first)."""
+    found = _grammar_literals(_NUMBERED, directory) | _spelled_keywords(directory)
+    return tuple(sorted(found, key=lambda k: (-len(k), k)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -107,10 +119,37 @@ def restore_keyword(text: str, keywords: tuple[str, ...] | None = None) -> tuple
         if end is None or not _NUMBER.match(text, end):
             continue
         before = text[lead:end]
-        if before == keyword:
+        spellings = [k for k in keywords if skeleton(k) == skeleton(keyword)]
+        if before in spellings:
             return text, None
+        keyword = _closest_spelling(before, spellings)
         return text[:lead] + keyword + text[end:], KeywordFix(before, keyword)
     return text, None
+
+
+def _marks(text: str) -> list[set[str]]:
+    """The marks on each letter of ``text`` (spaces aside), in order: ``[{ิ}, {ิ}, {ี, ่}]`` for ``มิติที่``."""
+    found: list[set[str]] = []
+    for ch in text:
+        if ch in COMBINING and found:
+            found[-1].add(ch)
+        elif not ch.isspace():
+            found.append(set())
+    return found
+
+
+def _closest_spelling(read: str, spellings: list[str]) -> str:
+    """Of the grammars' spellings of one keyword (the same letters, ``มิติที่`` and ``มติที่``), the one OCR read
+    with marks lost: when the reading kept some marks, a letter it shows bare among them had none, so the spelling
+    that holds every mark read, letter by letter, and adds the fewest (``มติที`` is ``มติที่``); a reading with no
+    mark says nothing of any letter and gets the first spelling (the one with the most marks: ``มตท`` is
+    ``มิติที่``)."""
+    marks = _marks(read)
+    if len(spellings) == 1 or not any(marks):
+        return spellings[0]
+    fits = [(sum(map(len, _marks(s))), s) for s in spellings
+            if all(got <= want for got, want in zip(marks, _marks(s), strict=True))]
+    return min(fits, key=lambda fit: fit[0])[1] if fits else spellings[0]
 
 
 def _skeleton_prefix_end(text: str, start: int, target: str, *, bare: bool = False) -> int | None:

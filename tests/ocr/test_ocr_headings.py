@@ -22,12 +22,21 @@ def test_keywords_come_from_the_grammars():
         ("มตท การบริการ", None),  # no number after it: not a heading, the skeleton alone proves nothing
         ("การบริการ มตท 1", None),  # not at the start
         ("สวนทาง 5 แห่ง", None),  # more letters than the keyword's skeleton
+        ("มติที 4 ด้านการพัฒนาองค์กร", "มติที่ 4 ด้านการพัฒนาองค์กร"),  # the misspelling the 2563 grammar accepts
+        ("มิติที 3 ด้านคุณภาพ", "มิติที่ 3 ด้านคุณภาพ"),  # the mark on ม read: not the misspelling
+        ("มติที่ 2 ด้านประสิทธิภาพ", None),  # an accepted spelling as written stays
     ],
 )
 def test_restore_keyword(ocr, expected):
     fixed, fix = restore_keyword(ocr)
     assert fixed == (expected or ocr)
     assert (fix is None) == (expected is None)
+
+
+def test_spellings_of_a_keyword_come_from_the_grammars_alternation():
+    keywords = numbered_keywords()
+    assert {"มิติที่", "มติที่"} <= set(keywords)  # ``(?P<label>มิติ|มติ)ที่`` in the 2563 grammar
+    assert keywords.index("มิติที่") < keywords.index("มติที่")  # the fuller spelling first: a bare reading's pick
 
 
 def test_restored_keyword_is_a_correction_with_evidence():
