@@ -23,7 +23,8 @@ document writes the phrase across it apart and never together, or where the word
 document sets off by a space, or the run after it a label it sets off before its figures (``งบประมาณ ๕,๐๐๐``), and
 the two words are never written together (``_decide_join``).  A space a scan's
 ink shows (``inked`` texts: OCR pages) is evidence too: one join misread elsewhere must not take it out of every
-copy, so it goes only where the document writes the phrase joined at least ``1/INK_OUTVOTED`` as often as apart.
+copy, so it goes only where the document writes the phrase joined at least ``1/INK_OUTVOTED`` as often as apart
+(copies counted here, not forms: each copy on a scan is its own reading of the ink).
 One pass indexes every distinct segment by its space-free form, then each gap costs one substring search.
 """
 
@@ -32,6 +33,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -171,7 +173,7 @@ class _Index:
     no vote either way; ``unseen`` those of them where the source could not show a space (never a vote).
     """
 
-    def __init__(self, segments: list[_Segment]) -> None:
+    def __init__(self, segments: list[_Segment], copies: Sequence[int] = ()) -> None:
         keys: list[str] = []
         starts: list[int] = []
         spaced: set[int] = set()
@@ -187,14 +189,18 @@ class _Index:
             offset += len(seg.key) + 1
         self.squeezed = "\x00".join(keys)
         self.keys, self.starts, self.spaced, self.joined, self.unseen = keys, starts, spaced, joined, unseen
+        self.copies = list(copies) + [1] * (len(keys) - len(copies))  # per form: how many texts hold it
 
-    def written(self, needle: str, cut: int, whole: tuple[bool, bool] = (False, False)) -> tuple[int, int]:
-        """How many phrases write ``needle`` without, and with, whitespace before its ``cut``-th character.
+    def written(
+        self, needle: str, cut: int, whole: tuple[bool, bool] = (False, False), copies: bool = False
+    ) -> tuple[int, int]:
+        """How many phrases write ``needle`` without, and with, whitespace before its ``cut``-th character
+        (``copies``: how many copies of them, each form counted as often as the document holds it).
 
         ``whole``: the needle holds the whole Thai run on its left, on its right side.  Where the layout joined two
         lines at the cut, the phrase votes only if its runs end there too: a line that opens with a run going on
         past the needle's (``ระยะ|เวลาเฉลี่ย`` for ``ระยะ 20 ปี``) may be a break the author wrote."""
-        return self._votes(needle, cut, lambda at: not self._runs_on(at, len(needle), whole))
+        return self._votes(needle, cut, lambda at: not self._runs_on(at, len(needle), whole), copies)
 
     def written_elsewhere(self, needle: str, cut: int) -> tuple[int, int]:
         """As ``written``, counting only the phrases the layout did not join at the cut."""
@@ -229,19 +235,23 @@ class _Index:
             at = self.squeezed.find(word, at + 1)
         return against, apart
 
-    def _votes(self, needle: str, cut: int, joined_votes: Callable[[int], bool]) -> tuple[int, int]:
+    def _votes(
+        self, needle: str, cut: int, joined_votes: Callable[[int], bool], copies: bool = False
+    ) -> tuple[int, int]:
         """(together, apart) over the places ``needle`` is found; a place the layout joined at the cut votes only
         when ``joined_votes(place)`` and the source could have shown a space there (a scan's join says nothing of
-        how the phrase is written)."""
-        votes: set[tuple[str, int, bool]] = set()
+        how the phrase is written).  ``copies``: each vote weighs as many as the copies of its forms."""
+        votes: dict[tuple[str, int, bool], int] = {}
         at = self.squeezed.find(needle)
         while at != -1:
             if at + cut not in self.joined or (at + cut not in self.unseen and joined_votes(at)):
                 k = bisect.bisect_right(self.starts, at) - 1
-                votes.add((self.keys[k], at - self.starts[k], at + cut in self.spaced))
+                vote = (self.keys[k], at - self.starts[k], at + cut in self.spaced)
+                votes[vote] = votes.get(vote, 0) + (self.copies[k] if copies else 1)
             at = self.squeezed.find(needle, at + 1)
-        apart = sum(1 for vote in votes if vote[2])
-        return len(votes) - apart, apart
+        weights = votes if copies else dict.fromkeys(votes, 1)
+        apart = sum(n for vote, n in weights.items() if vote[2])
+        return sum(weights.values()) - apart, apart
 
     def _runs_on(self, at: int, length: int, whole: tuple[bool, bool]) -> bool:
         """The phrase found at ``at`` goes on in Thai letters past a side where the needle's run ended."""
@@ -312,13 +322,22 @@ def _decide_between(left: str, right: str, index: _Index, inked: bool = False) -
         whole = (len(left) <= CONTEXT, len(right) <= CONTEXT)
         together, apart = index.written(near_left + near_right, len(near_left), whole)
         # a space before และ/หรือ may be the writer's style: it must be the exception, not the rule
-        # a space read from a scan's ink is evidence too: a join misread elsewhere must not take it out of every copy
-        outvoted = not inked or together * INK_OUTVOTED >= apart
-        if together and outvoted and (not conjunction or together >= apart):
-            return "repeated"
+        # a space read from a scan's ink is evidence too: a join misread elsewhere must not take it out of every copy;
+        # each copy on a scan is its own reading of the ink (003's list ขยะ อากาศ น้ำเสีย read apart in three
+        # identical cells and joined in one), so the copies vote there, not the forms
+        if together and (not conjunction or together >= apart):
+            if not inked or _ink_outvoted(index.written(near_left + near_right, len(near_left), whole, True)):
+                return "repeated"
     if not conjunction and _lexicon_spans(left, right):
         return "lexicon"
     return None
+
+
+def _ink_outvoted(copies: tuple[int, int]) -> bool:
+    """(together, apart) copies of a phrase say a space a scan's ink shows in it is no writer's: the phrase is
+    written joined at least ``1/INK_OUTVOTED`` as often as apart."""
+    together, apart = copies
+    return together * INK_OUTVOTED >= apart
 
 
 def _decide_join(left: str, right: str, space_unseen: bool, index: _Index, follows: str = "") -> str | None:
@@ -451,7 +470,8 @@ class WrapEvidence:
         per_text = list(joins) + [()] * (len(self.texts) - len(joins))
         self.segments = [seg for i, text in enumerate(self.texts) for seg in _segments(text, i, per_text[i])]
         forms = {(seg.key, seg.slots, seg.joined): seg for seg in self.segments}
-        self.index = _Index(list(forms.values()))
+        copies = Counter((seg.key, seg.slots, seg.joined) for seg in self.segments)
+        self.index = _Index(list(forms.values()), [copies[form] for form in forms])
 
     def join(self) -> list[tuple[str, list[Repair]]]:
         """For each text (in order), the text without its wrap spaces and the joins made."""

@@ -76,6 +76,19 @@ def test_a_space_a_scan_shows_stays_unless_the_document_writes_the_phrase_joined
     assert two_joined[0] == "ระบบสุขาภิบาลระบบไฟฟ้า และวัสดุ"
 
 
+WASTE_LIST = "๔.๒ จัดการขยะ อากาศ น้ำเสีย"
+
+
+def test_each_copy_of_a_phrase_on_a_scan_is_its_own_reading_of_the_ink():
+    # 003: the list written apart in three identical cells (one form) and read joined in one other
+    texts = [WASTE_LIST] * 3 + ["๔.๒ จัดการขยะ อากาศน้ำเสีย"]
+    scanned = [t for t, _ in WrapEvidence(texts, inked=[True] * 4).join()]
+    assert scanned[:3] == [WASTE_LIST] * 3
+    assert [t for t, _ in WrapEvidence(texts).join()][0] == "๔.๒ จัดการขยะ อากาศน้ำเสีย"  # text layer: forms vote
+    two_joined = [t for t, _ in WrapEvidence([*texts, texts[-1]], inked=[True] * 5).join()]
+    assert two_joined[0] == "๔.๒ จัดการขยะ อากาศน้ำเสีย"
+
+
 def test_the_thai_stage_treats_the_spaces_of_ocr_pages_as_read_from_the_ink():
     def document(route: str) -> SourceDocument:
         texts = [*SANITATION_APART, SANITATION_JOINED]
