@@ -124,16 +124,19 @@ def space_digits(text: str) -> tuple[str, list[Correction]]:
     return text, corrections
 
 
-# a short Thai word, a space, a full stop: Tesseract spaces the dot of an abbreviation (สยป . → สยป.)
-_SPACED_DOT = re.compile(r"(?<![\u0E01-\u0E4E])([\u0E01-\u0E2E][\u0E01-\u0E4E]{0,5}) \.(?=\s|$|[\u0E01-\u0E2E])")
+# a short Thai word, a space, a full stop: Tesseract spaces the dot of an abbreviation (สยป . → สยป.), or reads it
+# twice (สนข.. / สนท .. → สนข. / สนท.; three stops are an ellipsis, and the plans end no Thai sentence with a stop)
+_SPACED_DOT = re.compile(r"(?<![\u0E01-\u0E4E])([\u0E01-\u0E2E][\u0E01-\u0E4E]{0,5})(?: \.| ?\.\.)(?=\s|$|[\u0E01-\u0E2E])")
 
 
 def join_abbreviation_dots(text: str) -> tuple[str, list[Correction]]:
-    """The space OCR puts between a Thai abbreviation and its full stop removed (units: ``กยบ .`` → ``กยบ.``)."""
+    """The space OCR puts between a Thai abbreviation and its full stop removed, and a full stop read twice read
+    once (units: ``กยบ .`` → ``กยบ.``, ``สนข..`` → ``สนข.``)."""
     corrections: list[Correction] = []
 
     def fix(m: re.Match) -> str:
-        corrections.append(Correction("ocr.abbreviation_dot_joined", m.start(), m.group(0), m.group(1) + ".", "a full stop after a space ends a Thai abbreviation"))
+        evidence = "a full stop after a space ends a Thai abbreviation" if m.group(0).count(".") == 1 else "a Thai abbreviation ends with one full stop: OCR read it twice"
+        corrections.append(Correction("ocr.abbreviation_dot_joined", m.start(), m.group(0), m.group(1) + ".", evidence))
         return m.group(1) + "."
 
     return _SPACED_DOT.sub(fix, text), corrections

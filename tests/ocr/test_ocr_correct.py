@@ -20,6 +20,9 @@ from extractor.thai.ocr_correct import best_substring, correct_identifiers, corr
         ("77200l", "772001", "ocr.identifier_correction"),
         ("ปี 25G7", "ปี 25G7", None),  # G is no digit look-alike: left as read
         ("กยบ .", "กยบ.", "ocr.abbreviation_dot_joined"),  # OCR spaces an abbreviation's full stop
+        ("สนข..", "สนข.", "ocr.abbreviation_dot_joined"),  # OCR reads an abbreviation's full stop twice
+        ("สนท ..", "สนท.", "ocr.abbreviation_dot_joined"),
+        ("สนข... ต่อ", "สนข... ต่อ", None),  # three stops: an ellipsis, as written
         ("พ.ศ. 2567", "พ.ศ. 2567", None),
         ("พ.ศ. ๒๕๖๕ : W.A. ๒๕๖๖ :", "พ.ศ. ๒๕๖๕ : พ.ศ. ๒๕๖๖ :", "ocr.identifier_correction"),  # พ.ศ. read as Latin
         ("W.A. 2566 :", "พ.ศ. 2566 :", "ocr.identifier_correction"),
