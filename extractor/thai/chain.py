@@ -24,6 +24,7 @@ STEPS = (
     repair_replacement_chars,  # before the Latin-1 step: removing one can put a Latin-1 mark next to its letter
     remap_latin1,
     compose_sara_am,
+    dedupe_marks,  # before the move: it asks the dictionary about the marks it moves, and a doubled mark is no word's
     move_misplaced_marks,  # before attach_marks: ``ตัวชวี้ ัด`` has a space before a mark that is not a stray
     attach_marks,
     reorder_marks,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extractor.thai import join_document_wraps, join_wrapped, repair_text
@@ -36,6 +36,7 @@ def consonants(text: str) -> int:
 
 @FAST
 @given(damaged_text)
+@example("บางบอน\ufffd\u0e48\u0e48 ก")  # a doubled tone hid a misplaced mark from the first run's dictionary check
 def test_repair_is_idempotent(text):
     once = repair_text(text)[0]
     assert repair_text(once) == (once, [])
