@@ -20,11 +20,12 @@ from pathlib import Path
 
 import regex as re
 
+from extractor.thai import chars
 from extractor.thai.dictionary import LEXICON_DIR, read_word_list
 from extractor.thai.digits import arabic_to_thai_digits, thai_digits_to_arabic
 
 GRAMMAR_DIR = Path(__file__).resolve().parents[2] / "grammars"
-COMBINING = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+COMBINING = frozenset(chars.COMBINING)
 # a pattern that opens with Thai letters, then optional spaces and a number (a named group or a digit class)
 _NUMBERED = re.compile(r"^\^?(?:\\s\*)?([\u0e01-\u0e4e]+)(?:\\s[*+])?(?:\(\?P<\w+>)?(?:\[0-9|\\d)")
 _NUMBER = re.compile(r"\s*[0-9๐-๙]")

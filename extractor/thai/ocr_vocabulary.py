@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from extractor.thai.chars import NIKHAHIT, SARA_AA, SARA_AM
 from extractor.thai.dictionary import is_word, tokenize, unknown_chars, word_frequencies
 from extractor.thai.ocr_marks import THAI_SPAN, UPPER_MARKS, Change, MarkInk, compound_reading_cost, ink_veto, restore_spans
 
@@ -28,7 +29,7 @@ UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"  # MAI HAN-AKAT, SARA I, I
 LOWER_VOWELS = "\u0e38\u0e39"  # SARA U, UU
 TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # MAI EK, THO, TRI, CHATTAWA, THANTHAKHAT
 MARKS = frozenset(UPPER_VOWELS + LOWER_VOWELS + TONE_MARKS)
-SARA_AA, SARA_AM, PHINTHU = "\u0e32", "\u0e33", "\u0e3a"
+PHINTHU = "\u0e3a"
 LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 
 MIN_COUNT = 3  # times the document writes a word before its variants are read as it
@@ -39,7 +40,6 @@ RARE_RATIO = 1.5  # ... may be a misreading of a word the document writes this m
 FAR_MARKS = 2  # mark edits a stretch that is no word may be from a word the document writes (``พึ่นฐาน``: two)
 FAR_LETTERS = 4  # letters a word needs to be corrected towards from that far
 FAR_WORDS_GAIN = 6.0  # natural-log gain such a reading needs where the stretch as read segments into words
-NIKHAHIT = "\u0e4d"  # SARA AM's ring, a mark of its own here (``กาลง`` is two marks from ``กำลัง``)
 
 
 def _is_consonant(ch: str) -> bool:
@@ -146,7 +146,7 @@ def _clusters(word: str) -> list[tuple[str, str]]:
     """``word`` as (letter, the marks over or under it) pairs, SARA AM as its ring on the letter before and SARA AA."""
     out: list[tuple[str, str]] = []
     for ch in word.replace(SARA_AM, NIKHAHIT + SARA_AA):
-        if (ch in MARKS or ch == NIKHAHIT) and out:
+        if _is_mark(ch) and out:
             out[-1] = (out[-1][0], out[-1][1] + ch)
         else:
             out.append((ch, ""))
@@ -154,8 +154,14 @@ def _clusters(word: str) -> list[tuple[str, str]]:
 
 
 def skeleton(word: str) -> str:
-    """The letters of ``word`` without its marks (SARA AM as SARA AA): what a misread mark leaves alone."""
-    return "".join(letter for letter, _ in _clusters(word))
+    """The letters of ``word`` without its marks (SARA AM as SARA AA): what a misread mark leaves alone; one per
+    offset of ``_letters``."""
+    return "".join(SARA_AA if word[i] == SARA_AM else word[i] for i in _letters(word))
+
+
+def _is_mark(ch: str) -> bool:
+    """A mark over or under a letter, SARA AM's ring among them (``กาลง`` is two marks from ``กำลัง``)."""
+    return ch in MARKS or ch == NIKHAHIT
 
 
 def mark_distance(a: str, b: str) -> int:
@@ -240,7 +246,7 @@ def _restore_far(span: str, vocabulary: Vocabulary, ink: MarkInk | None) -> tupl
 
 def _letters(span: str) -> list[int]:
     """Offsets of the letters of ``span`` (``skeleton``'s: every character but the marks)."""
-    return [i for i, ch in enumerate(span) if ch not in MARKS and ch != NIKHAHIT]
+    return [i for i, ch in enumerate(span) if not _is_mark(ch)]
 
 
 def _far_candidates(span: str, found: list[int], k: int, bare: str, vocabulary: Vocabulary) -> list[tuple[str, tuple[str, ...]]]:

@@ -174,3 +174,8 @@ def test_marks_added_from_that_far_need_the_ink() -> None:
 def test_no_upper_mark_read_is_taken_away_from_that_far() -> None:
     vocabulary = build_vocabulary(_document("การบริหารจัดการ"))
     assert restore_words("และมีกำรบริหารจัดการเมือง", vocabulary)[0] == "และมีกำรบริหารจัดการเมือง"  # the writer's กำร
+
+
+def test_a_skeleton_keeps_one_letter_per_letter_offset_after_a_stray_mark():
+    # a span OCR opens with a stray tone: the skeleton drops it as _letters does, so their offsets stay aligned
+    assert skeleton("\u0e48พึ่นฐาน") == "พนฐาน" == skeleton("พื้นฐาน")
